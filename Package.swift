@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "police-social-registry",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "registry-cli", targets: ["registry-cli"]),
+    .library(name: "Registry", targets: ["Registry"]),
+    .library(name: "Stats", targets: ["Stats"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+  ],
+  targets: [
+    .target(
+      name: "Registry",
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
+    ),
+    .target(name: "Stats"),
+    .executableTarget(
+      name: "registry-cli",
+      dependencies: [
+        "Registry", "Stats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
+    .testTarget(name: "StatsTests", dependencies: ["Stats"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,164 @@
+import GRDB
+
+/// One row of the `accounts` listing: a channel with its entity and latest snapshot.
+public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
+  public var channelKey: String
+  public var entityId: String
+  public var entityCode: String?
+  public var entityName: String?
+  public var entityKind: String
+  public var country: String
+  public var region: String?
+  public var platform: String
+  public var handle: String
+  public var url: String?
+  public var openedOn: String?
+  public var firstSeenOn: String?
+  public var closedOn: String?
+  public var status: String
+  public var confidence: String
+  public var followers: Int64?
+  public var followersObservedAt: String?
+  public var source: String
+  public var sourceUrl: String?
+
+  enum CodingKeys: String, CodingKey {
+    case platform, handle, url, status, confidence, followers, source, country, region
+    case channelKey = "channel_key"
+    case entityId = "entity_id"
+    case entityCode = "entity_code"
+    case entityName = "entity_name"
+    case entityKind = "entity_kind"
+    case openedOn = "opened_on"
+    case firstSeenOn = "first_seen_on"
+    case closedOn = "closed_on"
+    case followersObservedAt = "followers_observed_at"
+    case sourceUrl = "source_url"
+  }
+
+  /// Output columns, in order, with stable snake_case names.
+  public static let columns = [
+    "entity_code", "entity_name", "region", "platform", "handle", "url", "opened_on", "status",
+    "followers", "followers_observed_at", "source", "entity_id", "entity_kind", "country",
+    "channel_key", "first_seen_on", "closed_on", "confidence", "source_url",
+  ]
+
+  public var values: [String: String?] {
+    [
+      "channel_key": channelKey, "entity_id": entityId, "entity_code": entityCode,
+      "entity_name": entityName, "entity_kind": entityKind, "country": country, "region": region,
+      "platform": platform, "handle": handle, "url": url, "opened_on": openedOn,
+      "first_seen_on": firstSeenOn, "closed_on": closedOn, "status": status,
+      "confidence": confidence, "followers": followers.map(String.init),
+      "followers_observed_at": followersObservedAt, "source": source, "source_url": sourceUrl,
+    ]
+  }
+}
+
+/// Filters shared by the listings. Empty arrays mean "any".
+public struct RegistryFilter: Sendable, Equatable {
+  public var countries: [String] = []
+  public var regions: [String] = []
+  public var platforms: [Platform] = []
+  public var kinds: [EntityKind] = []
+  public var languages: [String] = []
+  public var statuses: [ChannelStatus] = []
+  public var entityIds: [String] = []
+  public var search: String?
+  public var asOf: Day?
+  public init() {}
+}
+
+/// SQL fragments built from a filter; every value is a bound argument.
+struct SQLFilter {
+  var clauses: [String] = []
+  var arguments = StatementArguments()
+
+  mutating func add(_ clause: String, _ values: [any DatabaseValueConvertible]) {
+    clauses.append(clause)
+    arguments += StatementArguments(values)
+  }
+
+  mutating func addIn(_ column: String, _ values: [String]) {
+    guard !values.isEmpty else { return }
+    add("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))", values)
+  }
+
+  var whereSQL: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+
+  /// Entity-level conditions (alias `e`).
+  mutating func entityConditions(_ f: RegistryFilter) {
+    addIn("e.country", f.countries)
+    addIn("e.region", f.regions)
+    addIn("e.kind", f.kinds.map(\.rawValue))
+    addIn("e.id", f.entityIds)
+    for lang in f.languages {
+      add("(';' || e.languages || ';') LIKE ?", ["%;" + lang + ";%"])
+    }
+    if let d = f.asOf?.description {
+      add("(e.valid_from IS NULL OR e.valid_from <= ?) AND (e.valid_to IS NULL OR e.valid_to > ?)", [d, d])
+    }
+  }
+}
+
+/// SQL expression for the preferred display name of entity alias `e`.
+let entityNameSQL = """
+  (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+   ORDER BY CASE WHEN instr(e.languages, n.lang) > 0 THEN instr(e.languages, n.lang) ELSE 1000 END,
+            n.lang LIMIT 1)
+  """
+
+extension RegistryDatabase {
+  /// Lists channels matching the filter, sorted by region, entity name, platform and handle.
+  public func accounts(_ f: RegistryFilter) throws -> [AccountRow] {
+    var q = SQLFilter()
+    q.entityConditions(f)
+    q.addIn("c.platform", f.platforms.map(\.rawValue))
+    q.addIn("c.status", f.statuses.map(\.rawValue))
+    if let d = f.asOf?.description {
+      q.add(
+        "coalesce(c.opened_on, c.first_seen_on) <= ? AND (c.closed_on IS NULL OR c.closed_on > ?)",
+        [d, d])
+    }
+    if let text = f.search {
+      guard let fts = SearchIndex.ftsQuery(text) else { return [] }
+      q.add(
+        """
+        (c.id IN (SELECT CAST(ref AS INTEGER) FROM search_index WHERE kind = 'channel' AND search_index MATCH ?)
+         OR e.id IN (SELECT ref FROM search_index WHERE kind = 'entity' AND search_index MATCH ?))
+        """, [fts, fts])
+    }
+    let cutoff = f.asOf?.endOfDayEpochSeconds ?? Int64.max
+    let sql = """
+      SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
+             \(entityNameSQL) AS entity_name, e.kind AS entity_kind, e.country, e.region,
+             c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
+             c.confidence, s.followers,
+             strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
+             src.key AS source, src.url AS source_url
+      FROM channel c
+      JOIN entity e ON e.id = c.entity_id
+      JOIN source src ON src.id = c.source_id
+      LEFT JOIN snapshot s ON s.rowid = (
+        SELECT s2.rowid FROM snapshot s2
+        WHERE s2.channel_id = c.id AND s2.observed_at <= ? AND s2.followers IS NOT NULL
+        ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
+      \(q.whereSQL)
+      ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle
+      """
+    var args: StatementArguments = [cutoff]
+    args += q.arguments
+    return try writer.read { db in try AccountRow.fetchAll(db, sql: sql, arguments: args) }
+  }
+
+  /// The region codes the registry knows, with their names, for messages and validation.
+  public func regions(country: String? = nil) throws -> [(code: String, name: String)] {
+    try writer.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT code, name FROM region WHERE ? IS NULL OR country = ? ORDER BY code",
+        arguments: [country, country])
+      return rows.map { ($0["code"], $0["name"]) }
+    }
+  }
+}

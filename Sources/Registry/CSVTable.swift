@@ -1,0 +1,144 @@
+import CSV
+import Foundation
+
+/// A CSV file with a header row, read row by row with line numbers for error messages.
+public final class CSVTable {
+  public let fileName: String
+  public let header: [String]
+  private let reader: CSVReader
+  private var index: [String: Int] = [:]
+  /// 1-based line number of the current row (the header is line 1).
+  public private(set) var line = 1
+
+  /// Opens `path`; `required` columns must all be present, and no column may be unknown
+  /// unless listed in `optional`.
+  public init(path: String, displayName: String? = nil, required: [String], optional: [String] = [])
+    throws
+  {
+    let name = displayName ?? path
+    fileName = name
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw RegistryError.input(file: name, line: 0, field: "file", reason: "cannot read the file")
+    }
+    guard var text = String(data: data, encoding: .utf8) else {
+      throw RegistryError.input(file: name, line: 1, field: "file", reason: "not valid UTF-8")
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if text.contains("\0") {
+      let lineNo = text.prefix(while: { $0 != "\0" }).filter { $0 == "\n" }.count + 1
+      throw RegistryError.input(file: name, line: lineNo, field: "file", reason: "contains a NUL byte")
+    }
+    do {
+      reader = try CSVReader(string: text, hasHeaderRow: true)
+    } catch {
+      throw RegistryError.input(file: name, line: 1, field: "header", reason: "cannot read the header row")
+    }
+    header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    for (i, h) in header.enumerated() {
+      if index[h] != nil {
+        throw RegistryError.input(file: name, line: 1, field: h, reason: "duplicate column")
+      }
+      index[h] = i
+    }
+    for col in required where index[col] == nil {
+      throw RegistryError.input(
+        file: name, line: 1, field: col,
+        reason: "missing column (expected: \((required + optional).joined(separator: ",")))")
+    }
+    let known = Set(required + optional)
+    if let extra = header.first(where: { !known.contains($0) }) {
+      throw RegistryError.input(
+        file: name, line: 1, field: extra,
+        reason: "unknown column (expected: \((required + optional).joined(separator: ",")))")
+    }
+  }
+
+  /// Advances to the next row; nil at the end.
+  public func next() throws -> CSVRow? {
+    guard let fields = reader.next() else {
+      if let error = reader.error {
+        throw RegistryError.input(
+          file: fileName, line: line + 1, field: "row", reason: "malformed CSV (\(error))")
+      }
+      return nil
+    }
+    line += 1
+    if fields.count == 1 && fields[0].isEmpty { return try next() }
+    if fields.count != header.count {
+      throw RegistryError.input(
+        file: fileName, line: line, field: "row",
+        reason: "has \(fields.count) fields, the header has \(header.count)")
+    }
+    return CSVRow(table: self, fields: fields, line: line)
+  }
+
+  fileprivate func position(of column: String) -> Int? { index[column] }
+}
+
+/// One row of a `CSVTable`, with typed accessors that fail as `file:line: column: reason`.
+public struct CSVRow {
+  fileprivate let table: CSVTable
+  public let fields: [String]
+  public let line: Int
+
+  public func fail(_ column: String, _ reason: String) -> RegistryError {
+    .input(file: table.fileName, line: line, field: column, reason: reason)
+  }
+
+  /// The trimmed value, or nil when the column is absent or the cell empty.
+  public func optional(_ column: String) -> String? {
+    guard let i = table.position(of: column) else { return nil }
+    let v = fields[i].trimmingCharacters(in: .whitespaces)
+    return v.isEmpty ? nil : v
+  }
+
+  public func required(_ column: String) throws -> String {
+    guard let v = optional(column) else { throw fail(column, "is empty") }
+    return v
+  }
+
+  public func int(_ column: String, min: Int64 = 0) throws -> Int64? {
+    guard let v = optional(column) else { return nil }
+    guard let n = Int64(v.replacingOccurrences(of: "_", with: "")) else {
+      throw fail(column, "'\(v)' is not a whole number")
+    }
+    guard n >= min else { throw fail(column, "\(n) is below \(min)") }
+    return n
+  }
+
+  public func double(_ column: String) throws -> Double? {
+    guard let v = optional(column) else { return nil }
+    guard let n = Double(v), n.isFinite else { throw fail(column, "'\(v)' is not a number") }
+    return n
+  }
+
+  public func day(_ column: String) throws -> String? {
+    guard let v = optional(column) else { return nil }
+    switch Day.parse(v) {
+    case .success(let d):
+      guard v.count == 10 else { throw fail(column, "'\(v)' must be a day, YYYY-MM-DD") }
+      return d.description
+    case .failure(let e): throw fail(column, e.reason)
+    }
+  }
+
+  public func oneOf<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type) throws
+    -> T? where T.RawValue == String
+  {
+    guard let v = optional(column) else { return nil }
+    guard let value = T(rawValue: v) else {
+      let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+      throw fail(column, "'\(v)' is not one of \(names)")
+    }
+    return value
+  }
+
+  public func bool(_ column: String) throws -> Bool? {
+    guard let v = optional(column)?.lowercased() else { return nil }
+    switch v {
+    case "yes", "true", "1", "y": return true
+    case "no", "false", "0", "n": return false
+    default: throw fail(column, "'\(v)' is not yes or no")
+    }
+  }
+}

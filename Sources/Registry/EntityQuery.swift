@@ -1,0 +1,86 @@
+import GRDB
+
+/// One row of the `entities` listing.
+public struct EntityRow: Codable, Hashable, Sendable, FetchableRecord {
+  public var id: String
+  public var code: String?
+  public var name: String?
+  public var kind: String
+  public var country: String
+  public var region: String?
+  public var languages: String
+  public var population: Int64?
+  public var parentId: String?
+  public var validFrom: String?
+  public var validTo: String?
+  public var channels: Int
+  public var platforms: String?
+  public var source: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, code, name, kind, country, region, languages, population, channels, platforms, source
+    case parentId = "parent_id"
+    case validFrom = "valid_from"
+    case validTo = "valid_to"
+  }
+
+  public static let columns = [
+    "id", "code", "name", "kind", "country", "region", "languages", "population", "channels",
+    "platforms", "parent_id", "valid_from", "valid_to", "source",
+  ]
+
+  public var values: [String: String?] {
+    [
+      "id": id, "code": code, "name": name, "kind": kind, "country": country, "region": region,
+      "languages": languages, "population": population.map(String.init), "parent_id": parentId,
+      "valid_from": validFrom, "valid_to": validTo, "channels": String(channels),
+      "platforms": platforms, "source": source,
+    ]
+  }
+}
+
+/// Whether to keep entities with or without channels (on the filtered platforms).
+public enum ChannelPresence: Sendable { case any, with, without }
+
+extension RegistryDatabase {
+  /// Lists entities matching the filter. Channel counts honour the platform, status and as-of filters.
+  public func entities(_ f: RegistryFilter, presence: ChannelPresence = .any) throws -> [EntityRow] {
+    var q = SQLFilter()
+    q.entityConditions(f)
+    var channelCond = SQLFilter()
+    channelCond.add("c.entity_id = e.id", [])
+    channelCond.addIn("c.platform", f.platforms.map(\.rawValue))
+    channelCond.addIn("c.status", f.statuses.map(\.rawValue))
+    if let d = f.asOf?.description {
+      channelCond.add(
+        "coalesce(c.opened_on, c.first_seen_on) <= ? AND (c.closed_on IS NULL OR c.closed_on > ?)",
+        [d, d])
+    }
+    if let text = f.search {
+      guard let fts = SearchIndex.ftsQuery(text) else { return [] }
+      q.add(
+        """
+        (e.id IN (SELECT ref FROM search_index WHERE kind = 'entity' AND search_index MATCH ?)
+         OR e.id IN (SELECT c.entity_id FROM channel c WHERE c.id IN
+           (SELECT CAST(ref AS INTEGER) FROM search_index WHERE kind = 'channel' AND search_index MATCH ?)))
+        """, [fts, fts])
+    }
+    let channelWhere = channelCond.clauses.joined(separator: " AND ")
+    let sql = """
+      SELECT * FROM (
+        SELECT e.id, e.code, \(entityNameSQL) AS name, e.kind, e.country, e.region, e.languages,
+               e.population, e.parent_id, e.valid_from, e.valid_to, src.key AS source,
+               (SELECT count(*) FROM channel c WHERE \(channelWhere)) AS channels,
+               (SELECT group_concat(p, ';') FROM (SELECT DISTINCT c.platform AS p FROM channel c
+                 WHERE \(channelWhere) ORDER BY c.platform)) AS platforms
+        FROM entity e JOIN source src ON src.id = e.source_id
+        \(q.whereSQL))
+      \(presence == .with ? "WHERE channels > 0" : presence == .without ? "WHERE channels = 0" : "")
+      ORDER BY country, region, name, id
+      """
+    var args = channelCond.arguments
+    args += channelCond.arguments
+    args += q.arguments
+    return try writer.read { db in try EntityRow.fetchAll(db, sql: sql, arguments: args) }
+  }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+/// What `show` found for a user's text: an entity or a channel.
+public enum LookupResult: Sendable {
+  case entity(EntityDetail)
+  case channel(ChannelDetail)
+}
+
+/// An entity in full, for `show`.
+public struct EntityDetail: Codable, Sendable {
+  public var entity: Entity
+  public var names: [String: String]
+  public var municipalities: [EntityMunicipality]
+  public var parent: String?
+  public var children: [String]
+  public var predecessors: [EntityLineage]
+  public var successors: [EntityLineage]
+  public var channels: [ChannelDetail]
+  public var sources: [Source]
+
+  /// The display name in the entity's main language.
+  public var displayName: String {
+    for lang in entity.languages.semicolonList { if let n = names[lang] { return n } }
+    return names.sorted { $0.key < $1.key }.first?.value ?? entity.id
+  }
+}
+
+/// A snapshot in a form fit for output (ISO time, source key).
+public struct SnapshotView: Codable, Sendable, Hashable {
+  public var observedAt: String
+  public var followers: Int64?
+  public var following: Int64?
+  public var posts: Int64?
+  public var engagements: Int64?
+  public var engagementWindowDays: Int64?
+  public var source: String
+  enum CodingKeys: String, CodingKey {
+    case followers, following, posts, engagements, source
+    case observedAt = "observed_at"
+    case engagementWindowDays = "engagement_window_days"
+  }
+}
+
+/// A channel in full, for `show`.
+public struct ChannelDetail: Codable, Sendable {
+  public var channel: Channel
+  public var entityName: String
+  public var handleHistory: [ChannelHandleHistory]
+  public var latestSnapshots: [SnapshotView]
+  public var snapshotCount: Int
+  public var source: Source
+  enum CodingKeys: String, CodingKey {
+    case channel, source
+    case entityName = "entity_name"
+    case handleHistory = "handle_history"
+    case latestSnapshots = "latest_snapshots"
+    case snapshotCount = "snapshot_count"
+  }
+}
+
+extension RegistryDatabase {
+  /// Finds the channel a user means by a channel key, numeric id, handle in any pasted form, or
+  /// a former handle. Throws `notFound` with a hint, or `invalid` when several channels match.
+  public func resolveChannel(_ text: String, on day: Day? = nil) throws -> Channel {
+    try writer.read { db in try Self.resolveChannel(db, text, on: day) }
+  }
+
+  static func resolveChannel(_ db: Database, _ text: String, on day: Day? = nil) throws -> Channel {
+    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let c = try Channel.filter(Channel.Columns.key == t).fetchOne(db) { return c }
+    if let id = Int64(t), let c = try Channel.fetchOne(db, key: id) { return c }
+    var candidates: [Channel] = []
+    let looksQualified = t.contains("/") || t.contains(".") || t.dropFirst().contains("@")
+    if looksQualified, case .success(let h) = Handle.parse(t) {
+      candidates = try channels(db, platform: h.platform, handle: h.canonical, on: day)
+    } else {
+      // A bare handle: try it on every platform, in each platform's canonical form.
+      for p in Platform.allCases {
+        if case .success(let h) = Handle.parse(t, platform: p) {
+          candidates += try channels(db, platform: p, handle: h.canonical, on: day)
+        }
+      }
+    }
+    var seen = Set<Int64>()
+    candidates = candidates.filter { seen.insert($0.id!).inserted }
+    if candidates.count == 1 { return candidates[0] }
+    if candidates.isEmpty {
+      throw RegistryError.notFound(
+        "no channel matches '\(text)'; try `registry-cli accounts --search \(text)`")
+    }
+    let list = candidates.map { "\($0.key) (\($0.entityId))" }.joined(separator: ", ")
+    throw RegistryError.invalid(
+      "'\(text)' matches several channels: \(list); give the platform, e.g. a URL or channel key")
+  }
+
+  /// Channels with this handle now, or (as a former handle) before it was renamed.
+  static func channels(_ db: Database, platform: Platform, handle: String, on day: Day?) throws
+    -> [Channel]
+  {
+    let current = try Channel.filter(
+      Channel.Columns.platform == platform.rawValue && Channel.Columns.handle == handle
+    ).fetchAll(db)
+    let former = try Channel.fetchAll(
+      db,
+      sql: """
+        SELECT c.* FROM channel c JOIN channel_handle_history h ON h.channel_id = c.id
+        WHERE c.platform = ? AND h.handle = ? AND (? IS NULL OR h.valid_until > ?)
+        ORDER BY h.valid_until
+        """,
+      arguments: [platform.rawValue, handle, day?.description, day?.description])
+    // On a date before a rename, the handle meant the channel that held it then.
+    if day != nil, let first = former.first { return [first] }
+    return current + former
+  }
+
+  /// Looks up an entity (by id or official code) or a channel (by key, handle or URL).
+  public func lookup(_ text: String) throws -> LookupResult {
+    try writer.read { db in
+      let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if let e = try Entity.fetchOne(db, key: t) {
+        return .entity(try Self.entityDetail(db, e))
+      }
+      let byCode = try Entity.filter(sql: "code = ?", arguments: [t]).order(sql: "valid_to IS NOT NULL, id")
+        .fetchAll(db)
+      if let e = byCode.first {
+        return .entity(try Self.entityDetail(db, e))
+      }
+      let c = try Self.resolveChannel(db, t)
+      return .channel(try Self.channelDetail(db, c))
+    }
+  }
+
+  static func entityDetail(_ db: Database, _ e: Entity) throws -> EntityDetail {
+    let names = Dictionary(
+      try EntityName.filter(sql: "entity_id = ?", arguments: [e.id]).fetchAll(db).map {
+        ($0.lang, $0.name)
+      }, uniquingKeysWith: { a, _ in a })
+    let channels = try Channel.filter(Channel.Columns.entityId == e.id)
+      .order(sql: "platform, handle").fetchAll(db)
+    let channelDetails = try channels.map { try channelDetail(db, $0) }
+    var sourceIds = Set([e.sourceId])
+    if let s = e.codeSourceId { sourceIds.insert(s) }
+    let predecessors = try EntityLineage.filter(sql: "successor_id = ?", arguments: [e.id]).fetchAll(db)
+    let successors = try EntityLineage.filter(sql: "predecessor_id = ?", arguments: [e.id]).fetchAll(db)
+    for l in predecessors + successors { sourceIds.insert(l.sourceId) }
+    for c in channelDetails { sourceIds.insert(c.source.id!) }
+    let sources = try Source.filter(keys: Array(sourceIds)).order(sql: "key").fetchAll(db)
+    return EntityDetail(
+      entity: e, names: names,
+      municipalities: try EntityMunicipality.filter(sql: "entity_id = ?", arguments: [e.id])
+        .order(sql: "nis_code").fetchAll(db),
+      parent: e.parentId,
+      children: try String.fetchAll(
+        db, sql: "SELECT id FROM entity WHERE parent_id = ? ORDER BY id", arguments: [e.id]),
+      predecessors: predecessors, successors: successors, channels: channelDetails,
+      sources: sources)
+  }
+
+  static func channelDetail(_ db: Database, _ c: Channel) throws -> ChannelDetail {
+    let name =
+      try String.fetchOne(
+        db, sql: "SELECT \(entityNameSQL) FROM entity e WHERE e.id = ?", arguments: [c.entityId])
+      ?? c.entityId
+    let snaps = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.*, src.key AS source_key FROM snapshot s JOIN source src ON src.id = s.source_id
+        WHERE s.channel_id = ? ORDER BY s.observed_at DESC LIMIT 5
+        """, arguments: [c.id])
+    return ChannelDetail(
+      channel: c, entityName: name,
+      handleHistory: try ChannelHandleHistory.filter(sql: "channel_id = ?", arguments: [c.id])
+        .order(sql: "valid_until").fetchAll(db),
+      latestSnapshots: snaps.map {
+        SnapshotView(
+          observedAt: Timestamp.format($0["observed_at"]), followers: $0["followers"],
+          following: $0["following"], posts: $0["posts"], engagements: $0["engagements"],
+          engagementWindowDays: $0["engagement_window_days"], source: $0["source_key"])
+      },
+      snapshotCount: try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM snapshot WHERE channel_id = ?", arguments: [c.id]) ?? 0,
+      source: try Source.fetchOne(db, key: c.sourceId)!)
+  }
+}

@@ -1,0 +1,196 @@
+import GRDB
+
+/// The registry's schema, as named migrations. A shipped migration is never edited: add a new one.
+enum Schema {
+  /// The newest schema version this build knows; a database with a higher one is refused.
+  static var currentVersion: Int { migrationNames.count }
+
+  /// Migration identifiers in order; their position (1-based) is the schema version.
+  static let migrationNames = ["v1"]
+
+  static func migrator() -> DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1", migrate: v1)
+    return migrator
+  }
+
+  // swiftlint:disable:next function_body_length
+  private static func v1(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE source (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE CHECK (length(key) BETWEEN 1 AND 200),
+          title TEXT NOT NULL CHECK (length(title) > 0),
+          publisher TEXT,
+          url TEXT,
+          published_on TEXT,
+          retrieved_on TEXT,
+          note TEXT
+        );
+
+        CREATE TABLE region (
+          code TEXT PRIMARY KEY NOT NULL,
+          country TEXT NOT NULL,
+          name TEXT NOT NULL,
+          parent_code TEXT,
+          source_id INTEGER NOT NULL REFERENCES source(id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE entity (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 100),
+          kind TEXT NOT NULL CHECK (kind IN ('local_police', 'federal_police', 'national_police',
+            'foreign_police', 'safety_body', 'partnership', 'sector')),
+          code TEXT,
+          code_source_id INTEGER REFERENCES source(id),
+          country TEXT NOT NULL CHECK (length(country) = 2 AND country = upper(country)),
+          region TEXT,
+          languages TEXT NOT NULL DEFAULT '',
+          population INTEGER CHECK (population IS NULL OR population >= 0),
+          population_year INTEGER,
+          parent_id TEXT REFERENCES entity(id),
+          valid_from TEXT,
+          valid_to TEXT,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from <= valid_to)
+        );
+        CREATE INDEX entity_country_region ON entity(country, region);
+        CREATE INDEX entity_kind ON entity(kind);
+        CREATE INDEX entity_code ON entity(code);
+        CREATE INDEX entity_parent ON entity(parent_id);
+
+        CREATE TABLE entity_name (
+          entity_id TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 8),
+          name TEXT NOT NULL CHECK (length(name) > 0),
+          PRIMARY KEY (entity_id, lang)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE entity_municipality (
+          entity_id TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          nis_code TEXT NOT NULL,
+          name TEXT,
+          population INTEGER CHECK (population IS NULL OR population >= 0),
+          PRIMARY KEY (entity_id, nis_code)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_municipality_nis ON entity_municipality(nis_code);
+
+        CREATE TABLE entity_lineage (
+          predecessor_id TEXT NOT NULL REFERENCES entity(id),
+          successor_id TEXT NOT NULL REFERENCES entity(id),
+          on_date TEXT NOT NULL,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          PRIMARY KEY (predecessor_id, successor_id),
+          CHECK (predecessor_id <> successor_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_lineage_successor ON entity_lineage(successor_id);
+
+        CREATE TABLE channel (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          entity_id TEXT NOT NULL REFERENCES entity(id),
+          platform TEXT NOT NULL CHECK (platform IN ('x', 'facebook_page', 'facebook_group',
+            'instagram', 'youtube', 'tiktok', 'linkedin', 'threads', 'mastodon', 'bluesky',
+            'telegram', 'whatsapp_channel', 'website', 'mailing_list', 'sms_alert')),
+          handle TEXT NOT NULL CHECK (length(handle) > 0),
+          url TEXT,
+          platform_id TEXT,
+          languages TEXT NOT NULL DEFAULT '',
+          purposes TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dormant', 'closed')),
+          opened_on TEXT,
+          first_seen_on TEXT,
+          closed_on TEXT,
+          emergency_disclaimer INTEGER CHECK (emergency_disclaimer IN (0, 1)),
+          disclaimer_seen_on TEXT,
+          confidence TEXT NOT NULL DEFAULT 'high' CHECK (confidence IN ('high', 'medium', 'low')),
+          confidence_note TEXT,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          CHECK (closed_on IS NULL OR opened_on IS NULL OR opened_on <= closed_on)
+        );
+        CREATE UNIQUE INDEX channel_platform_handle ON channel(platform, handle);
+        CREATE INDEX channel_entity ON channel(entity_id);
+        CREATE INDEX channel_status ON channel(status);
+        CREATE INDEX channel_platform_id ON channel(platform, platform_id);
+
+        CREATE TABLE channel_handle_history (
+          channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE CASCADE,
+          handle TEXT NOT NULL,
+          valid_until TEXT NOT NULL,
+          source_id INTEGER REFERENCES source(id),
+          PRIMARY KEY (channel_id, handle, valid_until)
+        ) WITHOUT ROWID;
+        CREATE INDEX channel_handle_history_handle ON channel_handle_history(handle);
+
+        CREATE TABLE snapshot (
+          channel_id INTEGER NOT NULL REFERENCES channel(id),
+          observed_at INTEGER NOT NULL,
+          followers INTEGER CHECK (followers IS NULL OR followers >= 0),
+          following INTEGER CHECK (following IS NULL OR following >= 0),
+          posts INTEGER CHECK (posts IS NULL OR posts >= 0),
+          engagements INTEGER CHECK (engagements IS NULL OR engagements >= 0),
+          engagement_window_days INTEGER
+            CHECK (engagement_window_days IS NULL OR engagement_window_days > 0),
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          CHECK (engagements IS NULL OR engagement_window_days IS NOT NULL)
+        );
+        CREATE UNIQUE INDEX snapshot_channel_observed ON snapshot(channel_id, observed_at, source_id);
+
+        CREATE TABLE reference_figure (
+          id TEXT PRIMARY KEY NOT NULL,
+          label TEXT NOT NULL CHECK (length(label) > 0),
+          metric TEXT NOT NULL,
+          value REAL NOT NULL,
+          denominator REAL,
+          unit TEXT NOT NULL,
+          country TEXT,
+          region TEXT,
+          entity_kind TEXT,
+          platform TEXT,
+          entity_id TEXT REFERENCES entity(id),
+          as_of TEXT NOT NULL,
+          as_of_precision TEXT NOT NULL DEFAULT 'day'
+            CHECK (as_of_precision IN ('day', 'month', 'year', 'circa')),
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT
+        );
+        CREATE INDEX reference_figure_scope ON reference_figure(country, platform, entity_kind);
+
+        CREATE VIRTUAL TABLE search_index USING fts5(
+          kind UNINDEXED, ref UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE VIEW v_latest_snapshot AS
+          SELECT s.channel_id, s.observed_at,
+                 strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS observed_at_iso,
+                 s.followers, s.following, s.posts, s.engagements, s.engagement_window_days,
+                 s.source_id
+          FROM channel c
+          JOIN snapshot s ON s.rowid = (
+            SELECT s2.rowid FROM snapshot s2
+            WHERE s2.channel_id = c.id
+            ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1);
+
+        CREATE VIEW v_channels AS
+          SELECT c.id AS channel_id, c.key AS channel_key, c.platform, c.handle, c.url,
+                 c.platform_id, c.status, c.opened_on, c.closed_on, c.languages, c.purposes,
+                 c.emergency_disclaimer, c.confidence,
+                 e.id AS entity_id, e.code AS entity_code, e.kind AS entity_kind,
+                 (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+                  ORDER BY CASE WHEN instr(e.languages, n.lang) > 0
+                           THEN instr(e.languages, n.lang) ELSE 1000 END, n.lang
+                  LIMIT 1) AS entity_name,
+                 e.country, e.region, e.population,
+                 ls.followers AS latest_followers, ls.observed_at_iso AS latest_observed_at,
+                 src.key AS source_key, src.url AS source_url
+          FROM channel c
+          JOIN entity e ON e.id = c.entity_id
+          JOIN source src ON src.id = c.source_id
+          LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+        """)
+  }
+}

@@ -1,0 +1,400 @@
+import Foundation
+import GRDB
+
+/// Loads the seed data set (`data/seed/*.csv`, documented in docs/data.md) into a registry.
+public enum SeedLoader {
+  /// The seed files in load order, with their columns. Every column listed is expected.
+  public static let files: [(name: String, columns: [String])] = [
+    ("sources.csv", ["key", "title", "publisher", "url", "published_on", "retrieved_on", "note"]),
+    ("regions.csv", ["code", "country", "name", "parent_code", "source"]),
+    (
+      "entities.csv",
+      [
+        "id", "kind", "code", "code_source", "country", "region", "languages", "population",
+        "population_year", "parent_id", "valid_from", "valid_to", "source", "note",
+      ]
+    ),
+    ("entity_names.csv", ["entity_id", "lang", "name"]),
+    ("entity_municipalities.csv", ["entity_id", "nis_code", "name", "population"]),
+    ("lineage.csv", ["predecessor_id", "successor_id", "on_date", "source", "note"]),
+    (
+      "channels.csv",
+      [
+        "key", "entity_id", "platform", "handle", "url", "platform_id", "languages", "purposes",
+        "status", "opened_on", "first_seen_on", "closed_on", "emergency_disclaimer",
+        "disclaimer_seen_on", "confidence", "confidence_note", "source", "note",
+      ]
+    ),
+    (
+      "snapshots.csv",
+      [
+        "channel", "observed_at", "followers", "following", "posts", "engagements",
+        "engagement_window_days", "source", "note",
+      ]
+    ),
+    (
+      "reference_figures.csv",
+      [
+        "id", "label", "metric", "value", "denominator", "unit", "country", "region",
+        "entity_kind", "platform", "entity_id", "as_of", "as_of_precision", "source", "note",
+      ]
+    ),
+  ]
+
+  /// Where the seed lives: `$REGISTRY_SEED_DIR`, else `data/seed` of the source tree this
+  /// program was built from, else `data/seed` under the working directory.
+  public static func defaultDirectory() -> String {
+    if let env = ProcessInfo.processInfo.environment["REGISTRY_SEED_DIR"], !env.isEmpty {
+      return env
+    }
+    let built = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("data/seed").path
+    if FileManager.default.fileExists(atPath: built + "/entities.csv") { return built }
+    return FileManager.default.currentDirectoryPath + "/data/seed"
+  }
+
+  /// What a load wrote, per table.
+  public struct Counts: Equatable, Sendable, CustomStringConvertible {
+    public var sources = 0, regions = 0, entities = 0, names = 0, municipalities = 0
+    public var lineage = 0, channels = 0, snapshots = 0, referenceFigures = 0
+    public var description: String {
+      "\(entities) entities, \(channels) channels, \(snapshots) snapshots, "
+        + "\(referenceFigures) reference figures, \(sources) sources"
+    }
+  }
+
+  /// Creates a new database at `path` from the seed in `directory`. The file appears only when
+  /// the whole seed loaded; on any error nothing is left behind. Refuses an existing file
+  /// unless `replace` is true, in which case it is replaced atomically.
+  @discardableResult
+  public static func createDatabase(at path: String, from directory: String, replace: Bool = false)
+    throws -> Counts
+  {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: path) && !replace {
+      throw RegistryError.invalid("\(path) already exists; use --force to rebuild it from the seed")
+    }
+    let dir = (path as NSString).deletingLastPathComponent
+    let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).seed-\(getpid())"
+    func cleanup() {
+      for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: tmp + suffix) }
+    }
+    cleanup()
+    do {
+      let counts: Counts
+      do {
+        let db = try RegistryDatabase(path: tmp)
+        counts = try load(into: db, from: directory)
+        try db.writer.writeWithoutTransaction { db in
+          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+      }
+      for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+      if rename(tmp, path) != 0 {
+        throw RegistryError.database("cannot move the new database to \(path): \(String(cString: strerror(errno)))")
+      }
+      cleanup()
+      return counts
+    } catch {
+      cleanup()
+      throw error
+    }
+  }
+
+  /// Loads the seed into an open (normally empty) registry in one transaction.
+  /// Rows already present with the same key are left as they are, so loading twice changes nothing.
+  @discardableResult
+  public static func load(into registry: RegistryDatabase, from directory: String) throws -> Counts {
+    for (name, _) in files where !FileManager.default.fileExists(atPath: directory + "/" + name) {
+      throw RegistryError.input(
+        file: directory + "/" + name, line: 0, field: "file",
+        reason: "missing seed file (set REGISTRY_SEED_DIR or use --seed DIR)")
+    }
+    return try registry.writer.write { db in
+      try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+      var loader = Loader(db: db, directory: directory)
+      try loader.run()
+      return loader.counts
+    }
+  }
+
+  private struct Loader {
+    let db: Database
+    let directory: String
+    var counts = Counts()
+    var sourceIds: [String: Int64] = [:]
+    var channelIds: [String: Int64] = [:]
+    var entityIds: Set<String> = []
+
+    init(db: Database, directory: String) {
+      self.db = db
+      self.directory = directory
+    }
+
+    func table(_ name: String) throws -> CSVTable {
+      let columns = SeedLoader.files.first { $0.name == name }!.columns
+      return try CSVTable(
+        path: directory + "/" + name, displayName: "data/seed/" + name, required: columns)
+    }
+
+    func source(_ row: CSVRow, _ column: String = "source", required: Bool = true) throws -> Int64? {
+      guard let key = row.optional(column) else {
+        if required { throw row.fail(column, "is empty: every fact needs a source") }
+        return nil
+      }
+      guard let id = sourceIds[key] else {
+        throw row.fail(column, "unknown source '\(key)' (not in sources.csv)")
+      }
+      return id
+    }
+
+    func entity(_ row: CSVRow, _ column: String) throws -> String? {
+      guard let id = row.optional(column) else { return nil }
+      guard entityIds.contains(id) else {
+        throw row.fail(column, "unknown entity '\(id)' (not in entities.csv)")
+      }
+      return id
+    }
+
+    mutating func run() throws {
+      try loadSources()
+      try loadRegions()
+      try loadEntities()
+      try loadNames()
+      try loadMunicipalities()
+      try loadLineage()
+      try loadChannels()
+      try loadSnapshots()
+      try loadReferenceFigures()
+      try SearchIndex.rebuild(db)
+    }
+
+    mutating func loadSources() throws {
+      let t = try table("sources.csv")
+      while let r = try t.next() {
+        let key = try r.required("key")
+        if sourceIds[key] != nil { throw r.fail("key", "duplicate source key '\(key)'") }
+        if let existing = try Source.filter(Source.Columns.key == key).fetchOne(db) {
+          sourceIds[key] = existing.id
+          continue
+        }
+        var s = Source(
+          key: key, title: try r.required("title"), publisher: r.optional("publisher"),
+          url: r.optional("url"), publishedOn: try r.day("published_on"),
+          retrievedOn: try r.day("retrieved_on"), note: r.optional("note"))
+        try s.insert(db)
+        sourceIds[key] = s.id
+        counts.sources += 1
+      }
+    }
+
+    mutating func loadRegions() throws {
+      let t = try table("regions.csv")
+      while let r = try t.next() {
+        let code = try r.required("code")
+        let country = try r.required("country")
+        guard code.hasPrefix(country + "-") else {
+          throw r.fail("code", "'\(code)' is not an ISO 3166-2 code of country \(country)")
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO region (code, country, name, parent_code, source_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO NOTHING
+            """,
+          arguments: [code, country, try r.required("name"), r.optional("parent_code"), try source(r)])
+        counts.regions += db.changesCount
+      }
+    }
+
+    mutating func loadEntities() throws {
+      let t = try table("entities.csv")
+      var parents: [(String, String, CSVRow)] = []
+      let regions = Set(try String.fetchAll(db, sql: "SELECT code FROM region"))
+      while let r = try t.next() {
+        let id = try r.required("id")
+        guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+          throw r.fail("id", "'\(id)' must be lowercase ascii letters, digits and '-'")
+        }
+        if entityIds.contains(id) { throw r.fail("id", "duplicate entity id '\(id)'") }
+        let country = try r.required("country")
+        guard country.count == 2, country == country.uppercased() else {
+          throw r.fail("country", "'\(country)' is not an ISO 3166-1 alpha-2 code")
+        }
+        let region = r.optional("region")
+        if let region, !regions.contains(region) {
+          throw r.fail("region", "unknown region '\(region)' (not in regions.csv)")
+        }
+        let code = r.optional("code")
+        let codeSource = try source(r, "code_source", required: false)
+        if code != nil && codeSource == nil {
+          throw r.fail("code_source", "is empty: a code needs its own source")
+        }
+        let e = Entity(
+          id: id, kind: try r.oneOf("kind", EntityKind.self) ?? { throw r.fail("kind", "is empty") }(),
+          code: code, codeSourceId: codeSource, country: country, region: region,
+          languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
+          population: try r.int("population"), populationYear: try r.int("population_year").map(Int.init),
+          parentId: nil, validFrom: try r.day("valid_from"), validTo: try r.day("valid_to"),
+          sourceId: try source(r)!, note: r.optional("note"))
+        if let from = e.validFrom, let to = e.validTo, from > to {
+          throw r.fail("valid_to", "\(to) is before valid_from \(from)")
+        }
+        entityIds.insert(id)
+        if try Entity.exists(db, key: id) { continue }
+        try e.insert(db)
+        counts.entities += 1
+        if let parent = r.optional("parent_id") { parents.append((id, parent, r)) }
+      }
+      for (id, parent, r) in parents {
+        guard entityIds.contains(parent) else {
+          throw r.fail("parent_id", "unknown entity '\(parent)' (not in entities.csv)")
+        }
+        try db.execute(sql: "UPDATE entity SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+      }
+    }
+
+    mutating func loadNames() throws {
+      let t = try table("entity_names.csv")
+      while let r = try t.next() {
+        let n = EntityName(
+          entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          lang: try r.required("lang"), name: try r.required("name"))
+        try n.insert(db, onConflict: .ignore)
+        counts.names += db.changesCount
+      }
+    }
+
+    mutating func loadMunicipalities() throws {
+      let t = try table("entity_municipalities.csv")
+      while let r = try t.next() {
+        let m = EntityMunicipality(
+          entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          nisCode: try r.required("nis_code"), name: r.optional("name"),
+          population: try r.int("population"))
+        try m.insert(db, onConflict: .ignore)
+        counts.municipalities += db.changesCount
+      }
+    }
+
+    mutating func loadLineage() throws {
+      let t = try table("lineage.csv")
+      while let r = try t.next() {
+        let l = EntityLineage(
+          predecessorId: try entity(r, "predecessor_id") ?? { throw r.fail("predecessor_id", "is empty") }(),
+          successorId: try entity(r, "successor_id") ?? { throw r.fail("successor_id", "is empty") }(),
+          onDate: try r.day("on_date") ?? { throw r.fail("on_date", "is empty") }(),
+          sourceId: try source(r)!, note: r.optional("note"))
+        guard l.predecessorId != l.successorId else {
+          throw r.fail("successor_id", "an entity cannot succeed itself")
+        }
+        try l.insert(db, onConflict: .ignore)
+        counts.lineage += db.changesCount
+      }
+    }
+
+    mutating func loadChannels() throws {
+      let t = try table("channels.csv")
+      while let r = try t.next() {
+        guard let platform = try r.oneOf("platform", Platform.self) else {
+          throw r.fail("platform", "is empty")
+        }
+        let raw = try r.required("handle")
+        let handle: Handle
+        switch Handle.parse(raw, platform: platform) {
+        case .success(let h): handle = h
+        case .failure(let e): throw r.fail("handle", e.reason)
+        }
+        guard handle.platform == platform else {
+          throw r.fail("handle", "'\(raw)' is a \(handle.platform.rawValue) handle, not \(platform.rawValue)")
+        }
+        let key = r.optional("key") ?? "\(platform.rawValue)/\(handle.canonical)"
+        if channelIds[key] != nil { throw r.fail("key", "duplicate channel key '\(key)'") }
+        if let existing = try Channel.filter(Channel.Columns.key == key).fetchOne(db) {
+          channelIds[key] = existing.id
+          continue
+        }
+        if try Channel.filter(Channel.Columns.platform == platform.rawValue
+          && Channel.Columns.handle == handle.canonical).fetchCount(db) > 0
+        {
+          throw r.fail("handle", "\(platform.rawValue) handle '\(handle.canonical)' is listed twice")
+        }
+        var c = Channel(
+          key: key, entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          platform: platform, handle: handle.canonical, url: r.optional("url") ?? handle.url,
+          platformId: r.optional("platform_id"),
+          languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
+          purposes: (r.optional("purposes") ?? "").semicolonList.joined(separator: ";"),
+          status: try r.oneOf("status", ChannelStatus.self) ?? .active,
+          openedOn: try r.day("opened_on"), firstSeenOn: try r.day("first_seen_on"),
+          closedOn: try r.day("closed_on"), emergencyDisclaimer: try r.bool("emergency_disclaimer"),
+          disclaimerSeenOn: try r.day("disclaimer_seen_on"),
+          confidence: try r.oneOf("confidence", Confidence.self) ?? .high,
+          confidenceNote: r.optional("confidence_note"), sourceId: try source(r)!,
+          note: r.optional("note"))
+        if let o = c.openedOn, let cl = c.closedOn, o > cl {
+          throw r.fail("closed_on", "\(cl) is before opened_on \(o)")
+        }
+        if c.status == .closed && c.closedOn == nil {
+          throw r.fail("closed_on", "is empty but status is closed")
+        }
+        try c.insert(db)
+        channelIds[key] = c.id
+        counts.channels += 1
+      }
+    }
+
+    mutating func loadSnapshots() throws {
+      let t = try table("snapshots.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let at: Int64
+        switch Timestamp.parse(try r.required("observed_at")) {
+        case .success(let v): at = v
+        case .failure(let e): throw r.fail("observed_at", e.reason)
+        }
+        let s = Snapshot(
+          channelId: channelId, observedAt: at, followers: try r.int("followers"),
+          following: try r.int("following"), posts: try r.int("posts"),
+          engagements: try r.int("engagements"),
+          engagementWindowDays: try r.int("engagement_window_days", min: 1),
+          sourceId: try source(r)!, note: r.optional("note"))
+        if s.engagements != nil && s.engagementWindowDays == nil {
+          throw r.fail("engagement_window_days", "is empty but engagements are given")
+        }
+        try s.insert(db, onConflict: .ignore)
+        counts.snapshots += db.changesCount
+      }
+    }
+
+    mutating func loadReferenceFigures() throws {
+      let t = try table("reference_figures.csv")
+      while let r = try t.next() {
+        let precision = r.optional("as_of_precision") ?? "day"
+        guard ["day", "month", "year", "circa"].contains(precision) else {
+          throw r.fail("as_of_precision", "'\(precision)' is not one of day, month, year, circa")
+        }
+        if let p = r.optional("platform"), Platform(rawValue: p) == nil {
+          throw r.fail("platform", "'\(p)' is not one of \(Platform.namesList)")
+        }
+        if let k = r.optional("entity_kind"), EntityKind(rawValue: k) == nil {
+          throw r.fail("entity_kind", "'\(k)' is not one of \(EntityKind.namesList)")
+        }
+        let f = ReferenceFigure(
+          id: try r.required("id"), label: try r.required("label"), metric: try r.required("metric"),
+          value: try r.double("value") ?? { throw r.fail("value", "is empty") }(),
+          denominator: try r.double("denominator"), unit: try r.required("unit"),
+          country: r.optional("country"), region: r.optional("region"),
+          entityKind: r.optional("entity_kind"), platform: r.optional("platform"),
+          entityId: try entity(r, "entity_id"),
+          asOf: try r.day("as_of") ?? { throw r.fail("as_of", "is empty") }(),
+          asOfPrecision: precision, sourceId: try source(r)!, note: r.optional("note"))
+        try f.insert(db, onConflict: .ignore)
+        counts.referenceFigures += db.changesCount
+      }
+    }
+  }
+}

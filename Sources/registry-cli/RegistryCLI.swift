@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct RegistryCLI: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "registry-cli",
+    abstract: "The registry of police social-media accounts, with analytics.",
+    discussion: """
+      The database is a SQLite file (--db, $REGISTRY_DB, or registry.sqlite here). When it does \
+      not exist, it is created from the embedded seed data set first.
+      """,
+    version: RegistryCLI.version,
+    subcommands: [
+      InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
+      SummaryCommand.self,
+    ]
+  )
+
+  static let version = "0.1.0"
+}
