@@ -73,8 +73,15 @@ public final class RegistryDatabase: Sendable {
       throw RegistryError.newerSchema(
         found: applied.count, supported: Schema.currentVersion, path: path)
     }
-    if applied.isEmpty, try writer.read({ db in try db.tableExists("entity") == false }) == false {
-      throw RegistryError.database("\(path) is not a registry database (it has no schema version)")
+    if applied.isEmpty {
+      let tables = try writer.read { db in
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+      }
+      if tables > 0 {
+        throw RegistryError.database(
+          "\(path) is not a registry database (it has tables but no schema version); "
+            + "give another --db path")
+      }
     }
     do {
       try migrator.migrate(writer)
