@@ -96,7 +96,9 @@ struct SQLFilter {
       add("(';' || e.languages || ';') LIKE ?", ["%;" + lang + ";%"])
     }
     if let d = f.asOf?.description {
-      add("(e.valid_from IS NULL OR e.valid_from <= ?) AND (e.valid_to IS NULL OR e.valid_to > ?)", [d, d])
+      add(
+        "(e.valid_from IS NULL OR e.valid_from <= ?) AND (e.valid_to IS NULL OR e.valid_to > ?)",
+        [d, d])
     }
   }
 }

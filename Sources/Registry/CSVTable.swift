@@ -26,12 +26,14 @@ public final class CSVTable {
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     if text.contains("\0") {
       let lineNo = text.prefix(while: { $0 != "\0" }).filter { $0 == "\n" }.count + 1
-      throw RegistryError.input(file: name, line: lineNo, field: "file", reason: "contains a NUL byte")
+      throw RegistryError.input(
+        file: name, line: lineNo, field: "file", reason: "contains a NUL byte")
     }
     do {
       reader = try CSVReader(string: text, hasHeaderRow: true)
     } catch {
-      throw RegistryError.input(file: name, line: 1, field: "header", reason: "cannot read the header row")
+      throw RegistryError.input(
+        file: name, line: 1, field: "header", reason: "cannot read the header row")
     }
     header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
     for (i, h) in header.enumerated() {

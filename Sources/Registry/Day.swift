@@ -108,7 +108,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     switch Day.parse(text) {
     case .success(let d): self = d
     case .failure(let e):
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: e.reason))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: e.reason))
     }
   }
 

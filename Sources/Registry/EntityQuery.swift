@@ -44,7 +44,8 @@ public enum ChannelPresence: Sendable { case any, with, without }
 
 extension RegistryDatabase {
   /// Lists entities matching the filter. Channel counts honour the platform, status and as-of filters.
-  public func entities(_ f: RegistryFilter, presence: ChannelPresence = .any) throws -> [EntityRow] {
+  public func entities(_ f: RegistryFilter, presence: ChannelPresence = .any) throws -> [EntityRow]
+  {
     var q = SQLFilter()
     q.entityConditions(f)
     var channelCond = SQLFilter()

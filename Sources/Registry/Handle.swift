@@ -23,7 +23,8 @@ public struct Handle: Hashable, Sendable, CustomStringConvertible {
     var h = t.hasPrefix("@") ? String(t.dropFirst()) : t
     if p == .x {
       h = h.lowercased()
-      guard (1...15).contains(h.count), h.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+      guard (1...15).contains(h.count),
+        h.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
       else { return .failure(HandleError("'\(t)' is not an X handle (1-15 of A-Z, a-z, 0-9, _)")) }
     }
     return .success(Handle(platform: p, canonical: h))

@@ -121,8 +121,10 @@ extension RegistryDatabase {
       if let e = try Entity.fetchOne(db, key: t) {
         return .entity(try Self.entityDetail(db, e))
       }
-      let byCode = try Entity.filter(sql: "code = ?", arguments: [t]).order(sql: "valid_to IS NOT NULL, id")
-        .fetchAll(db)
+      let byCode = try Entity.filter(sql: "code = ?", arguments: [t]).order(
+        sql: "valid_to IS NOT NULL, id"
+      )
+      .fetchAll(db)
       if let e = byCode.first {
         return .entity(try Self.entityDetail(db, e))
       }
@@ -141,8 +143,10 @@ extension RegistryDatabase {
     let channelDetails = try channels.map { try channelDetail(db, $0) }
     var sourceIds = Set([e.sourceId])
     if let s = e.codeSourceId { sourceIds.insert(s) }
-    let predecessors = try EntityLineage.filter(sql: "successor_id = ?", arguments: [e.id]).fetchAll(db)
-    let successors = try EntityLineage.filter(sql: "predecessor_id = ?", arguments: [e.id]).fetchAll(db)
+    let predecessors = try EntityLineage.filter(sql: "successor_id = ?", arguments: [e.id])
+      .fetchAll(db)
+    let successors = try EntityLineage.filter(sql: "predecessor_id = ?", arguments: [e.id])
+      .fetchAll(db)
     for l in predecessors + successors { sourceIds.insert(l.sourceId) }
     for c in channelDetails { sourceIds.insert(c.source.id!) }
     let sources = try Source.filter(keys: Array(sourceIds)).order(sql: "key").fetchAll(db)

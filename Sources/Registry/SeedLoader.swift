@@ -76,7 +76,8 @@ public enum SeedLoader {
       throw RegistryError.invalid("\(path) already exists; use --force to rebuild it from the seed")
     }
     let dir = (path as NSString).deletingLastPathComponent
-    let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).seed-\(getpid())"
+    let tmp =
+      (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).seed-\(getpid())"
     func cleanup() {
       for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: tmp + suffix) }
     }
@@ -92,7 +93,8 @@ public enum SeedLoader {
       }
       for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
       if rename(tmp, path) != 0 {
-        throw RegistryError.database("cannot move the new database to \(path): \(String(cString: strerror(errno)))")
+        throw RegistryError.database(
+          "cannot move the new database to \(path): \(String(cString: strerror(errno)))")
       }
       cleanup()
       return counts
@@ -105,7 +107,8 @@ public enum SeedLoader {
   /// Loads the seed into an open (normally empty) registry in one transaction.
   /// Rows already present with the same key are left as they are, so loading twice changes nothing.
   @discardableResult
-  public static func load(into registry: RegistryDatabase, from directory: String) throws -> Counts {
+  public static func load(into registry: RegistryDatabase, from directory: String) throws -> Counts
+  {
     for (name, _) in files where !FileManager.default.fileExists(atPath: directory + "/" + name) {
       throw RegistryError.input(
         file: directory + "/" + name, line: 0, field: "file",
@@ -138,7 +141,8 @@ public enum SeedLoader {
         path: directory + "/" + name, displayName: "data/seed/" + name, required: columns)
     }
 
-    func source(_ row: CSVRow, _ column: String = "source", required: Bool = true) throws -> Int64? {
+    func source(_ row: CSVRow, _ column: String = "source", required: Bool = true) throws -> Int64?
+    {
       guard let key = row.optional(column) else {
         if required { throw row.fail(column, "is empty: every fact needs a source") }
         return nil
@@ -202,7 +206,9 @@ public enum SeedLoader {
             INSERT INTO region (code, country, name, parent_code, source_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(code) DO NOTHING
             """,
-          arguments: [code, country, try r.required("name"), r.optional("parent_code"), try source(r)])
+          arguments: [
+            code, country, try r.required("name"), r.optional("parent_code"), try source(r),
+          ])
         counts.regions += db.changesCount
       }
     }
@@ -231,10 +237,12 @@ public enum SeedLoader {
           throw r.fail("code_source", "is empty: a code needs its own source")
         }
         let e = Entity(
-          id: id, kind: try r.oneOf("kind", EntityKind.self) ?? { throw r.fail("kind", "is empty") }(),
+          id: id,
+          kind: try r.oneOf("kind", EntityKind.self) ?? { throw r.fail("kind", "is empty") }(),
           code: code, codeSourceId: codeSource, country: country, region: region,
           languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
-          population: try r.int("population"), populationYear: try r.int("population_year").map(Int.init),
+          population: try r.int("population"),
+          populationYear: try r.int("population_year").map(Int.init),
           parentId: nil, validFrom: try r.day("valid_from"), validTo: try r.day("valid_to"),
           sourceId: try source(r)!, note: r.optional("note"))
         if let from = e.validFrom, let to = e.validTo, from > to {
@@ -250,7 +258,8 @@ public enum SeedLoader {
         guard entityIds.contains(parent) else {
           throw r.fail("parent_id", "unknown entity '\(parent)' (not in entities.csv)")
         }
-        try db.execute(sql: "UPDATE entity SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+        try db.execute(
+          sql: "UPDATE entity SET parent_id = ? WHERE id = ?", arguments: [parent, id])
       }
     }
 
@@ -281,8 +290,10 @@ public enum SeedLoader {
       let t = try table("lineage.csv")
       while let r = try t.next() {
         let l = EntityLineage(
-          predecessorId: try entity(r, "predecessor_id") ?? { throw r.fail("predecessor_id", "is empty") }(),
-          successorId: try entity(r, "successor_id") ?? { throw r.fail("successor_id", "is empty") }(),
+          predecessorId: try entity(r, "predecessor_id")
+            ?? { throw r.fail("predecessor_id", "is empty") }(),
+          successorId: try entity(r, "successor_id")
+            ?? { throw r.fail("successor_id", "is empty") }(),
           onDate: try r.day("on_date") ?? { throw r.fail("on_date", "is empty") }(),
           sourceId: try source(r)!, note: r.optional("note"))
         guard l.predecessorId != l.successorId else {
@@ -306,7 +317,8 @@ public enum SeedLoader {
         case .failure(let e): throw r.fail("handle", e.reason)
         }
         guard handle.platform == platform else {
-          throw r.fail("handle", "'\(raw)' is a \(handle.platform.rawValue) handle, not \(platform.rawValue)")
+          throw r.fail(
+            "handle", "'\(raw)' is a \(handle.platform.rawValue) handle, not \(platform.rawValue)")
         }
         let key = r.optional("key") ?? "\(platform.rawValue)/\(handle.canonical)"
         if channelIds[key] != nil { throw r.fail("key", "duplicate channel key '\(key)'") }
@@ -314,13 +326,16 @@ public enum SeedLoader {
           channelIds[key] = existing.id
           continue
         }
-        if try Channel.filter(Channel.Columns.platform == platform.rawValue
-          && Channel.Columns.handle == handle.canonical).fetchCount(db) > 0
-        {
-          throw r.fail("handle", "\(platform.rawValue) handle '\(handle.canonical)' is listed twice")
+        if try Channel.filter(
+          Channel.Columns.platform == platform.rawValue
+            && Channel.Columns.handle == handle.canonical
+        ).fetchCount(db) > 0 {
+          throw r.fail(
+            "handle", "\(platform.rawValue) handle '\(handle.canonical)' is listed twice")
         }
         var c = Channel(
-          key: key, entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          key: key,
+          entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
           platform: platform, handle: handle.canonical, url: r.optional("url") ?? handle.url,
           platformId: r.optional("platform_id"),
           languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
@@ -384,7 +399,8 @@ public enum SeedLoader {
           throw r.fail("entity_kind", "'\(k)' is not one of \(EntityKind.namesList)")
         }
         let f = ReferenceFigure(
-          id: try r.required("id"), label: try r.required("label"), metric: try r.required("metric"),
+          id: try r.required("id"), label: try r.required("label"),
+          metric: try r.required("metric"),
           value: try r.double("value") ?? { throw r.fail("value", "is empty") }(),
           denominator: try r.double("denominator"), unit: try r.required("unit"),
           country: r.optional("country"), region: r.optional("region"),

@@ -77,6 +77,7 @@ public enum Timestamp {
   public static func format(_ epoch: Int64) -> String {
     let day = Day(epochSeconds: epoch)
     let rem = Int(epoch - day.epochSeconds)
-    return day.description + String(format: "T%02d:%02d:%02dZ", rem / 3600, (rem / 60) % 60, rem % 60)
+    return day.description
+      + String(format: "T%02d:%02d:%02dZ", rem / 3600, (rem / 60) % 60, rem % 60)
   }
 }

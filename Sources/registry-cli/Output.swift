@@ -26,15 +26,20 @@ struct Listing<Row: Encodable> {
     }
     if let limit = options.limit { rows = Array(rows.prefix(limit)) }
     switch options.format {
-    case .table: return TextTable.render(columns: columns, rows: rows.map { r in
-        let c = cells(r)
-        return columns.map { (c[$0] ?? nil) ?? "" }
-      })
+    case .table:
+      return TextTable.render(
+        columns: columns,
+        rows: rows.map { r in
+          let c = cells(r)
+          return columns.map { (c[$0] ?? nil) ?? "" }
+        })
     case .csv:
-      return CSVOutput.render(columns: columns, rows: rows.map { r in
-        let c = cells(r)
-        return columns.map { c[$0] ?? nil }
-      })
+      return CSVOutput.render(
+        columns: columns,
+        rows: rows.map { r in
+          let c = cells(r)
+          return columns.map { c[$0] ?? nil }
+        })
     case .json:
       let data = try JSONOutput.encoder(pretty: true).encode(rows)
       return String(decoding: data, as: UTF8.self) + "\n"
@@ -60,7 +65,9 @@ struct Listing<Row: Encodable> {
 enum JSONOutput {
   static func encoder(pretty: Bool) -> JSONEncoder {
     let e = JSONEncoder()
-    e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    e.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       : [.sortedKeys, .withoutEscapingSlashes]
     return e
   }
@@ -77,7 +84,8 @@ enum TextTable {
         let s = clean(v)
         let cut = s.count > w ? String(s.prefix(w - 1)) + "…" : s
         return cut.padding(toLength: w, withPad: " ", startingAt: 0)
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ").replacingOccurrences(
+        of: "\\s+$", with: "", options: .regularExpression)
     }
     var out = line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
     for r in rows { out += line(r) + "\n" }
@@ -87,9 +95,11 @@ enum TextTable {
 
   /// Control characters would move the cursor or forge lines: show them as spaces.
   static func clean(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map {
-      $0.properties.generalCategory == .control ? " " : $0
-    }))
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.map {
+          $0.properties.generalCategory == .control ? " " : $0
+        }))
   }
 }
 

@@ -51,7 +51,10 @@ enum DetailText {
     let e = d.entity
     var out = "\(d.displayName)  [\(e.id)]\n"
     func field(_ name: String, _ value: String?) {
-      if let value, !value.isEmpty { out += "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n" }
+      if let value, !value.isEmpty {
+        out +=
+          "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n"
+      }
     }
     field("kind", e.kind.rawValue)
     field("code", e.code)
@@ -86,7 +89,8 @@ enum DetailText {
     var out = "\(indent)\(c.platform.rawValue) \(c.handle)  [\(c.key)]\n"
     func field(_ name: String, _ value: String?) {
       if let value, !value.isEmpty {
-        out += "\(indent)  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n"
+        out +=
+          "\(indent)  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n"
       }
     }
     if indent.isEmpty { field("entity", "\(d.entityName) [\(c.entityId)]") }
@@ -100,7 +104,9 @@ enum DetailText {
     field("purposes", c.purposes.replacingOccurrences(of: ";", with: ", "))
     field(
       "disclaimer",
-      c.emergencyDisclaimer.map { ($0 ? "yes" : "no") + (c.disclaimerSeenOn.map { ", seen \($0)" } ?? "") })
+      c.emergencyDisclaimer.map {
+        ($0 ? "yes" : "no") + (c.disclaimerSeenOn.map { ", seen \($0)" } ?? "")
+      })
     field("confidence", c.confidence.rawValue + (c.confidenceNote.map { ": \($0)" } ?? ""))
     field("note", c.note)
     for h in d.handleHistory { field("former handle", "\(h.handle) (until \(h.validUntil))") }

@@ -27,11 +27,16 @@ struct CLI {
   var environment: [String: String]
 
   init(seed: String? = CLI.miniSeed) throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("registry-e2e-\(UUID().uuidString)")
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "registry-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "REGISTRY_DB")
-    if let seed { env["REGISTRY_SEED_DIR"] = seed } else { env.removeValue(forKey: "REGISTRY_SEED_DIR") }
+    if let seed {
+      env["REGISTRY_SEED_DIR"] = seed
+    } else {
+      env.removeValue(forKey: "REGISTRY_SEED_DIR")
+    }
     environment = env
   }
 

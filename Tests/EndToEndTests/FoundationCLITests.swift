@@ -20,9 +20,10 @@ import Testing
     let r = try cli.run(["accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
     let rows = try #require(try CLI.json(r.stdout) as? [[String: Any]])
-    #expect(rows.compactMap { $0["handle"] as? String }.sorted() == [
-      "policecomines", "policemonsquevy", "zp5327",
-    ])
+    #expect(
+      rows.compactMap { $0["handle"] as? String }.sorted() == [
+        "policecomines", "policemonsquevy", "zp5327",
+      ])
     let zp = try #require(rows.first { $0["handle"] as? String == "zp5327" })
     #expect(zp["entity_code"] as? String == "5327")
     #expect(zp["followers"] as? Int == 1500)
@@ -45,10 +46,13 @@ import Testing
     let table = try cli.run(["accounts", "--region", "BE-WAL"])
     #expect(table.stdout.contains("policemonsquevy"))
     #expect(table.stdout.hasSuffix("(3 rows)\n"))
-    let limited = try cli.run(["entities", "--format", "csv", "--sort", "-population", "--limit", "2"])
-    #expect(limited.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] } == [
-      "gb-gmp", "be-pz-polbru",
+    let limited = try cli.run([
+      "entities", "--format", "csv", "--sort", "-population", "--limit", "2",
     ])
+    #expect(
+      limited.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] } == [
+        "gb-gmp", "be-pz-polbru",
+      ])
   }
 
   @Test func showResolvesHandleAndURLToTheSameChannel() throws {
@@ -90,11 +94,14 @@ import Testing
     defer { cli.cleanUp() }
     func ids(_ day: String) throws -> [String] {
       let r = try cli.run(["entities", "--region", "BE-VLG", "--as-of", day, "--format", "json"])
-      return (try CLI.json(r.stdout) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }.sorted()
+      return (try CLI.json(r.stdout) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        .sorted()
     }
     #expect(try ids("2016-12-31") == ["be-pz-leuven", "be-pz-old-a", "be-pz-old-b"])
     #expect(try ids("2017-01-01") == ["be-pz-leuven", "be-pz-new-ab"])
-    let without = try cli.run(["entities", "--without-channels", "--region", "BE-WAL", "--format", "csv"])
+    let without = try cli.run([
+      "entities", "--without-channels", "--region", "BE-WAL", "--format", "csv",
+    ])
     #expect(without.stdout.contains("be-pz-namur"))
   }
 

@@ -26,7 +26,8 @@ import Testing
   @Test func handlesAreStoredCanonical() throws {
     let db = try Fixtures.miniRegistry()
     let handles = try db.writer.read { db in
-      try String.fetchAll(db, sql: "SELECT handle FROM channel WHERE platform = 'x' ORDER BY handle")
+      try String.fetchAll(
+        db, sql: "SELECT handle FROM channel WHERE platform = 'x' ORDER BY handle")
     }
     #expect(handles.contains("policemonsquevy"))  // from http://twitter.com/policemonsquevy
     #expect(handles.contains("zp5327"))  // from @zp5327
@@ -37,8 +38,12 @@ import Testing
     func dump() throws -> [String] {
       try db.writer.read { db in
         var lines: [String] = []
-        for t in ["source", "region", "entity", "entity_name", "channel", "snapshot", "entity_lineage"] {
-          lines += try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1, 2").map { "\(t) \($0)" }
+        for t in [
+          "source", "region", "entity", "entity_name", "channel", "snapshot", "entity_lineage",
+        ] {
+          lines += try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1, 2").map {
+            "\(t) \($0)"
+          }
         }
         return lines
       }
@@ -51,7 +56,8 @@ import Testing
 
   @Test func badRowNamesFileLineAndColumnAndLeavesNoDatabase() throws {
     let entities = try String(contentsOfFile: Fixtures.miniSeed + "/entities.csv", encoding: .utf8)
-      .replacingOccurrences(of: "be-pz-namur,local_police,,,BE,BE-WAL", with: "be-pz-namur,local_police,,,BE,BE-XXX")
+      .replacingOccurrences(
+        of: "be-pz-namur,local_police,,,BE,BE-WAL", with: "be-pz-namur,local_police,,,BE,BE-XXX")
     let dir = try Fixtures.miniSeedCopy(replacing: "entities.csv", with: entities)
     defer { try? FileManager.default.removeItem(at: dir) }
     let dbPath = dir.appendingPathComponent("new.sqlite").path
@@ -67,15 +73,18 @@ import Testing
 
   @Test(arguments: [
     (
-      "snapshots.csv", "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-30,1,,,,,doc-001,\n",
+      "snapshots.csv",
+      "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-30,1,,,,,doc-001,\n",
       "data/seed/snapshots.csv:2: observed_at: '2013-02-30' is not a date: not a valid calendar date (years 1800-2200)"
     ),
     (
-      "snapshots.csv", "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-01,-5,,,,,doc-001,\n",
+      "snapshots.csv",
+      "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-01,-5,,,,,doc-001,\n",
       "data/seed/snapshots.csv:2: followers: -5 is below 0"
     ),
     (
-      "snapshots.csv", "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/nobody,2013-02-01,5,,,,,doc-001,\n",
+      "snapshots.csv",
+      "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/nobody,2013-02-01,5,,,,,doc-001,\n",
       "data/seed/snapshots.csv:2: channel: unknown channel 'x/nobody' (not in channels.csv)"
     ),
     (
@@ -83,7 +92,8 @@ import Testing
       "data/seed/entity_names.csv:2: name: is empty"
     ),
     (
-      "lineage.csv", "predecessor_id,successor_id,on_date,source,note\nbe-pz-old-a,be-pz-new-ab,2017-01-01,,\n",
+      "lineage.csv",
+      "predecessor_id,successor_id,on_date,source,note\nbe-pz-old-a,be-pz-new-ab,2017-01-01,,\n",
       "data/seed/lineage.csv:2: source: is empty: every fact needs a source"
     ),
     (
@@ -132,7 +142,10 @@ import Testing
     #expect(try Timestamp.parse("2013-01-31T02:02:03+01:00").get() == 1_359_590_400 + 3723)
     #expect(try Timestamp.parse("2013-01-31T00:00:00.123-0130").get() == 1_359_590_400 + 5400)
     #expect(Timestamp.format(1_359_590_400 + 3723) == "2013-01-31T01:02:03Z")
-    for bad in ["", "2013", "2013-1-31", "31/01/2013", "2013-01-31T25:00", "2013-01-31Tnoon", "2013-01-31T01:02Zjunk"] {
+    for bad in [
+      "", "2013", "2013-1-31", "31/01/2013", "2013-01-31T25:00", "2013-01-31Tnoon",
+      "2013-01-31T01:02Zjunk",
+    ] {
       #expect((try? Timestamp.parse(bad).get()) == nil, "\(bad)")
     }
   }

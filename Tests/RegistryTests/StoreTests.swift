@@ -26,7 +26,9 @@ import Testing
     #expect(throws: DatabaseError.self) {
       try db.writer.write { db in
         try db.execute(
-          sql: "INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (1, 0, -1, 1)")
+          sql:
+            "INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (1, 0, -1, 1)"
+        )
       }
     }
     #expect(throws: DatabaseError.self) {
@@ -46,8 +48,10 @@ import Testing
       try db.writer.write { db in
         let id = try Int64.fetchOne(db, sql: "SELECT id FROM channel WHERE key = 'x/zp5327'")!
         let src = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = 'doc-001'")!
-        try Snapshot(channelId: id, observedAt: Day("2013-01-31")!.epochSeconds, followers: 7, sourceId: src)
-          .insert(db)
+        try Snapshot(
+          channelId: id, observedAt: Day("2013-01-31")!.epochSeconds, followers: 7, sourceId: src
+        )
+        .insert(db)
       }
     }
   }
@@ -66,7 +70,9 @@ import Testing
     #expect {
       _ = try RegistryDatabase(path: path)
     } throws: { error in
-      guard case RegistryError.newerSchema(let found, let supported, _) = error else { return false }
+      guard case RegistryError.newerSchema(let found, let supported, _) = error else {
+        return false
+      }
       return found == expected && supported == Schema.currentVersion
         && "\(error)".contains("schema version \(expected)")
     }
@@ -86,7 +92,9 @@ import Testing
     let db = try Fixtures.miniRegistry()
     let rows = try db.writer.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT channel_key, entity_name, latest_followers FROM v_channels ORDER BY channel_key")
+        db,
+        sql:
+          "SELECT channel_key, entity_name, latest_followers FROM v_channels ORDER BY channel_key")
     }
     let zp = try #require(rows.first { $0["channel_key"] == "x/zp5327" })
     #expect(zp["entity_name"] == "Lermes")
@@ -114,9 +122,10 @@ import Testing
     f.regions = ["BE-VLG"]
     f.asOf = Day("2016-06-01")
     // Leuven facebook (2012) and x (2010, closed 2020), old zone A x (2012, closed 2017).
-    #expect(try db.accounts(f).map(\.channelKey).sorted() == [
-      "facebook_page/politieleuven", "x/oldzonea", "x/politieleuven",
-    ])
+    #expect(
+      try db.accounts(f).map(\.channelKey).sorted() == [
+        "facebook_page/politieleuven", "x/oldzonea", "x/politieleuven",
+      ])
     f.asOf = Day("2021-01-01")
     #expect(try db.accounts(f).map(\.channelKey) == ["facebook_page/politieleuven"])
     f.asOf = Day("2012-12-31")  // first seen Jan 2013: not yet counted
@@ -159,7 +168,9 @@ import Testing
 
   @Test func lookupResolvesEveryFormToOneChannel() throws {
     let db = try Fixtures.miniRegistry()
-    for text in ["@ZP5327", "zp5327", "https://twitter.com/zp5327", "x.com/ZP5327?lang=fr", "x/zp5327"] {
+    for text in [
+      "@ZP5327", "zp5327", "https://twitter.com/zp5327", "x.com/ZP5327?lang=fr", "x/zp5327",
+    ] {
       guard case .channel(let c) = try db.lookup(text) else {
         Issue.record("\(text) did not resolve to a channel")
         continue
@@ -178,6 +189,8 @@ import Testing
     let db = try Fixtures.miniRegistry()
     #expect {
       _ = try db.lookup("politieleuven")
-    } throws: { "\($0)".contains("facebook_page/politieleuven") && "\($0)".contains("x/politieleuven") }
+    } throws: {
+      "\($0)".contains("facebook_page/politieleuven") && "\($0)".contains("x/politieleuven")
+    }
   }
 }
