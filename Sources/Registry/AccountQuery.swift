@@ -105,9 +105,10 @@ struct SQLFilter {
 
 /// SQL expression for the preferred display name of entity alias `e`.
 let entityNameSQL = """
-  (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-   ORDER BY CASE WHEN instr(e.languages, n.lang) > 0 THEN instr(e.languages, n.lang) ELSE 1000 END,
-            n.lang LIMIT 1)
+  coalesce(
+    (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+       AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
+    (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id ORDER BY n.lang LIMIT 1))
   """
 
 extension RegistryDatabase {

@@ -180,10 +180,11 @@ enum Schema {
                  c.platform_id, c.status, c.opened_on, c.closed_on, c.languages, c.purposes,
                  c.emergency_disclaimer, c.confidence,
                  e.id AS entity_id, e.code AS entity_code, e.kind AS entity_kind,
-                 (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-                  ORDER BY CASE WHEN instr(e.languages, n.lang) > 0
-                           THEN instr(e.languages, n.lang) ELSE 1000 END, n.lang
-                  LIMIT 1) AS entity_name,
+                 coalesce(
+                   (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+                      AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
+                   (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+                    ORDER BY n.lang LIMIT 1)) AS entity_name,
                  e.country, e.region, e.population,
                  ls.followers AS latest_followers, ls.observed_at_iso AS latest_observed_at,
                  src.key AS source_key, src.url AS source_url
