@@ -190,7 +190,7 @@ struct HandleParser {
       // A lone host is an address only when it is a known platform host and no hint says
       // otherwise: with a hint, `t.me` may be an Instagram name.
       if tail.allSatisfy({ $0 == "/" }),
-        (hint != nil && hint != .website) || Site(host: Self.host(authority)) == nil
+        (hint != nil && hint != .website) || HandleSite(host: Self.host(authority)) == nil
       {
         return nil
       }
@@ -223,7 +223,7 @@ struct HandleParser {
   }
 
   func fromAddress(_ a: WebAddress) throws(HandleError) -> Handle {
-    guard let site = Site(host: a.host) else { return try fromUnknownHost(a) }
+    guard let site = HandleSite(host: a.host) else { return try fromUnknownHost(a) }
     if case .unsupported(let why) = site { throw fail("is a \(a.host) link: \(why)") }
     if let hint, !site.platforms.contains(hint) {
       let names = site.platforms.map(\.rawValue).joined(separator: " or ")
