@@ -39,8 +39,11 @@ struct ListingOptions: ParsableArguments {
   @Option(help: "Print at most this many rows.")
   var limit: Int?
 
-  @Option(help: "Sort by this column (prefix with - for descending).")
+  @Option(help: "Sort by this column (stable; --sort=-COLUMN or --desc for descending).")
   var sort: String?
+
+  @Flag(help: "With --sort: largest first.")
+  var desc = false
 
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }

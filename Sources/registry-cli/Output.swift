@@ -10,8 +10,8 @@ struct Listing<Row: Encodable> {
   func render(_ options: ListingOptions) throws -> String {
     var rows = self.rows
     if let sort = options.sort {
-      let desc = sort.hasPrefix("-")
-      let key = desc ? String(sort.dropFirst()) : sort
+      let desc = sort.hasPrefix("-") || options.desc
+      let key = sort.hasPrefix("-") ? String(sort.dropFirst()) : sort
       guard columns.contains(key) else {
         throw RegistryError.invalid(
           "--sort: unknown column '\(key)'; columns are: \(columns.joined(separator: ", "))")
@@ -19,6 +19,8 @@ struct Listing<Row: Encodable> {
       rows = rows.enumerated().sorted { a, b in
         let x = cells(a.element)[key] ?? nil
         let y = cells(b.element)[key] ?? nil
+        // Missing values go last in either direction.
+        if (x == nil) != (y == nil) { return y == nil }
         let order = Self.compare(x, y)
         if order == 0 { return a.offset < b.offset }
         return desc ? order > 0 : order < 0
@@ -41,12 +43,24 @@ struct Listing<Row: Encodable> {
           return columns.map { c[$0] ?? nil }
         })
     case .json:
-      let data = try JSONOutput.encoder(pretty: true).encode(rows)
-      return String(decoding: data, as: UTF8.self) + "\n"
+      return try "[\n" + rows.map { "  " + (try jsonObject($0, pretty: true)) }
+        .joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
     case .ndjson:
-      let enc = JSONOutput.encoder(pretty: false)
-      return try rows.map { String(decoding: try enc.encode($0), as: UTF8.self) + "\n" }.joined()
+      return try rows.map { try jsonObject($0, pretty: false) + "\n" }.joined()
     }
+  }
+
+  /// One row as a JSON object with every column present (a missing value is `null`, not absent).
+  func jsonObject(_ row: Row, pretty: Bool) throws -> String {
+    let data = try JSONOutput.encoder(pretty: false).encode(row)
+    guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      return String(decoding: data, as: UTF8.self)
+    }
+    for c in columns where object[c] == nil { object[c] = NSNull() }
+    var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+    if pretty { options.insert(.prettyPrinted) }
+    let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
+    return pretty ? text.replacingOccurrences(of: "\n", with: "\n  ") : text
   }
 
   /// Numbers compare as numbers, missing values sort last.

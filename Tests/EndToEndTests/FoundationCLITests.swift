@@ -47,12 +47,14 @@ import Testing
     #expect(table.stdout.contains("policemonsquevy"))
     #expect(table.stdout.hasSuffix("(3 rows)\n"))
     let limited = try cli.run([
-      "entities", "--format", "csv", "--sort", "-population", "--limit", "2",
+      "entities", "--format", "csv", "--sort=-population", "--limit", "2",
     ])
     #expect(
       limited.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] } == [
         "gb-gmp", "be-pz-polbru",
       ])
+    let flag = try cli.run(["entities", "--format", "csv", "--sort", "population", "--desc"])
+    #expect(flag.stdout.split(separator: "\r\n").dropFirst().first?.hasPrefix("gb-gmp,") == true)
   }
 
   @Test func showResolvesHandleAndURLToTheSameChannel() throws {
