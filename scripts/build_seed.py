@@ -295,11 +295,14 @@ DOC001_HANDLES = [
     ("gmpolice", "gb-greater-manchester-police", "high", "", "record"),
 ]
 
+# Entities that stand for an owner the sources do not identify: listed, but excluded from counts and rates.
+PLACEHOLDERS = {"be-pz-unresolved-5327"}
+
 # Entities that are not zones, predecessors, French or UK forces.
 # id -> (kind, country, region, languages, parent_id, source, names{lang: name}, note)
 OTHER_ENTITIES = {
-    "be-pz-unresolved-5327": ("local_police", "BE", "", "", "", D1, {"fr": "Zone de police 5327 (non identifiee)"},
-        "placeholder owner for @zp5327 (doc 001, Wallonia/Brussels heading); code not set because no source ties 5327 to a zone; probably duplicates one of the 176 current zones or a predecessor, excluded from zone counts in docs/data.md"),
+    "be-pz-unresolved-5327": ("local_police", "BE", "BE-WAL", "fr", "", D1, {"fr": "Zone de police 5327 (non identifiee)"},
+        "placeholder owner for @zp5327 (doc 001, Wallonia/Brussels heading); region BE-WAL is an assumption (Brussels zones use codes 5339-5344); code not set because no source ties 5327 to a zone; it probably duplicates one of the 176 current zones or a predecessor, so it is marked placeholder=yes and excluded from counts and rates"),
     "be-fed-dca-namur": ("federal_police", "BE", "BE-WAL", "fr", "", D1, {"fr": "Police federale - coordination Namur (DCA Namur)"},
         "known only from the handle @dcanamur in doc 001"),
     "be-fed-air-support": ("federal_police", "BE", "", "fr;nl", "", D1, {"fr": "Police federale - appui aerien", "nl": "Federale politie - luchtsteun"},
@@ -749,8 +752,9 @@ def main():
     # ---- write -----------------------------------------------------------------------------
     write_csv("sources.csv", ["key", "title", "publisher", "url", "published_on", "retrieved_on", "note"], src_rows)
     write_csv("entities.csv", ["id", "kind", "code", "code_source", "country", "region", "languages", "population",
-                               "population_year", "parent_id", "valid_from", "valid_to", "source", "note"],
-              entities.values())
+                               "population_year", "parent_id", "valid_from", "valid_to", "source", "note",
+                               "placeholder"],
+              [tuple(e) + (("yes" if e[0] in PLACEHOLDERS else ""),) for e in entities.values()])
     write_csv("entity_names.csv", ["entity_id", "lang", "name"], names)
     write_csv("entity_municipalities.csv", ["entity_id", "nis_code", "name", "population"], emunis)
     write_csv("lineage.csv", ["predecessor_id", "successor_id", "on_date", "source", "note"], lineage)
@@ -768,7 +772,7 @@ def main():
     # ---- checks ------------------------------------------------------------------------------
     problems = []
     current = [e for e in entities.values()
-               if e[1] == "local_police" and e[4] == "BE" and not e[11] and e[0] != "be-pz-unresolved-5327"]
+               if e[1] == "local_police" and e[4] == "BE" and not e[11] and e[0] not in PLACEHOLDERS]
     by_region = {}
     for e in current:
         by_region[e[5]] = by_region.get(e[5], 0) + 1

@@ -61,12 +61,15 @@ public struct Entity: Codable, Hashable, Sendable, FetchableRecord, PersistableR
   public var validTo: String?
   public var sourceId: Int64
   public var note: String?
+  /// Stands for an owner the sources do not identify (e.g. the zone behind @zp5327): listed,
+  /// but excluded from entity counts and rates, since it may duplicate a real entity.
+  public var placeholder: Bool
 
   public init(
     id: String, kind: EntityKind, code: String? = nil, codeSourceId: Int64? = nil,
     country: String, region: String? = nil, languages: String = "", population: Int64? = nil,
     populationYear: Int? = nil, parentId: String? = nil, validFrom: String? = nil,
-    validTo: String? = nil, sourceId: Int64, note: String? = nil
+    validTo: String? = nil, sourceId: Int64, note: String? = nil, placeholder: Bool = false
   ) {
     self.id = id
     self.kind = kind
@@ -82,10 +85,11 @@ public struct Entity: Codable, Hashable, Sendable, FetchableRecord, PersistableR
     self.validTo = validTo
     self.sourceId = sourceId
     self.note = note
+    self.placeholder = placeholder
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, kind, code, country, region, languages, population, note
+    case id, kind, code, country, region, languages, population, note, placeholder
     case codeSourceId = "code_source_id"
     case populationYear = "population_year"
     case parentId = "parent_id"

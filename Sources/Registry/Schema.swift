@@ -53,6 +53,7 @@ enum Schema {
           valid_to TEXT,
           source_id INTEGER NOT NULL REFERENCES source(id),
           note TEXT,
+          placeholder INTEGER NOT NULL DEFAULT 0 CHECK (placeholder IN (0, 1)),
           CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from <= valid_to)
         );
         CREATE INDEX entity_country_region ON entity(country, region);
@@ -99,7 +100,8 @@ enum Schema {
           platform_id TEXT,
           languages TEXT NOT NULL DEFAULT '',
           purposes TEXT NOT NULL DEFAULT '',
-          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dormant', 'closed')),
+          status TEXT NOT NULL DEFAULT 'unknown'
+            CHECK (status IN ('active', 'dormant', 'closed', 'unknown')),
           opened_on TEXT,
           first_seen_on TEXT,
           closed_on TEXT,

@@ -41,6 +41,9 @@ public enum SeedLoader {
     ),
   ]
 
+  /// Columns a seed file may have besides its required ones.
+  public static let optionalColumns: [String: [String]] = ["entities.csv": ["placeholder"]]
+
   /// Where the seed lives: `$REGISTRY_SEED_DIR`, else `data/seed` of the source tree this
   /// program was built from, else `data/seed` under the working directory.
   public static func defaultDirectory() -> String {
@@ -138,7 +141,8 @@ public enum SeedLoader {
     func table(_ name: String) throws -> CSVTable {
       let columns = SeedLoader.files.first { $0.name == name }!.columns
       return try CSVTable(
-        path: directory + "/" + name, displayName: "data/seed/" + name, required: columns)
+        path: directory + "/" + name, displayName: "data/seed/" + name, required: columns,
+        optional: SeedLoader.optionalColumns[name] ?? [])
     }
 
     func source(_ row: CSVRow, _ column: String = "source", required: Bool = true) throws -> Int64?
@@ -244,7 +248,8 @@ public enum SeedLoader {
           population: try r.int("population"),
           populationYear: try r.int("population_year").map(Int.init),
           parentId: nil, validFrom: try r.day("valid_from"), validTo: try r.day("valid_to"),
-          sourceId: try source(r)!, note: r.optional("note"))
+          sourceId: try source(r)!, note: r.optional("note"),
+          placeholder: try r.bool("placeholder") ?? false)
         if let from = e.validFrom, let to = e.validTo, from > to {
           throw r.fail("valid_to", "\(to) is before valid_from \(from)")
         }
@@ -336,11 +341,11 @@ public enum SeedLoader {
         var c = Channel(
           key: key,
           entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
-          platform: platform, handle: handle.canonical, url: r.optional("url") ?? handle.url,
+          platform: platform, handle: handle.canonical, url: r.optional("url"),
           platformId: r.optional("platform_id"),
           languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
           purposes: (r.optional("purposes") ?? "").semicolonList.joined(separator: ";"),
-          status: try r.oneOf("status", ChannelStatus.self) ?? .active,
+          status: try r.oneOf("status", ChannelStatus.self) ?? .unknown,
           openedOn: try r.day("opened_on"), firstSeenOn: try r.day("first_seen_on"),
           closedOn: try r.day("closed_on"), emergencyDisclaimer: try r.bool("emergency_disclaimer"),
           disclaimerSeenOn: try r.day("disclaimer_seen_on"),

@@ -18,7 +18,12 @@ struct AccountsCommand: ParsableCommand {
   func run() throws {
     let registry = try database.open()
     let rows = try registry.accounts(try filters.filter(in: registry))
-    let listing = Listing(columns: AccountRow.columns, rows: rows, cells: { $0.values })
+    let listing = Listing(
+      columns: AccountRow.columns, rows: rows, cells: { $0.values },
+      tableColumns: [
+        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
+        "followers_observed_at", "source",
+      ])
     print(try listing.render(output), terminator: "")
   }
 }
@@ -49,7 +54,9 @@ struct EntitiesCommand: ParsableCommand {
     let registry = try database.open()
     let presence: ChannelPresence = withChannels ? .with : withoutChannels ? .without : .any
     let rows = try registry.entities(try filters.filter(in: registry), presence: presence)
-    let listing = Listing(columns: EntityRow.columns, rows: rows, cells: { $0.values })
+    let listing = Listing(
+      columns: EntityRow.columns, rows: rows, cells: { $0.values },
+      tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
     print(try listing.render(output), terminator: "")
   }
 }

@@ -6,6 +6,8 @@ struct Listing<Row: Encodable> {
   let columns: [String]
   let rows: [Row]
   let cells: (Row) -> [String: String?]
+  /// The columns a terminal table shows (all of them go to CSV and JSON).
+  var tableColumns: [String]? = nil
 
   func render(_ options: ListingOptions) throws -> String {
     var rows = self.rows
@@ -29,11 +31,12 @@ struct Listing<Row: Encodable> {
     if let limit = options.limit { rows = Array(rows.prefix(limit)) }
     switch options.format {
     case .table:
+      let shown = tableColumns ?? columns
       return TextTable.render(
-        columns: columns,
+        columns: shown,
         rows: rows.map { r in
           let c = cells(r)
-          return columns.map { (c[$0] ?? nil) ?? "" }
+          return shown.map { (c[$0] ?? nil) ?? "" }
         })
     case .csv:
       return CSVOutput.render(

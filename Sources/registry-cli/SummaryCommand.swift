@@ -48,7 +48,7 @@ struct SummaryCommand: ParsableCommand {
       for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
       return c
     }
-    var options = ListingOptions()
+    var options = try ListingOptions.parse([])
     options.format = format
     print(try listing.render(options), terminator: "")
   }
