@@ -103,8 +103,8 @@ struct SQLFilter {
 
 /// SQL expression for the preferred display name of entity alias `e`.
 let entityNameSQL = """
-  (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-   ORDER BY CASE WHEN instr(e.languages, n.lang) > 0 THEN instr(e.languages, n.lang) ELSE 1000 END,
+  (SELECT n.name FROM entity_name n JOIN entity ne ON ne.id = n.entity_id WHERE n.entity_id = e.id
+   ORDER BY CASE WHEN instr(ne.languages, n.lang) > 0 THEN instr(ne.languages, n.lang) ELSE 1000 END,
             n.lang LIMIT 1)
   """
 

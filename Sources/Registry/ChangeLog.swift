@@ -59,6 +59,22 @@ public struct ChangeLogEntry: Codable, Hashable, Sendable, FetchableRecord {
     case newValue = "new_value"
   }
 
+  /// Encodes every column, missing values as null, so JSON keys are stable.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(at, forKey: .at)
+    try c.encode(action, forKey: .action)
+    try c.encode(table, forKey: .table)
+    try c.encode(rowKey, forKey: .rowKey)
+    try c.encode(entityId, forKey: .entityId)
+    try c.encode(field, forKey: .field)
+    try c.encode(oldValue, forKey: .oldValue)
+    try c.encode(newValue, forKey: .newValue)
+    try c.encode(source, forKey: .source)
+    try c.encode(by, forKey: .by)
+  }
+
   /// Output columns, in order.
   public static let columns = [
     "id", "at", "action", "table_name", "row_key", "field", "old_value", "new_value", "source",

@@ -12,8 +12,7 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "Output format: table, csv, json or ndjson.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: ListingOptions
 
   @Option(help: "A latest snapshot older than this many days is stale.")
   var staleDays = 365
@@ -31,10 +30,8 @@ struct ValidateCommand: ParsableCommand {
     let registry = try database.open()
     let findings = try registry.validate(
       ValidationOptions(today: Day.today(), staleDays: staleDays, unverifiedDays: unverifiedDays))
-    var options = ListingOptions()
-    options.format = format
     let listing = Listing(columns: Finding.columns, rows: findings, cells: { $0.values })
-    print(try listing.render(options), terminator: "")
+    print(try listing.render(output), terminator: "")
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.filter { $0.severity == .warning }.count
     Terminal.note(
