@@ -21,16 +21,19 @@ struct ChannelStore {
       case .failure(let e): throw ColumnError("handle", e.reason)
       }
     }
-    let byHandle = try handle.map {
-      try Channel.filter(
-        Channel.Columns.platform == $0.platform.rawValue && Channel.Columns.handle == $0.canonical
-      ).fetchOne(db)
-    } ?? nil
+    let byHandle =
+      try handle.map {
+        try Channel.filter(
+          Channel.Columns.platform == $0.platform.rawValue && Channel.Columns.handle == $0.canonical
+        ).fetchOne(db)
+      } ?? nil
     if let key = v.value("key") ?? nil {
       let byKey = try Channel.filter(Channel.Columns.key == key).fetchOne(db)
       if let byHandle, byKey?.id != byHandle.id {
         throw ColumnError(
-          "handle", "\(byHandle.platform.rawValue) '\(byHandle.handle)' is channel \(byHandle.key), not \(key)")
+          "handle",
+          "\(byHandle.platform.rawValue) '\(byHandle.handle)' is channel \(byHandle.key), not \(key)"
+        )
       }
       return (byKey, handle)
     }
@@ -44,7 +47,8 @@ struct ChannelStore {
     if let existing {
       guard mode != .add else {
         throw ColumnError(
-          "handle", "\(existing.platform.rawValue) '\(existing.handle)' is already channel "
+          "handle",
+          "\(existing.platform.rawValue) '\(existing.handle)' is already channel "
             + "\(existing.key); use `channel edit \(existing.key)`")
       }
       return try change(existing, v, action: "edit")
@@ -63,7 +67,9 @@ struct ChannelStore {
     values["platform"] = nil
     values["handle"] = nil
     let verified = try apply(values, to: &c)
-    if c.openedOn == nil && c.firstSeenOn == nil { c.firstSeenOn = recorder.context.day.description }
+    if c.openedOn == nil && c.firstSeenOn == nil {
+      c.firstSeenOn = recorder.context.day.description
+    }
     try check(c)
     try c.insert(db)
     if let verified {
@@ -85,14 +91,16 @@ struct ChannelStore {
       throw ColumnError("key", "the key of a channel never changes (it is \(old.key))")
     }
     if let p = try v.oneOf("platform", Platform.self) ?? nil, p != old.platform {
-      throw ColumnError("platform", "channel \(old.key) is on \(old.platform.rawValue), not \(p.rawValue)")
+      throw ColumnError(
+        "platform", "channel \(old.key) is on \(old.platform.rawValue), not \(p.rawValue)")
     }
     if let raw = v.value("handle") ?? nil {
       guard case .success(let h) = Handle.parse(raw, platform: old.platform),
         h.canonical == old.handle
       else {
         throw ColumnError(
-          "handle", "'\(raw)' differs from the current handle '\(old.handle)'; "
+          "handle",
+          "'\(raw)' differs from the current handle '\(old.handle)'; "
             + "use `registry-cli channel rename` to record a new handle")
       }
     }
@@ -181,7 +189,8 @@ extension RegistryDatabase {
   public func closeChannel(_ text: String, on day: Day, context: ChangeContext) throws {
     let c = try resolveChannel(text)
     if let closed = c.closedOn {
-      throw RegistryError.invalid("\(c.key) is already closed on \(closed); `channel reopen` it first")
+      throw RegistryError.invalid(
+        "\(c.key) is already closed on \(closed); `channel reopen` it first")
     }
     try editChannel(
       c.key, ColumnValues(["closed_on": day.description, "status": "closed"]), action: "close",

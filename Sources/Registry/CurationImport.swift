@@ -71,7 +71,8 @@ public enum ImportReader {
       data = FileHandle.standardInput.readDataToEndOfFile()
     } else {
       guard let d = FileManager.default.contents(atPath: path) else {
-        throw RegistryError.input(file: name, line: 0, field: "file", reason: "cannot read the file")
+        throw RegistryError.input(
+          file: name, line: 0, field: "file", reason: "cannot read the file")
       }
       data = d
     }
@@ -117,7 +118,8 @@ public enum ImportReader {
     let tmp = FileManager.default.temporaryDirectory
       .appendingPathComponent("registry-import-\(getpid())-\(UUID().uuidString).csv").path
     guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-      throw RegistryError.input(file: name, line: 0, field: "file", reason: "cannot buffer the input")
+      throw RegistryError.input(
+        file: name, line: 0, field: "file", reason: "cannot buffer the input")
     }
     defer { try? FileManager.default.removeItem(atPath: tmp) }
     let required = target == .entities ? ["id"] : []
@@ -245,9 +247,12 @@ private struct Importer {
     do {
       let sourceId: Int64
       do {
-        sourceId = try context.sourceId(db, fallbackKey: r.values["source"].flatMap {
-          $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
-        })
+        sourceId = try context.sourceId(
+          db,
+          fallbackKey: r.values["source"].flatMap {
+            $0.trimmingCharacters(in: .whitespaces).isEmpty
+              ? nil : $0.trimmingCharacters(in: .whitespaces)
+          })
       } catch let e as RegistryError {
         throw ColumnError("source", e.description)
       }
@@ -267,8 +272,12 @@ private struct Importer {
         SELECT action, table_name, field, old_value, new_value FROM change_log
         WHERE id > ? AND table_name <> 'source' ORDER BY id
         """, arguments: [before])
-    let changes = logged.map { FieldChange(field: $0["field"], old: $0["old_value"], new: $0["new_value"]) }
-    let added = logged.contains { ($0["action"] as String) == "add" && ($0["table_name"] as String) == table }
+    let changes = logged.map {
+      FieldChange(field: $0["field"], old: $0["old_value"], new: $0["new_value"])
+    }
+    let added = logged.contains {
+      ($0["action"] as String) == "add" && ($0["table_name"] as String) == table
+    }
     let id = "\(table)/\(finalKey)"
     if let i = index[id] {
       outcomes[i].changes += changes

@@ -130,8 +130,11 @@ struct EntityStore {
   func saveNames(_ id: String, _ names: [String: String], action: String) throws {
     for (rawLang, rawName) in names.sorted(by: { $0.key < $1.key }) {
       let lang = rawLang.lowercased()
-      guard (2...8).contains(lang.count), lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") })
-      else { throw ColumnError("name", "'\(rawLang)' is not a language code (e.g. fr, nl, de, en)") }
+      guard (2...8).contains(lang.count),
+        lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") })
+      else {
+        throw ColumnError("name", "'\(rawLang)' is not a language code (e.g. fr, nl, de, en)")
+      }
       let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
       let old = try String.fetchOne(
         db, sql: "SELECT name FROM entity_name WHERE entity_id = ? AND lang = ?",
@@ -221,7 +224,8 @@ extension RegistryDatabase {
         throw RegistryError.notFound("no entity '\(id)'; see `registry-cli entities`")
       }
       if let to = e.validTo {
-        throw RegistryError.invalid("\(id) is already closed (valid_to \(to)); edit valid_to instead")
+        throw RegistryError.invalid(
+          "\(id) is already closed (valid_to \(to)); edit valid_to instead")
       }
       let input = EntityInput(id: id, values: ColumnValues(["valid_to": day.description]))
       try EntityStore(db: db, recorder: recorder).save(input, mode: .edit, action: "close")

@@ -31,7 +31,8 @@ extension RegistryDatabase {
       throw RegistryError.invalid("an entity is named twice in the merge")
     }
     guard !ids.contains(newId) else {
-      throw RegistryError.invalid("\(newId) cannot be merged into itself; --into names a new entity")
+      throw RegistryError.invalid(
+        "\(newId) cannot be merged into itself; --into names a new entity")
     }
     let d = day.description
     return try curate(context, subject: newId) { db, recorder in
@@ -41,7 +42,8 @@ extension RegistryDatabase {
           throw RegistryError.notFound("no entity '\(id)'; see `registry-cli entities`")
         }
         guard e.exists(on: day) else {
-          throw RegistryError.invalid("\(id) does not exist on \(d) (valid \(e.validFrom ?? "…") to \(e.validTo ?? "…"))")
+          throw RegistryError.invalid(
+            "\(id) does not exist on \(d) (valid \(e.validFrom ?? "…") to \(e.validTo ?? "…"))")
         }
         olds.append(e)
       }
@@ -54,13 +56,15 @@ extension RegistryDatabase {
       if !openChannels.isEmpty && policy == nil {
         throw RegistryError.invalid(
           "the merged entities have \(openChannels.count) open channel(s) "
-            + "(\(openChannels.map(\.key).joined(separator: ", "))): say --channels move or --channels close")
+            + "(\(openChannels.map(\.key).joined(separator: ", "))): say --channels move or --channels close"
+        )
       }
       let store = EntityStore(db: db, recorder: recorder)
       // Close the old entities first, so the new one may reuse their municipalities.
       for e in olds {
         try store.save(
-          EntityInput(id: e.id, values: ColumnValues(["valid_to": d])), mode: .edit, action: "merge")
+          EntityInput(id: e.id, values: ColumnValues(["valid_to": d])), mode: .edit, action: "merge"
+        )
       }
       let exists = try Entity.exists(db, key: newId)
       var input = into

@@ -49,14 +49,15 @@ public struct ValidationOptions: Sendable {
 /// Data-quality checks; each reads the database and returns findings, changing nothing.
 public enum Validation {
   /// The checks, in the order they run, by name.
-  public static let checks: [(name: String, run: @Sendable (Database, ValidationOptions) throws -> [Finding])] = [
-    ("integrity", integrity), ("foreign_key", foreignKeys), ("missing_code", missingCode),
-    ("missing_population", missingPopulation), ("low_confidence", lowConfidence),
-    ("snapshots", snapshots), ("lineage", lineage), ("duplicate_handle", duplicateHandles),
-    ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
-    ("unverified", unverified), ("contested_handle", contestedHandles),
-    ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
-  ]
+  public static let checks:
+    [(name: String, run: @Sendable (Database, ValidationOptions) throws -> [Finding])] = [
+      ("integrity", integrity), ("foreign_key", foreignKeys), ("missing_code", missingCode),
+      ("missing_population", missingPopulation), ("low_confidence", lowConfidence),
+      ("snapshots", snapshots), ("lineage", lineage), ("duplicate_handle", duplicateHandles),
+      ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
+      ("unverified", unverified), ("contested_handle", contestedHandles),
+      ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
+    ]
 
   static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
     try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }.map {
@@ -92,7 +93,9 @@ public enum Validation {
         SELECT id FROM entity WHERE population IS NULL
         AND kind IN ('local_police', 'national_police', 'foreign_police') ORDER BY id
         """
-    ).map { Finding(.warning, "missing_population", $0, "no population: per-capita figures are missing") }
+    ).map {
+      Finding(.warning, "missing_population", $0, "no population: per-capita figures are missing")
+    }
   }
 
   static func lowConfidence(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
@@ -180,9 +183,11 @@ public enum Validation {
     var out: [Finding] = []
     for c in try Channel.order(Channel.Columns.key).fetchAll(db) {
       switch Handle.parse(c.handle, platform: c.platform) {
-      case .success(let h): groups[Handle(platform: c.platform, canonical: h.canonical), default: []].append(c)
+      case .success(let h):
+        groups[Handle(platform: c.platform, canonical: h.canonical), default: []].append(c)
       case .failure(let e):
-        out.append(Finding(.warning, "invalid_handle", c.key, "stored handle is refused: \(e.reason)"))
+        out.append(
+          Finding(.warning, "invalid_handle", c.key, "stored handle is refused: \(e.reason)"))
       }
     }
     for (h, channels) in groups where channels.count > 1 {
@@ -209,7 +214,8 @@ public enum Validation {
       let p: String = r["platform"]
       let id: String = r["platform_id"]
       let keys: String = r["keys"]
-      return Finding(.warning, "duplicate_platform_id", "\(p):\(id)", "one account listed as \(keys)")
+      return Finding(
+        .warning, "duplicate_platform_id", "\(p):\(id)", "one account listed as \(keys)")
     }
   }
 
@@ -301,7 +307,8 @@ public enum Validation {
         """
     ).map { r in
       let region: String = r["region"]
-      return Finding(.warning, "unknown_region", r["id"], "region '\(region)' is not in the region table")
+      return Finding(
+        .warning, "unknown_region", r["id"], "region '\(region)' is not in the region table")
     }
   }
 }

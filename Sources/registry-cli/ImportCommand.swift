@@ -67,7 +67,8 @@ enum ImportPlanText {
       out += "\(verb) \(o.table) \(TextTable.clean(o.key))\n"
       guard o.outcome == "changed" else { continue }
       for c in o.changes {
-        out += "  \(c.field): \(TextTable.clean(c.old ?? "(empty)")) -> "
+        out +=
+          "  \(c.field): \(TextTable.clean(c.old ?? "(empty)")) -> "
           + "\(TextTable.clean(c.new ?? "(empty)"))\n"
       }
     }

@@ -99,9 +99,16 @@ private struct CurationCLI {
   let accounts = try cli.json(["accounts", "--entity", "be-pz-new"])
   #expect(accounts.map { $0["channel_key"] as? String } == ["facebook_page/pz.new", "x/pznew"])
   let log = try cli.json(["log", "--entity", "be-pz-new"])
-  #expect(log.contains { $0["field"] as? String == "name.fr" && $0["new_value"] as? String == "Zone Neuve" })
-  #expect(log.contains { $0["row_key"] as? String == "x/pznew" && $0["by"] as? String == "curator" })
-  #expect(log.contains { $0["row_key"] as? String == "facebook_page/pz.new" && $0["by"] as? String == "someone" })
+  #expect(
+    log.contains {
+      $0["field"] as? String == "name.fr" && $0["new_value"] as? String == "Zone Neuve"
+    })
+  #expect(
+    log.contains { $0["row_key"] as? String == "x/pznew" && $0["by"] as? String == "curator" })
+  #expect(
+    log.contains {
+      $0["row_key"] as? String == "facebook_page/pz.new" && $0["by"] as? String == "someone"
+    })
   #expect(log.contains { $0["source"] as? String == "web-example-org-new-zone" })
 }
 
@@ -129,7 +136,10 @@ private struct CurationCLI {
   #expect(after.count == 5)
   #expect(after.first { $0["id"] as? String == "be-pz-ab" }?["channels"] as? Int == 3)
   let log = try cli.json(["log", "--entity", "be-pz-a"])
-  #expect(log.contains { $0["field"] as? String == "valid_to" && $0["new_value"] as? String == "2020-01-01" })
+  #expect(
+    log.contains {
+      $0["field"] as? String == "valid_to" && $0["new_value"] as? String == "2020-01-01"
+    })
   #expect(log.contains { $0["table_name"] as? String == "entity_lineage" })
 }
 
@@ -143,7 +153,10 @@ private struct CurationCLI {
   #expect(try keys("2020-12-31").contains("x/pzc"))
   #expect(try !keys("2021-01-01").contains("x/pzc"))
   // The row stays, with its end date.
-  #expect(try cli.json(["accounts"]).contains { $0["channel_key"] as? String == "x/pzc" && $0["closed_on"] as? String == "2021-01-01" })
+  #expect(
+    try cli.json(["accounts"]).contains {
+      $0["channel_key"] as? String == "x/pzc" && $0["closed_on"] as? String == "2021-01-01"
+    })
   let log = try cli.json(["log", "--channel", "x/pzc"])
   #expect(log.map { $0["action"] as? String } == ["close", "close"])
   #expect(log.map { $0["field"] as? String } == ["closed_on", "status"])
@@ -293,9 +306,13 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
   cli.run(["channel", "verify", "x/pza", "--on", "2001-01-01", "--source", "src-seed"])
   let f = try findings(cli)
   #expect(has(f, "unused_source", "src-unused"))
-  let pza = f.first { $0["check"] as? String == "unverified" && $0["subject"] as? String == "x/pza" }
+  let pza = f.first {
+    $0["check"] as? String == "unverified" && $0["subject"] as? String == "x/pza"
+  }
   #expect(pza?["severity"] as? String == "warning")
-  let pzb = f.first { $0["check"] as? String == "unverified" && $0["subject"] as? String == "x/pzb" }
+  let pzb = f.first {
+    $0["check"] as? String == "unverified" && $0["subject"] as? String == "x/pzb"
+  }
   #expect(pzb?["severity"] as? String == "info")
 }
 

@@ -25,7 +25,8 @@ private func makeRegistry() throws -> RegistryDatabase {
   return r
 }
 
-private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735_689_600)  // 2025-01-01
+// 1_735_689_600 is 2025-01-01T00:00:00Z.
+private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735_689_600)
 
 @Test func addEntityLogsEachFieldAndName() throws {
   let r = try makeRegistry()
@@ -39,7 +40,8 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   try r.addEntity(input, context: context)
   let log = try r.changeLog(ChangeLogFilter(entityId: "be-new"))
   let fields = Set(log.compactMap(\.field))
-  #expect(fields.isSuperset(of: ["kind", "country", "region", "population", "name.fr", "municipality.3"]))
+  #expect(
+    fields.isSuperset(of: ["kind", "country", "region", "population", "name.fr", "municipality.3"]))
   #expect(log.allSatisfy { $0.action == "add" && $0.by == "tester" && $0.source == "src" })
   #expect(log.first { $0.field == "country" }?.newValue == "BE")
   #expect(log.first?.at == "2025-01-01T00:00:00Z")
@@ -48,9 +50,11 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
 @Test func addEntityRefusesUnknownRegionAndWritesNothing() throws {
   let r = try makeRegistry()
   let input = EntityInput(
-    id: "be-new", values: ColumnValues(["kind": "local_police", "country": "BE", "region": "BE-XX"]))
+    id: "be-new",
+    values: ColumnValues(["kind": "local_police", "country": "BE", "region": "BE-XX"]))
   #expect(throws: RegistryError.self) { try r.addEntity(input, context: context) }
-  let count = try r.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") }
+  let count = try r.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log")
+  }
   #expect(count == 0)
   #expect(try r.writer.read { db in try Entity.exists(db, key: "be-new") } == false)
 }
@@ -59,7 +63,8 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   let r = try makeRegistry()
   let noSource = ChangeContext(source: nil, by: "tester")
   #expect(throws: RegistryError.self) {
-    try r.editEntity(EntityInput(id: "be-a", values: ColumnValues(["population": "1"])), context: noSource)
+    try r.editEntity(
+      EntityInput(id: "be-a", values: ColumnValues(["population": "1"])), context: noSource)
   }
 }
 
@@ -68,7 +73,9 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   let web = ChangeContext(source: .url("https://example.org/Page 1", title: nil), by: "t")
   try r.editEntity(EntityInput(id: "be-a", values: ColumnValues(["population": "1"])), context: web)
   try r.editEntity(EntityInput(id: "be-a", values: ColumnValues(["population": "2"])), context: web)
-  let keys = try r.writer.read { db in try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY id") }
+  let keys = try r.writer.read { db in
+    try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY id")
+  }
   #expect(keys == ["src", "web-example-org-page-1"])
 }
 
@@ -141,7 +148,8 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   #expect(c.firstSeenOn == "2025-01-01")
   #expect(throws: RegistryError.self) {
     try r.addChannel(
-      ColumnValues(["handle": "zonea_info", "platform": "x", "entity_id": "be-b"]), context: context)
+      ColumnValues(["handle": "zonea_info", "platform": "x", "entity_id": "be-b"]), context: context
+    )
   }
 }
 
@@ -155,7 +163,9 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   try r.moveChannel("x/a", to: "be-b", context: context)
   try r.verifyChannel("x/a", on: Day("2024-03-01")!, context: context)
   #expect(try r.verifiedOn("x/a") == "2024-03-01")
-  let actions = try r.changeLog(ChangeLogFilter(channelKey: "x/a")).map { "\($0.action):\($0.field!)" }
+  let actions = try r.changeLog(ChangeLogFilter(channelKey: "x/a")).map {
+    "\($0.action):\($0.field!)"
+  }
   #expect(
     actions == [
       "close:closed_on", "close:status", "reopen:closed_on", "reopen:status", "move:entity_id",
@@ -179,11 +189,15 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
     ,be-a,instagram,zone.a,src
     ,be-a,x,not valid!,src
     """
-  let records = try ImportReader.parse(Data(csv.utf8), name: "c.csv", format: .csv, target: .channels)
-  #expect(throws: RegistryError.input(
-    file: "c.csv", line: 3, field: "handle",
-    reason: "'not valid!' is not an X handle (1-15 of A-Z, a-z, 0-9, _)")) {
-    _ = try r.importRecords(records, into: .channels, file: "c.csv", context: context, dryRun: false)
+  let records = try ImportReader.parse(
+    Data(csv.utf8), name: "c.csv", format: .csv, target: .channels)
+  #expect(
+    throws: RegistryError.input(
+      file: "c.csv", line: 3, field: "handle",
+      reason: "'not valid!' is not an X handle (1-15 of A-Z, a-z, 0-9, _)")
+  ) {
+    _ = try r.importRecords(
+      records, into: .channels, file: "c.csv", context: context, dryRun: false)
   }
   let n = try r.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") }
   #expect(n == 2)
@@ -210,7 +224,8 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   #expect(plan[0].changes == [FieldChange(field: "name.fr", old: nil, new: "Zone A")])
   let n = try r.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") }
   #expect(n == 0)
-  _ = try r.importRecords(records, into: .entities, file: "e.ndjson", context: context, dryRun: false)
+  _ = try r.importRecords(
+    records, into: .entities, file: "e.ndjson", context: context, dryRun: false)
   #expect(try r.writer.read { db in try Entity.fetchOne(db, key: "be-c")?.parentId } == "be-d")
 }
 
@@ -222,9 +237,11 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
        "colour": "blue"}
     ]
     """
-  #expect(throws: RegistryError.input(
-    file: "e.json", line: 3, field: "colour",
-    reason: "unknown column (expected: \(ImportTarget.entities.columns.joined(separator: ",")))")) {
+  #expect(
+    throws: RegistryError.input(
+      file: "e.json", line: 3, field: "colour",
+      reason: "unknown column (expected: \(ImportTarget.entities.columns.joined(separator: ",")))")
+  ) {
     _ = try ImportReader.parse(Data(json.utf8), name: "e.json", format: .json, target: .entities)
   }
 }
