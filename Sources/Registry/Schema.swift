@@ -6,11 +6,12 @@ enum Schema {
   static var currentVersion: Int { migrationNames.count }
 
   /// Migration identifiers in order; their position (1-based) is the schema version.
-  static let migrationNames = ["v1"]
+  static let migrationNames = ["v1", "v2-curation"]
 
   static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: v1)
+    migrator.registerMigration("v2-curation", migrate: v2Curation)
     return migrator
   }
 
@@ -194,6 +195,31 @@ enum Schema {
           JOIN entity e ON e.id = c.entity_id
           JOIN source src ON src.id = c.source_id
           LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+        """)
+  }
+
+  /// Curation: who checked a channel when, and the change log every edit writes to.
+  private static func v2Curation(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE channel ADD COLUMN verified_on TEXT;
+
+        CREATE TABLE change_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          action TEXT NOT NULL,
+          table_name TEXT NOT NULL,
+          row_key TEXT NOT NULL,
+          entity_id TEXT,
+          field TEXT,
+          old_value TEXT,
+          new_value TEXT,
+          source_id INTEGER REFERENCES source(id),
+          changed_by TEXT NOT NULL
+        );
+        CREATE INDEX change_log_row ON change_log(table_name, row_key);
+        CREATE INDEX change_log_entity ON change_log(entity_id);
+        CREATE INDEX change_log_at ON change_log(at);
         """)
   }
 }

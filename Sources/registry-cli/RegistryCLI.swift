@@ -13,6 +13,8 @@ struct RegistryCLI: ParsableCommand {
     subcommands: [
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
       SummaryCommand.self,
+      EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
+      ValidateCommand.self,
     ]
   )
 

@@ -1,0 +1,325 @@
+import Foundation
+import GRDB
+
+/// How serious a data-quality finding is. Only `error` (integrity) makes `validate` fail.
+public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
+  case error, warning, info
+
+  public static func < (a: Severity, b: Severity) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// One data-quality problem: which check found it, about what, and why it matters.
+public struct Finding: Codable, Hashable, Sendable {
+  public var severity: Severity
+  public var check: String
+  public var subject: String
+  public var message: String
+
+  public init(_ severity: Severity, _ check: String, _ subject: String, _ message: String) {
+    self.severity = severity
+    self.check = check
+    self.subject = subject
+    self.message = message
+  }
+
+  public static let columns = ["severity", "check", "subject", "message"]
+  public var values: [String: String?] {
+    ["severity": severity.rawValue, "check": check, "subject": subject, "message": message]
+  }
+}
+
+/// Limits for the time-based checks.
+public struct ValidationOptions: Sendable {
+  /// The day the checks are run for.
+  public var today: Day
+  /// A channel's latest snapshot older than this many days is stale.
+  public var staleDays: Int = 365
+  /// A channel whose ownership was last checked longer ago than this is flagged.
+  public var unverifiedDays: Int = 730
+
+  public init(today: Day, staleDays: Int = 365, unverifiedDays: Int = 730) {
+    self.today = today
+    self.staleDays = staleDays
+    self.unverifiedDays = unverifiedDays
+  }
+}
+
+/// Data-quality checks; each reads the database and returns findings, changing nothing.
+public enum Validation {
+  /// The checks, in the order they run, by name.
+  public static let checks:
+    [(name: String, run: @Sendable (Database, ValidationOptions) throws -> [Finding])] = [
+      ("integrity", integrity), ("foreign_key", foreignKeys), ("missing_code", missingCode),
+      ("missing_population", missingPopulation), ("low_confidence", lowConfidence),
+      ("snapshots", snapshots), ("lineage", lineage), ("duplicate_handle", duplicateHandles),
+      ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
+      ("unverified", unverified), ("contested_handle", contestedHandles),
+      ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
+    ]
+
+  static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }.map {
+      Finding(.error, "integrity", "database", $0)
+    }
+  }
+
+  static func foreignKeys(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
+      let table: String = r[0]
+      let rowid: Int64? = r[1]
+      let parent: String = r[2]
+      return Finding(
+        .error, "foreign_key", "\(table) row \(rowid.map(String.init) ?? "?")",
+        "refers to a \(parent) row that does not exist")
+    }
+  }
+
+  static func missingCode(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try String.fetchAll(
+      db,
+      sql: """
+        SELECT id FROM entity WHERE kind = 'local_police' AND country = 'BE'
+        AND (code IS NULL OR code = '') ORDER BY id
+        """
+    ).map { Finding(.warning, "missing_code", $0, "Belgian police zone without its official code") }
+  }
+
+  static func missingPopulation(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try String.fetchAll(
+      db,
+      sql: """
+        SELECT id FROM entity WHERE population IS NULL
+        AND kind IN ('local_police', 'national_police', 'foreign_police') ORDER BY id
+        """
+    ).map {
+      Finding(.warning, "missing_population", $0, "no population: per-capita figures are missing")
+    }
+  }
+
+  static func lowConfidence(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db, sql: "SELECT key, confidence_note FROM channel WHERE confidence = 'low' ORDER BY key"
+    ).map { r in
+      let note: String? = r["confidence_note"]
+      return Finding(
+        .warning, "low_confidence", r["key"],
+        "ownership is uncertain" + (note.map { ": \($0)" } ?? " (no note says why)"))
+    }
+  }
+
+  static func snapshots(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    let today = o.today.description
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, max(s.observed_at) AS latest FROM channel c
+        LEFT JOIN snapshot s ON s.channel_id = c.id
+        WHERE c.platform NOT IN ('website', 'mailing_list', 'sms_alert')
+        AND (c.closed_on IS NULL OR c.closed_on > ?)
+        GROUP BY c.id ORDER BY c.key
+        """, arguments: [today])
+    let cutoff = o.today.adding(days: -o.staleDays).epochSeconds
+    return rows.compactMap { r in
+      let key: String = r["key"]
+      guard let latest: Int64 = r["latest"] else {
+        return Finding(.warning, "no_snapshot", key, "no snapshot: its audience is unknown")
+      }
+      guard latest < cutoff else { return nil }
+      return Finding(
+        .warning, "stale_snapshot", key,
+        "latest snapshot \(Timestamp.format(latest)) is older than \(o.staleDays) days")
+    }
+  }
+
+  static func lineage(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    var out: [Finding] = []
+    for r in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT e.id, e.valid_to FROM entity e WHERE e.valid_to IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM entity_lineage l WHERE l.predecessor_id = e.id) ORDER BY e.id
+        """)
+    {
+      let id: String = r["id"]
+      let to: String = r["valid_to"]
+      out.append(Finding(.warning, "lineage_gap", id, "ended \(to) but has no successor recorded"))
+    }
+    for r in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT l.predecessor_id, l.successor_id, l.on_date, s.valid_from, p.valid_to
+        FROM entity_lineage l JOIN entity s ON s.id = l.successor_id
+        JOIN entity p ON p.id = l.predecessor_id
+        WHERE s.valid_from IS NOT l.on_date OR p.valid_to IS NOT l.on_date
+        ORDER BY l.predecessor_id, l.successor_id
+        """)
+    {
+      let pred: String = r["predecessor_id"]
+      let succ: String = r["successor_id"]
+      let on: String = r["on_date"]
+      let from: String? = r["valid_from"]
+      let to: String? = r["valid_to"]
+      if from != on {
+        out.append(
+          Finding(
+            .warning, "lineage_date", succ,
+            "valid_from \(from ?? "(none)") differs from the merge date \(on) of \(pred)"))
+      }
+      if to != on {
+        out.append(
+          Finding(
+            .warning, "lineage_date", pred,
+            "valid_to \(to ?? "(none)") differs from the merge date \(on) into \(succ)"))
+      }
+    }
+    return out
+  }
+
+  /// Channels whose stored handles are one handle once normalised again by today's rules.
+  static func duplicateHandles(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    var groups: [Handle: [Channel]] = [:]
+    var out: [Finding] = []
+    for c in try Channel.order(Channel.Columns.key).fetchAll(db) {
+      switch Handle.parse(c.handle, platform: c.platform) {
+      case .success(let h):
+        groups[Handle(platform: c.platform, canonical: h.canonical), default: []].append(c)
+      case .failure(let e):
+        out.append(
+          Finding(.warning, "invalid_handle", c.key, "stored handle is refused: \(e.reason)"))
+      }
+    }
+    for (h, channels) in groups where channels.count > 1 {
+      let sameEntity = Set(channels.map(\.entityId)).count == 1
+      out.append(
+        Finding(
+          .warning, sameEntity ? "duplicate_handle" : "contested_handle", h.description,
+          "one handle stored \(channels.count) times: "
+            + channels.map { "\($0.key) (\($0.entityId))" }.joined(separator: ", ")))
+    }
+    return out.sorted { $0.subject < $1.subject }
+  }
+
+  static func duplicatePlatformIds(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT platform, platform_id, group_concat(key, ', ') AS keys FROM
+          (SELECT platform, platform_id, key FROM channel
+           WHERE platform_id IS NOT NULL AND platform_id <> '' ORDER BY key)
+        GROUP BY platform, platform_id HAVING count(*) > 1 ORDER BY platform, platform_id
+        """
+    ).map { r in
+      let p: String = r["platform"]
+      let id: String = r["platform_id"]
+      let keys: String = r["keys"]
+      return Finding(
+        .warning, "duplicate_platform_id", "\(p):\(id)", "one account listed as \(keys)")
+    }
+  }
+
+  static func unusedSources(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try String.fetchAll(
+      db,
+      sql: """
+        SELECT key FROM source s WHERE
+        NOT EXISTS (SELECT 1 FROM entity WHERE source_id = s.id OR code_source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM region WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM entity_lineage WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM channel WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM channel_handle_history WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM snapshot WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM reference_figure WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM change_log WHERE source_id = s.id)
+        ORDER BY key
+        """
+    ).map { Finding(.info, "unused_source", $0, "source never cited") }
+  }
+
+  static func unverified(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    let today = o.today.description
+    let limit = o.today.adding(days: -o.unverifiedDays).description
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT key, verified_on FROM channel
+        WHERE (closed_on IS NULL OR closed_on > ?) AND (verified_on IS NULL OR verified_on < ?)
+        ORDER BY key
+        """, arguments: [today, limit]
+    ).map { r in
+      let on: String? = r["verified_on"]
+      return Finding(
+        on == nil ? .info : .warning, "unverified", r["key"],
+        on.map { "ownership last checked \($0), more than \(o.unverifiedDays) days ago" }
+          ?? "ownership never checked (`registry-cli channel verify`)")
+    }
+  }
+
+  /// A handle one entity's channel holds now and another entity's channel held before.
+  static func contestedHandles(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, c.entity_id, c.platform, c.handle, o.key AS other_key,
+               o.entity_id AS other_entity
+        FROM channel c JOIN channel_handle_history h ON h.handle = c.handle
+        JOIN channel o ON o.id = h.channel_id AND o.platform = c.platform
+        WHERE o.entity_id <> c.entity_id ORDER BY c.key, o.key
+        """
+    ).map { r in
+      let p: String = r["platform"]
+      let h: String = r["handle"]
+      let key: String = r["key"]
+      let e: String = r["entity_id"]
+      let ok: String = r["other_key"]
+      let oe: String = r["other_entity"]
+      return Finding(
+        .warning, "contested_handle", "\(p):\(h)",
+        "held now by \(key) (\(e)) and formerly by \(ok) (\(oe))")
+    }
+  }
+
+  static func closedEntityChannels(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, e.id, e.valid_to FROM channel c JOIN entity e ON e.id = c.entity_id
+        WHERE e.valid_to IS NOT NULL AND e.valid_to <= ?
+        AND (c.closed_on IS NULL OR c.closed_on > e.valid_to) AND c.status <> 'closed'
+        ORDER BY c.key
+        """, arguments: [o.today.description]
+    ).map { r in
+      let id: String = r["id"]
+      let to: String = r["valid_to"]
+      return Finding(
+        .warning, "closed_entity_channel", r["key"],
+        "still active, but its entity \(id) ended \(to): move it (`channel move`) or close it")
+    }
+  }
+
+  static func unknownRegions(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, region FROM entity e WHERE region IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM region r WHERE r.code = e.region) ORDER BY id
+        """
+    ).map { r in
+      let region: String = r["region"]
+      return Finding(
+        .warning, "unknown_region", r["id"], "region '\(region)' is not in the region table")
+    }
+  }
+}
+
+extension RegistryDatabase {
+  /// Runs every data-quality check; changes nothing.
+  public func validate(_ options: ValidationOptions) throws -> [Finding] {
+    try writer.read { db in
+      var out: [Finding] = []
+      for check in Validation.checks { out += try check.run(db, options) }
+      return out
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Registry
+
+/// `entity add|edit|close|merge`: curate the organisations that own channels.
+struct EntityCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "entity",
+    abstract: "Add, edit, close or merge entities; every change is logged with its source.",
+    subcommands: [
+      EntityAddCommand.self, EntityEditCommand.self, EntityCloseCommand.self,
+      EntityMergeCommand.self,
+    ])
+}
+
+/// The entity columns a curator may give on the command line.
+struct EntityFieldOptions: ParsableArguments {
+  @Option(help: "Kind: \(EntityKind.namesList).")
+  var kind: String?
+
+  @Option(help: "Official code (4 digits for a Belgian zone); empty text clears it.")
+  var code: String?
+
+  @Option(help: "Country, ISO 3166-1 alpha-2 (e.g. BE).")
+  var country: String?
+
+  @Option(help: "Region, ISO 3166-2 (e.g. BE-WAL); empty text clears it.")
+  var region: String?
+
+  @Option(name: .customLong("language"), help: "Official language (BCP 47); repeat for several.")
+  var languages: [String] = []
+
+  @Option(help: "Population served; empty text clears it.")
+  var population: String?
+
+  @Option(help: "Year of the population figure.")
+  var populationYear: String?
+
+  @Option(
+    name: .customLong("name"), help: "Name in a language, e.g. --name fr=Zone Ouest (repeatable).")
+  var names: [String] = []
+
+  @Option(
+    name: .customLong("municipality"),
+    help: "Member municipality as NIS[=name], e.g. 21004=Bruxelles (repeatable).")
+  var municipalities: [String] = []
+
+  @Option(help: "Parent entity id; empty text clears it.")
+  var parent: String?
+
+  @Option(help: "First day of existence (YYYY-MM-DD).")
+  var validFrom: String?
+
+  @Option(help: "Day the entity ceased (YYYY-MM-DD, exclusive).")
+  var validTo: String?
+
+  @Option(help: "Free note.")
+  var note: String?
+
+  func validate() throws {
+    for n in names where splitAssignment(n).value == nil {
+      throw ValidationError("--name takes LANG=NAME, e.g. --name fr=Zone Ouest (got '\(n)')")
+    }
+    if let kind, !kind.isEmpty, EntityKind(rawValue: kind) == nil {
+      throw ValidationError("unknown kind '\(kind)'; use one of: \(EntityKind.namesList)")
+    }
+  }
+
+  /// The input for `id`, with only the given options set.
+  func input(id: String) -> EntityInput {
+    var v = ColumnValues()
+    v["kind"] = kind
+    v["code"] = code
+    v["country"] = country
+    v["region"] = region
+    if !languages.isEmpty { v["languages"] = languages.joined(separator: ";") }
+    v["population"] = population
+    v["population_year"] = populationYear
+    v["parent_id"] = parent
+    v["valid_from"] = validFrom
+    v["valid_to"] = validTo
+    v["note"] = note
+    var input = EntityInput(id: id, values: v)
+    for n in names {
+      let (lang, name) = splitAssignment(n)
+      input.names[lang] = name ?? ""
+    }
+    for m in municipalities {
+      let (nis, name) = splitAssignment(m)
+      input.municipalities[nis] = .some(name.flatMap { $0.isEmpty ? nil : $0 })
+    }
+    return input
+  }
+}
+
+struct EntityAddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: "Add an entity.",
+    discussion: """
+      Example: registry-cli entity add be-pz-new --kind local_police --country BE \
+      --region BE-WAL --language fr --name fr="Zone Nouvelle" --municipality 52011=Charleroi \
+      --source-url https://example.org/decision
+      """)
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var change: ChangeOptions
+  @Argument(help: "The new entity's id (lowercase letters, digits and '-').")
+  var id: String
+  @OptionGroup var fields: EntityFieldOptions
+
+  func run() throws {
+    let context = try change.context()
+    try database.open().addEntity(fields.input(id: id), context: context)
+    Terminal.note("added entity \(id)")
+  }
+}
+
+struct EntityEditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "edit", abstract: "Change an entity's fields, names or municipalities.",
+    discussion: """
+      Only the options given change; empty text clears a field (--code ""), an empty name \
+      removes it (--name de=). Example: registry-cli entity edit be-pz-x --population 81234 \
+      --source stat-2025
+      """)
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var change: ChangeOptions
+  @Argument(help: "Entity id.")
+  var id: String
+  @OptionGroup var fields: EntityFieldOptions
+
+  @Option(name: .customLong("remove-municipality"), help: "NIS code to remove (repeatable).")
+  var removeMunicipalities: [String] = []
+
+  func run() throws {
+    let context = try change.context()
+    var input = fields.input(id: id)
+    input.removedMunicipalities = removeMunicipalities
+    try database.open().editEntity(input, context: context)
+    Terminal.note("changed entity \(id)")
+  }
+}
+
+struct EntityCloseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "close", abstract: "End an entity's lifespan (the row and its history stay).",
+    discussion: "Example: registry-cli entity close be-pz-old --on 2025-01-01 --source decree-2024")
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var change: ChangeOptions
+  @Argument(help: "Entity id.")
+  var id: String
+  @Option(help: "The day it ceased (YYYY-MM-DD, exclusive: it does not exist on that day).")
+  var on: String
+
+  func run() throws {
+    let day = try parseDay(on, option: "--on")
+    let context = try change.context()
+    try database.open().closeEntity(id, on: day, context: context)
+    Terminal.note("closed entity \(id) on \(day)")
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Registry
+
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "Show the change log: who changed which field when, on which source.",
+    discussion: "Example: registry-cli log --entity be-pz-5327 --since 2025-01-01 --format json")
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Only changes to this entity (its fields, names, lineage and channels).")
+  var entity: String?
+
+  @Option(help: "Only changes to this channel (key, handle or URL).")
+  var channel: String?
+
+  @Option(help: "Only changes on or after this day (YYYY-MM-DD, UTC).")
+  var since: String?
+
+  @OptionGroup var output: ListingOptions
+
+  func validate() throws {
+    if let since { _ = try parseDay(since, option: "--since") }
+  }
+
+  func run() throws {
+    let registry = try database.open()
+    var f = ChangeLogFilter()
+    f.entityId = entity
+    f.channelKey = try channel.map { try registry.resolveChannel($0).key }
+    f.since = try since.map { try parseDay($0, option: "--since") }
+    let rows = try registry.changeLog(f)
+    let listing = Listing(columns: ChangeLogEntry.columns, rows: rows, cells: { $0.values })
+    print(try listing.render(output), terminator: "")
+  }
+}
