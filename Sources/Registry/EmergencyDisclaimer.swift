@@ -59,7 +59,7 @@ public enum EmergencyDisclaimer {
       if var t = tag {
         if ch == ">" {
           let name = t.lowercased().trimmingCharacters(in: .whitespaces)
-          if name.hasPrefix("br") || name.hasPrefix("/p") || name.hasPrefix("p ") || name == "p" {
+          if name.hasPrefix("br") || name.hasPrefix("/p") {
             out.append("\n")
           }
           tag = nil
