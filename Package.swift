@@ -35,7 +35,7 @@ let package = Package(
     ),
     .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )
