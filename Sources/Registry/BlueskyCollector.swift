@@ -10,12 +10,14 @@ public enum BlueskyCollector {
     target.platformId ?? target.handle
   }
 
-  public static func profilesURL(appview: String, actors: [String]) -> Result<String, FetchFailure> {
+  public static func profilesURL(appview: String, actors: [String]) -> Result<String, FetchFailure>
+  {
     let base = appview.hasSuffix("/") ? String(appview.dropLast()) : appview
     var c = URLComponents(string: base + "/xrpc/app.bsky.actor.getProfiles")
     c?.queryItems = actors.map { URLQueryItem(name: "actors", value: $0) }
     guard let url = c?.string, c?.host != nil else {
-      return .failure(FetchFailure(status: nil, reason: "bad Bluesky AppView URL '\(appview)'", attempts: 0))
+      return .failure(
+        FetchFailure(status: nil, reason: "bad Bluesky AppView URL '\(appview)'", attempts: 0))
     }
     return .success(url)
   }
@@ -30,7 +32,8 @@ public enum BlueskyCollector {
       return Dictionary(uniqueKeysWithValues: targets.map { ($0.key, .failure(f)) })
     }
     guard response.status == 200 else {
-      let detail = (try? JSONDecoder().decode(XRPCError.self, from: response.body))
+      let detail =
+        (try? JSONDecoder().decode(XRPCError.self, from: response.body))
         .map { ": \($0.error ?? "")\($0.message.map { " \($0)" } ?? "")" } ?? ""
       return failAll("HTTP \(response.status)\(detail)")
     }
@@ -38,7 +41,8 @@ public enum BlueskyCollector {
     do {
       answer = try JSONDecoder().decode(Answer.self, from: response.body)
     } catch {
-      return failAll("malformed response: not a getProfiles answer (\(MastodonCollector.describe(error)))")
+      return failAll(
+        "malformed response: not a getProfiles answer (\(MastodonCollector.describe(error)))")
     }
     var result: [String: Result<FetchedProfile, FetchFailure>] = [:]
     for t in targets {
@@ -50,7 +54,8 @@ public enum BlueskyCollector {
         result[t.key] = .failure(
           FetchFailure(
             status: 200,
-            reason: "no profile for '\(actor(for: t))' (deleted, deactivated, or the handle is wrong)",
+            reason:
+              "no profile for '\(actor(for: t))' (deleted, deactivated, or the handle is wrong)",
             attempts: 1))
         continue
       }

@@ -16,7 +16,9 @@ public struct CollectStore: Sendable {
   }
 
   /// The source row of a collector run: one per platform and day.
-  public func sourceKey(_ platform: Platform) -> String { "collector-\(platform.rawValue)-\(today)" }
+  public func sourceKey(_ platform: Platform) -> String {
+    "collector-\(platform.rawValue)-\(today)"
+  }
 
   /// Plans the update without writing (for `--dry-run`).
   public func plan(_ target: ChannelTarget, _ profile: FetchedProfile) throws -> Result<
@@ -47,8 +49,10 @@ public struct CollectStore: Sendable {
         ORDER BY observed_at DESC, source_id DESC LIMIT 1
         """, arguments: [target.channelId])
     let latest = row.map {
-      (followers: $0["followers"] as Int64?, following: $0["following"] as Int64?,
-       posts: $0["posts"] as Int64?)
+      (
+        followers: $0["followers"] as Int64?, following: $0["following"] as Int64?,
+        posts: $0["posts"] as Int64?
+      )
     }
     var owners: [String: HandleOwner] = [:]
     for handle in [profile.handle, profile.movedTo?.handle].compactMap({ $0 }) {

@@ -151,9 +151,11 @@ public struct Collector: Sendable {
     guard let first = batch.first else { return [] }
     switch first.platform {
     case .mastodon:
-      let fetched = MastodonCollector.lookupURL(handle: first.handle, baseURL: options.mastodonBaseURL)
-        .flatMap { fetcher.get($0) }
-        .flatMap { MastodonCollector.parse($0, server: MastodonCollector.server(of: first.handle)) }
+      let fetched = MastodonCollector.lookupURL(
+        handle: first.handle, baseURL: options.mastodonBaseURL
+      )
+      .flatMap { fetcher.get($0) }
+      .flatMap { MastodonCollector.parse($0, server: MastodonCollector.server(of: first.handle)) }
       return [finish(first, fetched, sourceURL: nil)]
     case .bluesky:
       let url = BlueskyCollector.profilesURL(
@@ -161,12 +163,14 @@ public struct Collector: Sendable {
       let results: [String: Result<FetchedProfile, FetchFailure>]
       switch url.flatMap({ fetcher.get($0) }) {
       case .success(let response): results = BlueskyCollector.parse(response, targets: batch)
-      case .failure(let f): results = Dictionary(uniqueKeysWithValues: batch.map { ($0.key, .failure(f)) })
+      case .failure(let f):
+        results = Dictionary(uniqueKeysWithValues: batch.map { ($0.key, .failure(f)) })
       }
       let endpoint = options.blueskyAppview + "/xrpc/app.bsky.actor.getProfiles"
       return batch.map { t in
         finish(
-          t, results[t.key] ?? .failure(FetchFailure(status: nil, reason: "no result", attempts: 0)),
+          t,
+          results[t.key] ?? .failure(FetchFailure(status: nil, reason: "no result", attempts: 0)),
           sourceURL: endpoint)
       }
     default:
@@ -174,7 +178,8 @@ public struct Collector: Sendable {
         ChannelOutcome(
           target: $0, plan: nil,
           failure: FetchFailure(
-            status: nil, reason: "\($0.platform.rawValue) has no public API collector", attempts: 0))
+            status: nil, reason: "\($0.platform.rawValue) has no public API collector", attempts: 0)
+        )
       }
     }
   }

@@ -4,17 +4,21 @@ import Foundation
 /// an emergency number near a "not for emergencies" phrase, in French, Dutch, German or English.
 public enum EmergencyDisclaimer {
   /// Emergency and police numbers of the countries in the registry (BE, FR, DE, NL, LU, GB, US...).
-  public static let numbers: Set<String> = ["101", "112", "17", "999", "911", "100", "110", "15", "18"]
+  public static let numbers: Set<String> = [
+    "101", "112", "17", "999", "911", "100", "110", "15", "18",
+  ]
 
   /// Phrases, written lowercase without accents (the text is folded the same way before matching).
   public static let phrases: [String] = [
     // fr
-    "pas d'appels urgents", "pas d'appel urgent", "pas pour les urgences", "pas pour les appels urgents",
+    "pas d'appels urgents", "pas d'appel urgent", "pas pour les urgences",
+    "pas pour les appels urgents",
     "pas de demandes urgentes", "en cas d'urgence", "pour toute urgence", "pour les urgences",
     "urgence, appelez", "urgence, formez", "urgence : appelez", "urgences : appelez", "formez le",
     "composez le", "n'est pas surveille", "pas un service d'urgence",
     // nl
-    "niet voor noodgevallen", "geen noodoproepen", "bij nood bel", "bij noodgevallen", "in noodgevallen",
+    "niet voor noodgevallen", "geen noodoproepen", "bij nood bel", "bij noodgevallen",
+    "in noodgevallen",
     "in geval van nood", "bel bij nood", "voor dringende hulp", "dringende hulp", "niet 24/7",
     "geen aangifte", "bij dringende",
     // de
@@ -22,7 +26,8 @@ public enum EmergencyDisclaimer {
     "keine notfallmeldungen", "nicht rund um die uhr", "keine anzeigen", "notruf",
     // en
     "not monitored 24/7", "not monitored 24 hours", "not monitored 24hrs", "do not report crime",
-    "don't report crime", "not for emergencies", "in an emergency", "in emergencies", "for emergencies",
+    "don't report crime", "not for emergencies", "in an emergency", "in emergencies",
+    "for emergencies",
     "emergency, call", "emergency, dial", "emergencies, call", "emergencies, dial", "always call",
     "always dial", "not for reporting crime",
   ]

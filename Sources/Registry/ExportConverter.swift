@@ -13,14 +13,16 @@ public enum ExportConverter {
     }
     guard var text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .utf16)
     else {
-      throw RegistryError.input(file: path, line: 1, field: "file", reason: "not UTF-8 or UTF-16 text")
+      throw RegistryError.input(
+        file: path, line: 1, field: "file", reason: "not UTF-8 or UTF-16 text")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: true)
     } catch {
-      throw RegistryError.input(file: path, line: 1, field: "header", reason: "cannot read the header row")
+      throw RegistryError.input(
+        file: path, line: 1, field: "header", reason: "cannot read the header row")
     }
     let header = reader.headerRow ?? []
     var rows: [[String]] = []
@@ -29,12 +31,15 @@ public enum ExportConverter {
       throw RegistryError.input(
         file: path, line: rows.count + 2, field: "file", reason: "not valid CSV (\(error))")
     }
-    switch preset.convert(header: header, rows: rows, handle: handle, sourceURL: sourceURL, file: path)
+    switch preset.convert(
+      header: header, rows: rows, handle: handle, sourceURL: sourceURL, file: path)
     {
     case .failure(let e): throw e
     case .success(let out):
       let lines = [ExportPreset.importColumns] + out
-      return (lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n", out.count)
+      return (
+        lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n", out.count
+      )
     }
   }
 

@@ -41,7 +41,9 @@ public struct ExportPreset: Sendable {
       name: "facebook-page-insights", platform: .facebookPage,
       export: "Meta Business Suite > Insights > Export data (Facebook Page, daily values, CSV)",
       date: ["Date"], dateStyle: .iso,
-      followers: ["Facebook Page followers", "Page followers", "Lifetime Total Likes", "Page likes"],
+      followers: [
+        "Facebook Page followers", "Page followers", "Lifetime Total Likes", "Page likes",
+      ],
       following: [], posts: [],
       engagementParts: [["Post engagements", "Page post engagements", "Engagements"]],
       engagementWindowDays: 1),
@@ -82,7 +84,9 @@ public struct ExportPreset: Sendable {
     var m: [String: String] = [:]
     func find(_ candidates: [String]) -> String? {
       for c in candidates {
-        if let h = header.first(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == c.lowercased() }) {
+        if let h = header.first(where: {
+          $0.trimmingCharacters(in: .whitespaces).lowercased() == c.lowercased()
+        }) {
           return h
         }
       }
@@ -106,7 +110,9 @@ public struct ExportPreset: Sendable {
   ) -> Result<[[String]], RegistryError> {
     func index(_ candidates: [String]) -> Int? {
       for c in candidates {
-        if let i = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == c.lowercased() }) {
+        if let i = header.firstIndex(where: {
+          $0.trimmingCharacters(in: .whitespaces).lowercased() == c.lowercased()
+        }) {
           return i
         }
       }
@@ -122,13 +128,15 @@ public struct ExportPreset: Sendable {
     let followingIndex = index(following)
     let postsIndex = index(posts)
     let partIndexes = engagementParts.compactMap(index)
-    guard followersIndex != nil || followingIndex != nil || postsIndex != nil || !partIndexes.isEmpty
+    guard
+      followersIndex != nil || followingIndex != nil || postsIndex != nil || !partIndexes.isEmpty
     else {
       return .failure(
         .input(
           file: file, line: 1, field: "header",
           reason: "none of the count columns of preset \(name) is present (expected one of: "
-            + (followers + following + posts + engagementParts.flatMap { $0 }).joined(separator: ", ")
+            + (followers + following + posts + engagementParts.flatMap { $0 }).joined(
+              separator: ", ")
             + ")"))
     }
     var out: [[String]] = []
@@ -142,15 +150,19 @@ public struct ExportPreset: Sendable {
       if rawDate.isEmpty || rawDate.lowercased().hasPrefix("total") { continue }
       guard let day = Self.parseDate(rawDate, style: dateStyle) else {
         return .failure(
-          .input(file: file, line: line, field: header[dateIndex], reason: "'\(rawDate)' is not a date"))
+          .input(
+            file: file, line: line, field: header[dateIndex], reason: "'\(rawDate)' is not a date"))
       }
       var values: [String: Int64?] = [:]
-      for (column, i) in [("followers", followersIndex), ("following", followingIndex), ("posts", postsIndex)] {
+      for (column, i) in [
+        ("followers", followersIndex), ("following", followingIndex), ("posts", postsIndex),
+      ] {
         switch Self.parseCount(cell(i)) {
         case .success(let v): values[column] = v
         case .failure:
           return .failure(
-            .input(file: file, line: line, field: header[i!], reason: "'\(cell(i))' is not a count"))
+            .input(file: file, line: line, field: header[i!], reason: "'\(cell(i))' is not a count")
+          )
         }
       }
       var engagements: Int64? = nil
@@ -190,10 +202,13 @@ public struct ExportPreset: Sendable {
       return Day(year: parts[2], month: parts[0], day: parts[1])
     case .monthName:
       if let d = Day(String(text.prefix(10))), text.count >= 10 { return d }
-      let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+      let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      ]
       let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
         .map(String.init).filter { !$0.isEmpty }
-      guard let m = words.firstIndex(where: { w in months.contains(String(w.prefix(3))) && w.count >= 3 }),
+      let isMonth = { (w: String) in w.count >= 3 && months.contains(String(w.prefix(3))) }
+      guard let m = words.firstIndex(where: isMonth),
         m + 2 < words.count, let day = Int(words[m + 1]), let year = Int(words[m + 2]),
         let month = months.firstIndex(of: String(words[m].prefix(3)))
       else { return nil }

@@ -77,7 +77,8 @@ public struct HTTPClient: Sendable {
 
   /// GETs `url` and returns whatever status the server answered; throws `HTTPError` when no
   /// complete response arrived.
-  public func get(_ url: String, headers: [String: String] = [:]) throws(HTTPError) -> HTTPResponse {
+  public func get(_ url: String, headers: [String: String] = [:]) throws(HTTPError) -> HTTPResponse
+  {
     guard curlGlobalInit == CURLE_OK else { throw .other("libcurl could not be initialised") }
     guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
     defer { curl_easy_cleanup(handle) }
@@ -116,7 +117,9 @@ public struct HTTPClient: Sendable {
         sink.exceeded = true
         return 0  // makes curl abort with CURLE_WRITE_ERROR
       }
-      if let data { sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: n) }
+      if let data {
+        sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: n)
+      }
       return n
     }
     ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer.toOpaque())

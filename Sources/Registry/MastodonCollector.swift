@@ -17,7 +17,8 @@ public enum MastodonCollector {
     var c = URLComponents(string: base + "/api/v1/accounts/lookup")
     c?.queryItems = [URLQueryItem(name: "acct", value: baseURL == nil ? user : handle)]
     guard let url = c?.string, c?.host != nil else {
-      return .failure(FetchFailure(status: nil, reason: "bad Mastodon base URL '\(base)'", attempts: 0))
+      return .failure(
+        FetchFailure(status: nil, reason: "bad Mastodon base URL '\(base)'", attempts: 0))
     }
     return .success(url)
   }
@@ -37,22 +38,24 @@ public enum MastodonCollector {
     }
     let account: Account
     do {
-      account = try JSONDecoder().decode(Account.self, from: response.body)
+      let decoder = JSONDecoder()
+      decoder.keyDecodingStrategy = .convertFromSnakeCase
+      account = try decoder.decode(Account.self, from: response.body)
     } catch {
       return fail("malformed response: not a Mastodon account (\(Self.describe(error)))")
     }
     let moved = account.moved.map { m in
       MovedAccount(
         handle: full(m.acct, server: server).lowercased(), platformId: m.uri,
-        followers: m.followers_count, following: m.following_count, posts: m.statuses_count,
+        followers: m.followersCount, following: m.followingCount, posts: m.statusesCount,
         bio: EmergencyDisclaimer.plainText(m.note ?? ""))
     }
     return .success(
       FetchedProfile(
         platformId: account.uri, handle: full(account.acct, server: server).lowercased(),
-        followers: account.followers_count, following: account.following_count,
-        posts: account.statuses_count, bio: EmergencyDisclaimer.plainText(account.note ?? ""),
-        lastPostAt: account.last_status_at, movedTo: moved, requestURL: response.url))
+        followers: account.followersCount, following: account.followingCount,
+        posts: account.statusesCount, bio: EmergencyDisclaimer.plainText(account.note ?? ""),
+        lastPostAt: account.lastStatusAt, movedTo: moved, requestURL: response.url))
   }
 
   /// The server part of a `user@server` handle.
@@ -73,17 +76,16 @@ public enum MastodonCollector {
     }
   }
 
-  // Field names as in Mastodon's Account entity.
-  // swiftlint:disable identifier_name
+  // Mastodon's Account entity (snake_case on the wire: followers_count, last_status_at...).
   private struct Account: Decodable {
     var id: String
     var acct: String
     var uri: String?
     var note: String?
-    var followers_count: Int64?
-    var following_count: Int64?
-    var statuses_count: Int64?
-    var last_status_at: String?
+    var followersCount: Int64?
+    var followingCount: Int64?
+    var statusesCount: Int64?
+    var lastStatusAt: String?
     var moved: Moved?
   }
 
@@ -91,9 +93,8 @@ public enum MastodonCollector {
     var acct: String
     var uri: String?
     var note: String?
-    var followers_count: Int64?
-    var following_count: Int64?
-    var statuses_count: Int64?
+    var followersCount: Int64?
+    var followingCount: Int64?
+    var statusesCount: Int64?
   }
-  // swiftlint:enable identifier_name
 }

@@ -34,8 +34,11 @@ public struct PoliteFetcher: Sendable {
 
   /// The response (any status) when one arrived and needs no retry; a failure otherwise.
   /// 429 and 5xx are retried; when retries run out they come back as a failure with the status.
-  public func get(_ url: String, headers: [String: String] = [:]) -> Result<HTTPResponse, FetchFailure> {
-    let host = URLComponents(string: url).flatMap { c in c.host.map { h in "\(h):\(c.port ?? 0)" } } ?? url
+  public func get(_ url: String, headers: [String: String] = [:]) -> Result<
+    HTTPResponse, FetchFailure
+  > {
+    let host =
+      URLComponents(string: url).flatMap { c in c.host.map { h in "\(h):\(c.port ?? 0)" } } ?? url
     var attempt = 0
     while true {
       attempt += 1

@@ -18,7 +18,9 @@ public struct RetryPolicy: Sendable {
   public init() {}
 
   /// Whether an HTTP status is worth another try.
-  public static func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
+  public static func isRetryable(status: Int) -> Bool {
+    status == 429 || (500...599).contains(status)
+  }
 
   /// Backoff before retry number `retry` (1 for the first retry): base * 2^(retry-1), capped,
   /// with "equal jitter" (half fixed, half random) so parallel clients do not retry in step.
@@ -58,7 +60,9 @@ public struct RetryPolicy: Sendable {
     let f = DateFormatter()
     f.locale = Locale(identifier: "en_US_POSIX")
     f.timeZone = TimeZone(identifier: "GMT")
-    for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
+    for format in [
+      "EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy",
+    ] {
       f.dateFormat = format
       if let d = f.date(from: text) { return d }
     }

@@ -69,7 +69,9 @@ struct CollectRunCommand: ParsableCommand {
             + "convert them: registry-cli collect presets")
       }
     }
-    guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency takes 1 to 32") }
+    guard (1...32).contains(concurrency) else {
+      throw ValidationError("--concurrency takes 1 to 32")
+    }
     guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
     guard minInterval >= 0, maxBackoff >= 0 else {
       throw ValidationError("--min-interval and --max-backoff cannot be negative")
@@ -110,8 +112,9 @@ struct CollectRunCommand: ParsableCommand {
       observedAt: now)
     let targets = try collector.targets()
     if targets.isEmpty {
-      Terminal.note("no channel to collect (platforms: "
-        + options.platforms.map(\.rawValue).joined(separator: ", ") + ")")
+      Terminal.note(
+        "no channel to collect (platforms: "
+          + options.platforms.map(\.rawValue).joined(separator: ", ") + ")")
       return
     }
     let showProgress = Terminal.stderrIsTerminal
@@ -126,7 +129,8 @@ struct CollectRunCommand: ParsableCommand {
     if !summary.failed.isEmpty {
       Terminal.note(
         "\(summary.failed.count) of \(summary.outcomes.count) channels failed (see the summary); "
-          + "the others were \(dryRun ? "fetched" : "stored"). Run again later for the failed ones.")
+          + "the others were \(dryRun ? "fetched" : "stored"). Run again later for the failed ones."
+      )
       throw ExitCode(Self.someFailedExitCode)
     }
   }
@@ -140,7 +144,8 @@ enum CollectReport {
       out += "dry run: nothing was written. Would store:\n"
       for o in s.fetched {
         guard let p = o.plan else { continue }
-        var line = "  \(o.target.key): followers=\(n(p.followers)) following=\(n(p.following)) "
+        var line =
+          "  \(o.target.key): followers=\(n(p.followers)) following=\(n(p.following)) "
           + "posts=\(n(p.posts)) disclaimer=\(p.disclaimer ? "yes" : "no")"
         if p.unchanged { line += " (unchanged)" }
         if let id = p.newPlatformId { line += " platform_id=\(id)" }

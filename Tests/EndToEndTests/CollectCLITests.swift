@@ -56,7 +56,8 @@ import Testing
     mastodon: [
       .init(
         id: "1", username: "police_fr", server: "social.example",
-        note: "<p>Compte officiel. Pas d&#39;appels urgents ici : en cas d&#39;urgence, formez le 101 "
+        note:
+          "<p>Compte officiel. Pas d&#39;appels urgents ici : en cas d&#39;urgence, formez le 101 "
           + "ou le 112.</p>", followers: 1200, following: 12, statuses: 340),
       .init(
         id: "2", username: "politie_nl", server: "social.example",
@@ -67,7 +68,8 @@ import Testing
         followers: 50, following: 5, statuses: 6),
       .init(
         id: "4", username: "old", server: "social.example", note: "<p>Verhuisd.</p>",
-        followers: 0, following: 0, statuses: 70, movedTo: (acct: "new@other.example", followers: 640)),
+        followers: 0, following: 0, statuses: 70,
+        movedTo: (acct: "new@other.example", followers: 640)),
     ],
     bluesky: [
       .init(
@@ -107,7 +109,8 @@ import Testing
     #expect(bluesky.stdout.contains("renames:     1"))
     #expect(
       bluesky.stdout.contains(
-        "bluesky/polizei-eupen.bsky.social: polizei-eupen.bsky.social -> polizei-ostbelgien.bsky.social"))
+        "bluesky/polizei-eupen.bsky.social: polizei-eupen.bsky.social -> polizei-ostbelgien.bsky.social"
+      ))
     #expect(bluesky.stdout.contains("disclaimers: 2"))
 
     // Snapshots are stamped to the second; a run in the same second would replace run 1's.
@@ -123,14 +126,19 @@ import Testing
     #expect(all.stdout.contains("mastodon/gone@social.example: account not found (HTTP 404)"))
     #expect(all.stdout.contains("mastodon/broken@social.example: malformed response"))
     #expect(all.stdout.contains("moves:       1"))
-    #expect(all.stdout.contains("mastodon/old@social.example: moved from old@social.example to new@other.example"))
+    #expect(
+      all.stdout.contains(
+        "mastodon/old@social.example: moved from old@social.example to new@other.example"))
     #expect(all.stdout.contains("disclaimers: 4"))
     #expect(all.stderr.contains("2 of 8 channels failed"))
     #expect(api.hitCount("busy@social.example") == 2)  // 500, then success
 
     // Disclaimers: one in each of fr, nl, de, en; the others checked and found without one.
     #expect(
-      try sql(db, "SELECT key, emergency_disclaimer FROM channel WHERE emergency_disclaimer IS NOT NULL ORDER BY key")
+      try sql(
+        db,
+        "SELECT key, emergency_disclaimer FROM channel WHERE emergency_disclaimer IS NOT NULL ORDER BY key"
+      )
         == """
         bluesky/examplepolice.bsky.social|1
         bluesky/polizei-eupen.bsky.social|1
@@ -143,7 +151,10 @@ import Testing
     let rows = try sql(db, "SELECT channel_id, observed_at, followers, source_id FROM snapshot")
     #expect(try sql(db, "SELECT count(*) FROM snapshot") == "9", "\(rows)")
     #expect(
-      try sql(db, "SELECT c.key, s.followers FROM snapshot s JOIN channel c ON c.id = s.channel_id JOIN source src ON src.id = s.source_id WHERE src.key LIKE 'collector-mastodon-%' ORDER BY c.key")
+      try sql(
+        db,
+        "SELECT c.key, s.followers FROM snapshot s JOIN channel c ON c.id = s.channel_id JOIN source src ON src.id = s.source_id WHERE src.key LIKE 'collector-mastodon-%' ORDER BY c.key"
+      )
         == """
         mastodon/busy@social.example|50
         mastodon/old@social.example|640

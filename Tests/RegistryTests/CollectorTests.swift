@@ -45,7 +45,8 @@ import Testing
     http.totalTimeout = 1
     http.maxBodyBytes = 64 * 1024
     let fetcher = PoliteFetcher(
-      client: HTTPClient(configuration: http), limiter: RateLimiter(minInterval: 0, sleep: { _ in }),
+      client: HTTPClient(configuration: http),
+      limiter: RateLimiter(minInterval: 0, sleep: { _ in }),
       retry: retry, sleep: { _ in })
     return Collector(
       registry: r, fetcher: fetcher, options: o, today: Self.today, observedAt: Self.observedAt)
@@ -75,7 +76,8 @@ import Testing
         following: 12, statuses: 340),
       .init(
         id: "2", username: "old", server: "social.example", note: "<p>We moved.</p>",
-        followers: 0, following: 0, statuses: 50, movedTo: (acct: "new@other.example", followers: 900)),
+        followers: 0, following: 0, statuses: 50,
+        movedTo: (acct: "new@other.example", followers: 900)),
       .init(
         id: "3", username: "busy", server: "social.example", note: "", followers: 10, following: 1,
         statuses: 2),
@@ -139,8 +141,10 @@ import Testing
     #expect(api.hitCount("slow@social.example") == 3)
 
     // 500 then success, 429 then success: stored after a retry.
-    #expect(try snapshots(r, "mastodon/busy@social.example").map { $0["followers"] as Int64? } == [10])
-    #expect(try snapshots(r, "mastodon/limited@social.example").map { $0["followers"] as Int64? } == [20])
+    #expect(
+      try snapshots(r, "mastodon/busy@social.example").map { $0["followers"] as Int64? } == [10])
+    #expect(
+      try snapshots(r, "mastodon/limited@social.example").map { $0["followers"] as Int64? } == [20])
 
     // Mastodon: counts, platform id from `uri`, French disclaimer, source row of the day.
     let fr = try snapshots(r, "mastodon/police_fr@social.example")
@@ -149,7 +153,8 @@ import Testing
     #expect(fr[0]["following"] as Int64? == 12)
     #expect(fr[0]["posts"] as Int64? == 340)
     #expect(fr[0]["source"] as String == "collector-mastodon-2024-05-06")
-    #expect((fr[0]["note"] as String).contains("/api/v1/accounts/lookup?acct=police_fr@social.example"))
+    #expect(
+      (fr[0]["note"] as String).contains("/api/v1/accounts/lookup?acct=police_fr@social.example"))
     let frChannel = try channel(r, "mastodon/police_fr@social.example")
     #expect(frChannel.platformId == "https://social.example/users/police_fr")
     #expect(frChannel.emergencyDisclaimer == true)
@@ -164,7 +169,10 @@ import Testing
     // The Bluesky rename and the Mastodon move each leave the former handle in the history.
     #expect(Set(history.map(\.handle)) == ["polizei-eupen.bsky.social", "old@social.example"])
     #expect(history.allSatisfy { $0.validUntil == "2024-05-06" })
-    #expect(try snapshots(r, "bluesky/polizei-eupen.bsky.social").map { $0["followers"] as Int64? } == [500])
+    #expect(
+      try snapshots(r, "bluesky/polizei-eupen.bsky.social").map { $0["followers"] as Int64? } == [
+        500
+      ])
 
     // Bluesky by handle: the DID is filled the first time.
     let byHandle = try channel(r, "bluesky/examplepolice.bsky.social")
@@ -178,11 +186,13 @@ import Testing
     #expect(moved.handle == "new@other.example")
     #expect(moved.platformId == "https://other.example/users/new")
     #expect(moved.note?.contains("moved from old@social.example to new@other.example") == true)
-    #expect(try snapshots(r, "mastodon/old@social.example").map { $0["followers"] as Int64? } == [900])
+    #expect(
+      try snapshots(r, "mastodon/old@social.example").map { $0["followers"] as Int64? } == [900])
     #expect(summary.moves.map(\.target.key) == ["mastodon/old@social.example"])
-    #expect(Set(summary.renames.map(\.target.key)) == [
-      "mastodon/old@social.example", "bluesky/polizei-eupen.bsky.social",
-    ])
+    #expect(
+      Set(summary.renames.map(\.target.key)) == [
+        "mastodon/old@social.example", "bluesky/polizei-eupen.bsky.social",
+      ])
   }
 
   @Test func secondRunReportsUnchangedCounts() throws {
@@ -219,7 +229,8 @@ import Testing
       )
     }
     #expect(counts == (0, 0, 1))
-    #expect(try channel(r, "bluesky/polizei-eupen.bsky.social").handle == "polizei-eupen.bsky.social")
+    #expect(
+      try channel(r, "bluesky/polizei-eupen.bsky.social").handle == "polizei-eupen.bsky.social")
     #expect(try channel(r, "mastodon/police_fr@social.example").platformId == nil)
   }
 
@@ -232,7 +243,8 @@ import Testing
     ])
     let c = collector(r, server)
     let summary = c.run(try c.targets())
-    #expect(summary.failed.first?.failure?.reason.contains("now belongs to another account") == true)
+    #expect(
+      summary.failed.first?.failure?.reason.contains("now belongs to another account") == true)
     #expect(try snapshots(r, "mastodon/police_fr@social.example").isEmpty)
   }
 
@@ -261,7 +273,8 @@ import Testing
         handle: "h\($0).bsky.social", platformId: nil)
     }
     let url = try? BlueskyCollector.profilesURL(
-      appview: "https://public.api.bsky.app", actors: targets.prefix(2).map(BlueskyCollector.actor(for:))
+      appview: "https://public.api.bsky.app",
+      actors: targets.prefix(2).map(BlueskyCollector.actor(for:))
     ).get()
     #expect(
       url

@@ -30,7 +30,13 @@ import Testing
     sourceURL: "https://example.org/export", file: "ig.csv"
   ).get()
   // 40 + 5 + 3 = 48 engagements over 1 day.
-  #expect(out == [["instagram", "police.example", "2024-05-01", "800", "", "", "48", "1", "https://example.org/export"]])
+  #expect(
+    out == [
+      [
+        "instagram", "police.example", "2024-05-01", "800", "", "", "48", "1",
+        "https://example.org/export",
+      ]
+    ])
 }
 
 @Test func xAnalyticsDatesWithMonthNamesAreRead() throws {
@@ -48,7 +54,10 @@ import Testing
   let result = p.convert(
     header: ["Date", "Followers"], rows: [["2024-05-01", "10"], ["2024-05-02", "lots"]],
     handle: "police", sourceURL: nil, file: "tt.csv")
-  #expect(throws: RegistryError.input(file: "tt.csv", line: 3, field: "Followers", reason: "'lots' is not a count")) {
+  #expect(
+    throws: RegistryError.input(
+      file: "tt.csv", line: 3, field: "Followers", reason: "'lots' is not a count")
+  ) {
     try result.get()
   }
 }

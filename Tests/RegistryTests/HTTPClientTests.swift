@@ -63,7 +63,9 @@ import Testing
   }
 
   @Test func redirectLoopStopsAtTheCap() throws {
-    let server = try StubHTTPServer { _ in StubResponse(status: 302, headers: ["Location": "/again"]) }
+    let server = try StubHTTPServer { _ in
+      StubResponse(status: 302, headers: ["Location": "/again"])
+    }
     defer { server.stop() }
     #expect(throws: HTTPError.tooManyRedirects(limit: 5)) {
       _ = try client().get(server.baseURL + "/start")

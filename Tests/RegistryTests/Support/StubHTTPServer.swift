@@ -34,7 +34,9 @@ struct StubResponse: Sendable {
   /// Close the connection without answering.
   var hangUp = false
 
-  static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> StubResponse {
+  static func json(_ text: String, status: Int = 200, headers: [String: String] = [:])
+    -> StubResponse
+  {
     var r = StubResponse(status: status, body: Data(text.utf8))
     r.headers.merge(headers) { _, new in new }
     return r
