@@ -1,0 +1,1 @@
+../../RegistryTests/Support/StubHTTPServer.swift
