@@ -12,7 +12,7 @@ struct RegistryCLI: ParsableCommand {
     version: RegistryCLI.version,
     subcommands: [
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
-      SummaryCommand.self,
+      SummaryCommand.self, ReportCommand.self,
     ]
   )
 
