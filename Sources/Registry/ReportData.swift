@@ -83,19 +83,20 @@ extension RegistryDatabase {
         db,
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
-                 e.valid_from, e.valid_to, e.source_id,
-                 coalesce((SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-                   ORDER BY CASE WHEN instr(e.languages, n.lang) > 0
-                            THEN instr(e.languages, n.lang) ELSE 1000 END, n.lang
-                   LIMIT 1), e.id) AS name
+                 e.valid_from, e.valid_to, e.source_id, e.languages
           FROM entity e WHERE \(filter.clauses.joined(separator: " AND "))
           ORDER BY e.id
           """, arguments: filter.arguments)
+      var names: [String: [(lang: String, name: String)]] = [:]
+      for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
+        names[r["entity_id"], default: []].append((r["lang"], r["name"]))
+      }
       var sourceIds = Set<Int64>()
       var entityIds = Set<String>()
       for r in entityRows {
+        let id: String = r["id"]
         let e = ReportData.EntityRow(
-          id: r["id"], name: r["name"], region: r["region"], kind: r["kind"],
+          id: id, name: Self.preferredName(names[id] ?? [], languages: r["languages"]) ?? id, region: r["region"], kind: r["kind"],
           population: r["population"], validFrom: (r["valid_from"] as String?).flatMap(Day.init),
           validTo: (r["valid_to"] as String?).flatMap(Day.init))
         data.entities.append(e)
@@ -156,6 +157,16 @@ extension RegistryDatabase {
       }
       return data
     }
+  }
+
+  /// The name in the entity's first official language that has one, else the first by language.
+  static func preferredName(_ names: [(lang: String, name: String)], languages: String) -> String? {
+    let order = languages.semicolonList
+    return names.min { a, b in
+      let ia = order.firstIndex(of: a.lang) ?? Int.max
+      let ib = order.firstIndex(of: b.lang) ?? Int.max
+      return (ia, a.lang) < (ib, b.lang)
+    }?.name
   }
 
   static func exists(_ e: ReportData.EntityRow, on day: Day) -> Bool {

@@ -166,6 +166,9 @@ public enum AdoptionReportBuilder {
       let perThousand: Metric<Double>
       if adoption.total == 0 {
         perThousand = .missing(.noEntities)
+      } else if values.isEmpty, let r = Distribution.dominant(reasons) {
+        // Adopters exist but none has a known audience: a 0 here would be a missing count.
+        perThousand = .missing(r)
       } else if withPopulation == 0 {
         perThousand = .missing(.noPopulation)
       } else {

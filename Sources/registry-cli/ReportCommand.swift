@@ -77,9 +77,13 @@ struct AdoptionReportCommand: ParsableCommand {
   func run() throws {
     let registry = try database.open()
     let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
-    var filters = FilterOptions()
-    filters.region = region
-    let regions = try filters.filter(in: registry).regions
+    let regions = region.map { $0.uppercased() }
+    let known = try registry.regions(country: country.uppercased())
+    for r in regions where !known.contains(where: { $0.code == r }) {
+      throw ValidationError(
+        "unknown region '\(r)' for \(country.uppercased()); valid codes are: "
+          + known.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))
+    }
     let scope = ReportScope(
       country: country.uppercased(), regions: regions, kinds: kinds, asOf: day, windows: [90, 365])
     let data = try registry.reportData(scope)
