@@ -31,6 +31,7 @@ public struct AccountSummary: Sendable, Equatable {
       for p in on { line.perPlatform[p, default: 0] += 1 }
       byGroup[e.group] = line
     }
-    return AccountSummary(lines: byGroup.values.sorted { $0.group < $1.group }, platforms: platforms)
+    return AccountSummary(
+      lines: byGroup.values.sorted { $0.group < $1.group }, platforms: platforms)
   }
 }

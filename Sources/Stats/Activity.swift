@@ -59,8 +59,10 @@ public enum Activity {
     _ snapshots: [StatsSnapshot], on day: Int, stalenessDays: Int
   ) -> StatsSnapshot? {
     let end = DayNumber.endOfDay(day)
-    let s = snapshots.filter { $0.observedAt <= end && $0.engagements != nil && $0.windowDays != nil }
-      .max { $0.observedAt < $1.observedAt }
+    let s = snapshots.filter {
+      $0.observedAt <= end && $0.engagements != nil && $0.windowDays != nil
+    }
+    .max { $0.observedAt < $1.observedAt }
     guard let s, day - s.day <= stalenessDays else { return nil }
     return s
   }

@@ -30,7 +30,8 @@ public enum Adoption {
   ) -> Set<String> {
     let existing = Set(entities.filter { $0.exists(on: day) }.map(\.id))
     var ids = Set<String>()
-    for c in channels where existing.contains(c.entityId) && selector.matches(c) && c.isOpen(on: day) {
+    for c in channels
+    where existing.contains(c.entityId) && selector.matches(c) && c.isOpen(on: day) {
       ids.insert(c.entityId)
     }
     return ids

@@ -28,20 +28,26 @@ enum ReportCharts {
       let y = 12 + Double(i) * rowH
       let label = "\(r.regionName(g.region)) · \(ReportText.platformLabel(g.platform))"
       let ci = r.selectors.firstIndex { $0.name == g.platform } ?? 0
-      s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">"
+      s +=
+        "<text x=\"\(f(left - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">"
         + ReportHTML.escape(label) + "</text>"
       if let rate = g.adoption.rate.value, let lo = g.adoption.low.value,
         let hi = g.adoption.high.value
       {
-        s += "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(plot * rate))\" height=\"12\" "
+        s +=
+          "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(plot * rate))\" height=\"12\" "
           + "fill=\"\(color(ci))\"><title>\(ReportHTML.escape(label)): "
           + "\(ReportText.percent(g.adoption.rate)) (\(g.adopters)/\(g.entities))</title></rect>"
         let (x1, x2, ym) = (left + plot * lo, left + plot * hi, y + 8)
-        s += "<line x1=\"\(f(x1))\" y1=\"\(f(ym))\" x2=\"\(f(x2))\" y2=\"\(f(ym))\" class=\"whisker\"/>"
-        s += "<line x1=\"\(f(x1))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x1))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
-        s += "<line x1=\"\(f(x2))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x2))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
+        s +=
+          "<line x1=\"\(f(x1))\" y1=\"\(f(ym))\" x2=\"\(f(x2))\" y2=\"\(f(ym))\" class=\"whisker\"/>"
+        s +=
+          "<line x1=\"\(f(x1))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x1))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
+        s +=
+          "<line x1=\"\(f(x2))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x2))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
       } else {
-        s += "<text x=\"\(f(left + 4))\" y=\"\(f(y + 12))\" class=\"missing\">"
+        s +=
+          "<text x=\"\(f(left + 4))\" y=\"\(f(y + 12))\" class=\"missing\">"
           + ReportText.percent(g.adoption.rate) + "</text>"
       }
     }
@@ -65,22 +71,27 @@ enum ReportCharts {
     func py(_ share: Double) -> Double { top + (height - top - bottom) * (1 - share) }
     for tick in stride(from: 0, through: 100, by: 25) {
       let y = py(Double(tick) / 100)
-      s += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - right))\" y2=\"\(f(y))\" class=\"grid\"/>"
+      s +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - right))\" y2=\"\(f(y))\" class=\"grid\"/>"
       s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(tick)%</text>"
     }
     let step = max(1, (y1 - y0) / 8)
     for year in stride(from: y0, through: y1, by: step) {
-      s += "<text x=\"\(f(px(year)))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(year)</text>"
+      s +=
+        "<text x=\"\(f(px(year)))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(year)</text>"
     }
     for (i, sel) in r.selectors.enumerated() {
       let line = points.filter { $0.platform == sel.name }
       let coords = line.compactMap { p in p.share.value.map { "\(f(px(p.year))),\(f(py($0)))" } }
-      s += "<polyline points=\"\(coords.joined(separator: " "))\" fill=\"none\" "
+      s +=
+        "<polyline points=\"\(coords.joined(separator: " "))\" fill=\"none\" "
         + "stroke=\"\(color(i))\" stroke-width=\"\(i == 0 ? 3 : 2)\"/>"
       let ly = top + 18 * Double(i) + 6
-      s += "<rect x=\"\(f(width - right + 12))\" y=\"\(f(ly - 8))\" width=\"12\" height=\"4\" "
+      s +=
+        "<rect x=\"\(f(width - right + 12))\" y=\"\(f(ly - 8))\" width=\"12\" height=\"4\" "
         + "fill=\"\(color(i))\"/>"
-      s += "<text x=\"\(f(width - right + 30))\" y=\"\(f(ly - 2))\">"
+      s +=
+        "<text x=\"\(f(width - right + 30))\" y=\"\(f(ly - 2))\">"
         + ReportHTML.escape(ReportText.platformLabel(sel.name)) + "</text>"
     }
     return s + "</svg>"
@@ -112,14 +123,17 @@ enum ReportCharts {
     for (i, code) in regions.enumerated() {
       let y = 10 + Double(i) * rowH + rowH / 2
       let values = r.audienceByRegion[code]!
-      s += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
+      s +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
         + ReportHTML.escape(r.regionName(code)) + " (n=\(values.count))</text>"
       for v in values {
-        s += "<circle cx=\"\(f(px(v)))\" cy=\"\(f(y))\" r=\"3\" fill=\"\(color(0))\" "
-          + "fill-opacity=\"0.45\"/>"
+        s +=
+          "<circle cx=\"\(f(px(v)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(color(0))\" "
+          + "fill-opacity=\"0.5\"/>"
       }
       if let m = Distribution.quantile(values, 0.5).value {
-        s += "<line x1=\"\(f(px(m)))\" y1=\"\(f(y - 11))\" x2=\"\(f(px(m)))\" y2=\"\(f(y + 11))\" "
+        s +=
+          "<line x1=\"\(f(px(m)))\" y1=\"\(f(y - 11))\" x2=\"\(f(px(m)))\" y2=\"\(f(y + 11))\" "
           + "stroke=\"\(color(1))\" stroke-width=\"3\"><title>median \(ReportText.grouped(m))"
           + "</title></line>"
       }

@@ -13,18 +13,23 @@ public enum ReportHTML {
       case "'": out += "&#39;"
       default:
         // Control characters are not allowed in HTML text.
-        if u.value < 0x20 && u != "\n" && u != "\t" { out += " " } else { out.unicodeScalars.append(u) }
+        if u.value < 0x20 && u != "\n" && u != "\t" {
+          out += " "
+        } else {
+          out.unicodeScalars.append(u)
+        }
       }
     }
     return out
   }
 
   static let style = """
-    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1000px;\
+    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;\
     margin:2em auto;padding:0 1em;color:#1c2833;line-height:1.45}
     h1{font-size:1.6em;border-bottom:3px solid #1b4f72;padding-bottom:.3em}
     h2{font-size:1.25em;margin-top:2em;color:#1b4f72;border-bottom:1px solid #d5d8dc}
     table{border-collapse:collapse;margin:.8em 0;font-size:.9em}
+    table.wide{font-size:.78em;width:100%;table-layout:fixed}table.wide td,table.wide th{overflow-wrap:anywhere}
     th,td{border:1px solid #d5d8dc;padding:.25em .55em;text-align:left;vertical-align:top}
     th{background:#eaf2f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
     .missing{color:#a04000;font-style:italic}
@@ -44,7 +49,8 @@ public enum ReportHTML {
   public static func render(_ r: AdoptionReport) -> String {
     let asOf = DayNumber.string(r.asOf)
     let any = r.nationalAny
-    let defs = Dictionary(uniqueKeysWithValues: Methodology.definitions(stalenessDays: r.stalenessDays))
+    let defs = Dictionary(
+      uniqueKeysWithValues: Methodology.definitions(stalenessDays: r.stalenessDays))
     let sourceNote = "Source: the registry's entities, channels and snapshots; see Sources below."
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
@@ -68,7 +74,8 @@ public enum ReportHTML {
     for g in [r.growth90, r.growth365] {
       o += keyFigure(
         "Growth, last \(g.windowDays) days", span(ReportText.signedPercent(g.percent)),
-        note: span(ReportText.count(g.absolute, signed: true)) + " followers, \(g.channels) channels")
+        note: span(ReportText.count(g.absolute, signed: true))
+          + " followers, \(g.channels) channels")
     }
     o += keyFigure(
       "Emergency disclaimer stated",
@@ -101,7 +108,8 @@ public enum ReportHTML {
     o += "<figcaption>Each dot is one entity's audience on all its social channels; the red "
     o += "mark is the region's median. " + escape(defs["followers"] ?? "") + " " + sourceNote
     o += "</figcaption></figure>\n"
-    o += "<table><tr><th>Region</th><th>Platform</th><th>Followers (sum)</th><th>Q1</th>"
+    o +=
+      "<table class=\"wide\"><tr><th>Region</th><th>Platform</th><th>Followers (sum)</th><th>Q1</th>"
     o += "<th>Median</th><th>Q3</th><th>Known / missing</th><th>Per 1,000 inh.</th>"
     o += "<th>Growth 90 d</th><th>Growth 365 d</th></tr>\n"
     for g in r.regions + r.national {
@@ -111,7 +119,8 @@ public enum ReportHTML {
         ReportText.count(g.followers.sum), ReportText.count(g.followers.q1),
         ReportText.count(g.followers.median), ReportText.count(g.followers.q3),
         "\(g.followers.count) / \(g.followersMissing)", ReportText.decimal(g.perThousand),
-        ReportText.signedPercent(g.growth90PctMedian), ReportText.signedPercent(g.growth365PctMedian),
+        ReportText.signedPercent(g.growth90PctMedian),
+        ReportText.signedPercent(g.growth365PctMedian),
       ] {
         o += "<td class=\"n\">" + span(text) + "</td>"
       }
@@ -156,7 +165,10 @@ public enum ReportHTML {
       ("Low-confidence ownership", q.lowConfidence),
       ("Medium-confidence ownership", q.mediumConfidence),
       ("Emergency disclaimer unknown (channels)", q.disclaimerUnknown),
-      ("Channels without opening date or first sighting (never counted)", q.channelsWithoutOpeningDate),
+      (
+        "Channels without opening date or first sighting (never counted)",
+        q.channelsWithoutOpeningDate
+      ),
       ("Entities without a known population", q.entitiesWithoutPopulation),
     ] {
       o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"

@@ -80,7 +80,8 @@ public enum ReportJSON {
           ("z", .number(WilsonInterval.z95)),
           (
             "definitions",
-            .object(Methodology.definitions(stalenessDays: r.stalenessDays).map { ($0.0, .string($0.1)) })
+            .object(
+              Methodology.definitions(stalenessDays: r.stalenessDays).map { ($0.0, .string($0.1)) })
           ),
         ])
       ),
@@ -91,7 +92,8 @@ public enum ReportJSON {
             .object([
               ("key", .string(s.key)), ("title", .string(s.title)),
               ("publisher", .optional(s.publisher)), ("url", .optional(s.url)),
-              ("published_on", .optional(s.publishedOn)), ("retrieved_on", .optional(s.retrievedOn)),
+              ("published_on", .optional(s.publishedOn)),
+              ("retrieved_on", .optional(s.retrievedOn)),
             ])
           })
       ),
@@ -139,7 +141,9 @@ public enum ReportJSON {
       ("id", .string(e.id)), ("name", .string(e.name)), ("region", .string(e.region)),
       ("followers", .metric(e.followers)),
     ]
-    if let reason = e.followers.reason { fields.append(("missing_reason", .string(reason.rawValue))) }
+    if let reason = e.followers.reason {
+      fields.append(("missing_reason", .string(reason.rawValue)))
+    }
     return .object(fields)
   }
 
@@ -152,7 +156,9 @@ public enum ReportJSON {
           ("entities", .int(p.entities)), ("adopters", .int(p.adopters)),
           ("share", .metric(p.share)),
         ]
-        if let reason = p.share.reason { fields.append(("missing_reason", .string(reason.rawValue))) }
+        if let reason = p.share.reason {
+          fields.append(("missing_reason", .string(reason.rawValue)))
+        }
         out.append(.object(fields))
       }
     }

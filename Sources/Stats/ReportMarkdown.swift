@@ -5,8 +5,10 @@ public enum ReportMarkdown {
     let asOf = DayNumber.string(r.asOf)
     let any = r.nationalAny
     o += "# Police on social media: national adoption report, as of \(asOf)\n\n"
-    o += "Scope: country \(cell(r.filters.country)); kinds \(r.filters.kinds.joined(separator: ", "))"
-    o += "; regions \(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))"
+    o +=
+      "Scope: country \(cell(r.filters.country)); kinds \(r.filters.kinds.joined(separator: ", "))"
+    o +=
+      "; regions \(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))"
     o += "; platforms \(r.filters.platforms.joined(separator: ", ")) (plus any social)"
     o += "; snapshots no older than \(r.stalenessDays) days.\n\n"
 
@@ -20,10 +22,12 @@ public enum ReportMarkdown {
     }
     o += "- Total audience (followers, all social channels): \(ReportText.count(any.followers.sum))"
     o += "; median per entity on social media: \(ReportText.count(any.followers.median))"
-    o += " (\(any.followers.count) entities with a known audience, \(any.followersMissing) missing)\n"
+    o +=
+      " (\(any.followers.count) entities with a known audience, \(any.followersMissing) missing)\n"
     o += "- Audience per 1,000 inhabitants: \(ReportText.decimal(any.perThousand))\n"
     for g in [r.growth90, r.growth365] {
-      o += "- Growth over the last \(g.windowDays) days: \(ReportText.count(g.absolute, signed: true))"
+      o +=
+        "- Growth over the last \(g.windowDays) days: \(ReportText.count(g.absolute, signed: true))"
       o += " followers (\(ReportText.signedPercent(g.percent))), over \(g.channels) channels with "
       o += "snapshots at both ends\n"
     }
@@ -75,9 +79,10 @@ public enum ReportMarkdown {
       for year in Set(points.map(\.year)).sorted() {
         let row = points.filter { $0.year == year }
         o += "| \(year) | \(row.first?.entities ?? 0) | "
-        o += platforms.map { p in
-          row.first { $0.platform == p }.map { ReportText.percent($0.share, digits: 0) } ?? ""
-        }.joined(separator: " | ") + " |\n"
+        o +=
+          platforms.map { p in
+            row.first { $0.platform == p }.map { ReportText.percent($0.share, digits: 0) } ?? ""
+          }.joined(separator: " | ") + " |\n"
       }
       o += "\n"
     }

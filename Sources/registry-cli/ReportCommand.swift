@@ -104,7 +104,8 @@ struct AdoptionReportCommand: ParsableCommand {
         + "\(data.entities.count) entities, \(data.channels.count) channels, "
         + "\(data.snapshots.count) snapshots read")
     let report = AdoptionReportBuilder.build(
-      ReportInputMapping.input(data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters))
+      ReportInputMapping.input(
+        data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters))
     let text: String
     switch format {
     case .markdown: text = ReportMarkdown.render(report)
@@ -142,7 +143,8 @@ enum ReportInputMapping {
         StatsChannel(
           id: $0.id, entityId: $0.entityId, platform: $0.platform,
           openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
-          disclaimer: $0.disclaimer, confidence: $0.confidence, label: "\($0.platform)/\($0.handle)")
+          disclaimer: $0.disclaimer, confidence: $0.confidence, label: "\($0.platform)/\($0.handle)"
+        )
       },
       snapshots: d.snapshots.map {
         StatsSnapshot(

@@ -33,7 +33,8 @@ let mergerChannels = [
   // Day 120: c has only a website → any = ab only = 1/2.
   #expect(Adoption.rate(mergerEntities, mergerChannels, .anySocial, on: 120).successes == 1)
   // Day 200 is instagram's closing day (exclusive): closed.
-  #expect(Adoption.rate(mergerEntities, mergerChannels, .platform("instagram"), on: 200).successes == 0)
+  #expect(
+    Adoption.rate(mergerEntities, mergerChannels, .platform("instagram"), on: 200).successes == 0)
 }
 
 @Test func diffusionIsCumulativeAmongEntitiesExistingAtYearEnd() {

@@ -103,7 +103,8 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
   #expect(g30.absolute == .missing(.noBaseline))
   #expect(g30.percent == .missing(.noBaseline))
   // End stale (limit 5 days, latest 10 days old) keeps its own reason.
-  #expect(Growth.over(s, windowDays: 7, endingOn: 1024, stalenessDays: 5).absolute == .missing(.stale))
+  #expect(
+    Growth.over(s, windowDays: 7, endingOn: 1024, stalenessDays: 5).absolute == .missing(.stale))
 }
 
 @Test func growthFromZeroBaselineHasNoPercentage() {
@@ -119,9 +120,11 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
 
 @Test func panelGrowthSumsMatchedChannels() {
   func fig(_ a: Double?, _ b: Double?) -> GrowthFigure {
-    let start: Metric<Observation> = a.map { .value(Observation(value: $0, observedAt: 0)) }
+    let start: Metric<Observation> =
+      a.map { .value(Observation(value: $0, observedAt: 0)) }
       ?? .missing(.noBaseline)
-    let end: Metric<Observation> = b.map { .value(Observation(value: $0, observedAt: 86_400)) }
+    let end: Metric<Observation> =
+      b.map { .value(Observation(value: $0, observedAt: 86_400)) }
       ?? .missing(.noSnapshot)
     return Growth.between(start: start, end: end, windowDays: 1)
   }
