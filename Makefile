@@ -22,7 +22,7 @@ build: deps
 	swift build
 
 report: build
-	@$(CLI) summary --db $(DB)
+	@$(CLI) report adoption --db $(DB)
 
 test: build
 	swift build --build-tests

@@ -14,7 +14,7 @@ struct RegistryCLI: ParsableCommand {
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
       SummaryCommand.self,
       EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
-      ValidateCommand.self, CollectCommand.self,
+      ValidateCommand.self, CollectCommand.self, ReportCommand.self,
     ]
   )
 

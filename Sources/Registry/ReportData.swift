@@ -1,0 +1,178 @@
+import GRDB
+
+/// What the adoption report needs from the registry, as plain rows.
+public struct ReportData: Sendable {
+  public struct EntityRow: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var region: String
+    public var kind: String
+    public var population: Int64?
+    public var validFrom: Day?
+    public var validTo: Day?
+  }
+
+  public struct ChannelRow: Sendable, Hashable {
+    public var id: Int64
+    public var entityId: String
+    public var platform: String
+    public var handle: String
+    /// Opening date, else first sighting.
+    public var openedOn: Day?
+    public var closedOn: Day?
+    public var disclaimer: Bool?
+    public var confidence: String
+  }
+
+  public struct SnapshotRow: Sendable, Hashable {
+    public var channelId: Int64
+    public var observedAt: Int64
+    public var followers: Int64?
+    public var posts: Int64?
+    public var engagements: Int64?
+    public var windowDays: Int64?
+  }
+
+  public var entities: [EntityRow] = []
+  public var channels: [ChannelRow] = []
+  public var snapshots: [SnapshotRow] = []
+  /// Sources of the entities existing on the date, of their open channels and of the snapshots used.
+  public var sources: [Source] = []
+  public var regionNames: [String: String] = [:]
+}
+
+/// Which entities the report covers, and on which date.
+public struct ReportScope: Sendable, Equatable {
+  public var country: String
+  public var regions: [String]
+  public var kinds: [EntityKind]
+  public var asOf: Day
+  /// The report's growth windows: a snapshot is fetched at D and at D minus each of these.
+  public var windows: [Int]
+
+  public init(country: String, regions: [String], kinds: [EntityKind], asOf: Day, windows: [Int]) {
+    self.country = country
+    self.regions = regions
+    self.kinds = kinds
+    self.asOf = asOf
+    self.windows = windows
+  }
+}
+
+extension RegistryDatabase {
+  /// Loads entities, channels and only the snapshots the report reads: per channel open on D,
+  /// the latest snapshot with a follower count on or before D and on or before D − W for each
+  /// window, each found by one seek on the index snapshot(channel_id, observed_at, source_id).
+  /// The cost grows with the number of channels, not with the length of their history.
+  public func reportData(_ scope: ReportScope) throws -> ReportData {
+    try writer.read { db in
+      var data = ReportData()
+      var filter = SQLFilter()
+      filter.add("e.country = ?", [scope.country])
+      if !scope.kinds.isEmpty {
+        filter.add(
+          "e.kind IN (\(Array(repeating: "?", count: scope.kinds.count).joined(separator: ",")))",
+          scope.kinds.map(\.rawValue))
+      }
+      if !scope.regions.isEmpty {
+        filter.add(
+          "e.region IN (\(Array(repeating: "?", count: scope.regions.count).joined(separator: ",")))",
+          scope.regions)
+      }
+      let entityRows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
+                 e.valid_from, e.valid_to, e.source_id, e.languages
+          FROM entity e WHERE \(filter.clauses.joined(separator: " AND "))
+          ORDER BY e.id
+          """, arguments: filter.arguments)
+      var names: [String: [(lang: String, name: String)]] = [:]
+      for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
+        names[r["entity_id"], default: []].append((r["lang"], r["name"]))
+      }
+      var sourceIds = Set<Int64>()
+      var entityIds = Set<String>()
+      for r in entityRows {
+        let id: String = r["id"]
+        let e = ReportData.EntityRow(
+          id: id, name: Self.preferredName(names[id] ?? [], languages: r["languages"]) ?? id,
+          region: r["region"], kind: r["kind"],
+          population: r["population"], validFrom: (r["valid_from"] as String?).flatMap(Day.init),
+          validTo: (r["valid_to"] as String?).flatMap(Day.init))
+        data.entities.append(e)
+        entityIds.insert(e.id)
+        if Self.exists(e, on: scope.asOf) { sourceIds.insert(r["source_id"]) }
+      }
+      let existing = Set(data.entities.filter { Self.exists($0, on: scope.asOf) }.map(\.id))
+      let channelRows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, entity_id, platform, handle, coalesce(opened_on, first_seen_on) AS opened,
+                 closed_on, emergency_disclaimer, confidence, source_id
+          FROM channel ORDER BY id
+          """)
+      var openIds: [Int64] = []
+      while let r = try channelRows.next() {
+        let entityId: String = r["entity_id"]
+        guard entityIds.contains(entityId) else { continue }
+        let c = ReportData.ChannelRow(
+          id: r["id"], entityId: entityId, platform: r["platform"], handle: r["handle"],
+          openedOn: (r["opened"] as String?).flatMap(Day.init),
+          closedOn: (r["closed_on"] as String?).flatMap(Day.init),
+          disclaimer: r["emergency_disclaimer"], confidence: r["confidence"])
+        data.channels.append(c)
+        let isOpen =
+          c.openedOn.map { $0 <= scope.asOf } == true
+          && c.closedOn.map { $0 > scope.asOf } != false
+        if isOpen && existing.contains(entityId) {
+          openIds.append(c.id)
+          sourceIds.insert(r["source_id"])
+        }
+      }
+      let seek = try db.cachedStatement(
+        sql: """
+          SELECT channel_id, observed_at, followers, posts, engagements, engagement_window_days,
+                 source_id
+          FROM snapshot
+          WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
+          ORDER BY observed_at DESC, source_id DESC LIMIT 1
+          """)
+      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
+      for id in openIds {
+        var seen = Set<Int64>()
+        for bound in bounds {
+          guard let r = try Row.fetchOne(seek, arguments: [id, bound]) else { break }
+          let at: Int64 = r["observed_at"]
+          if !seen.insert(at).inserted { continue }
+          data.snapshots.append(
+            ReportData.SnapshotRow(
+              channelId: id, observedAt: at, followers: r["followers"], posts: r["posts"],
+              engagements: r["engagements"], windowDays: r["engagement_window_days"]))
+          sourceIds.insert(r["source_id"])
+        }
+      }
+      data.sources = try Source.filter(keys: sourceIds).order(Source.Columns.key).fetchAll(db)
+      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
+        data.regionNames[r["code"]] = r["name"]
+      }
+      return data
+    }
+  }
+
+  /// The name in the entity's first official language that has one, else the first by language.
+  static func preferredName(_ names: [(lang: String, name: String)], languages: String) -> String? {
+    let order = languages.semicolonList
+    return names.min { a, b in
+      let ia = order.firstIndex(of: a.lang) ?? Int.max
+      let ib = order.firstIndex(of: b.lang) ?? Int.max
+      return (ia, a.lang) < (ib, b.lang)
+    }?.name
+  }
+
+  static func exists(_ e: ReportData.EntityRow, on day: Day) -> Bool {
+    if let from = e.validFrom, from > day { return false }
+    if let to = e.validTo, to <= day { return false }
+    return true
+  }
+}

@@ -1,0 +1,102 @@
+/// Which channels count as "on the platform": one named platform, or any social platform.
+public enum PlatformSelector: Sendable, Hashable, Comparable {
+  /// Any social platform (not a website, mailing list or SMS alert).
+  case anySocial
+  case platform(String)
+
+  /// `any` or the platform name, as printed and in JSON.
+  public var name: String {
+    switch self {
+    case .anySocial: return "any"
+    case .platform(let p): return p
+    }
+  }
+
+  public func matches(_ c: StatsChannel) -> Bool {
+    switch self {
+    case .anySocial: return c.isSocial
+    case .platform(let p): return c.platform == p
+    }
+  }
+}
+
+/// Adoption: the share of entities existing on a day that have a channel open that day.
+public enum Adoption {
+  /// Ids of the entities of `entities` existing on `day` that have at least one channel matching
+  /// `selector` opened on or before `day` and not closed by it.
+  public static func adopters(
+    _ entities: [StatsEntity], _ channels: [StatsChannel], _ selector: PlatformSelector,
+    on day: Int
+  ) -> Set<String> {
+    let existing = Set(entities.filter { $0.exists(on: day) }.map(\.id))
+    var ids = Set<String>()
+    for c in channels
+    where existing.contains(c.entityId) && selector.matches(c) && c.isOpen(on: day) {
+      ids.insert(c.entityId)
+    }
+    return ids
+  }
+
+  /// Adopters / entities existing on `day`, with the 95% Wilson interval.
+  public static func rate(
+    _ entities: [StatsEntity], _ channels: [StatsChannel], _ selector: PlatformSelector,
+    on day: Int
+  ) -> Proportion {
+    let n = entities.filter { $0.exists(on: day) }.count
+    let x = adopters(entities, channels, selector, on: day).count
+    return WilsonInterval.proportion(x, of: n)
+  }
+}
+
+/// Followers per 1,000 inhabitants.
+public enum PerCapita {
+  /// followers / population × 1000; missing `no_population` or `zero_population`.
+  public static func perThousand(_ followers: Double, population: Int?) -> Metric<Double> {
+    guard let population else { return .missing(.noPopulation) }
+    guard population > 0 else { return .missing(.zeroPopulation) }
+    return .value(followers / Double(population) * 1000)
+  }
+}
+
+/// One point of a diffusion curve.
+public struct DiffusionPoint: Sendable, Equatable {
+  public var year: Int
+  public var platform: String
+  /// Entities existing at the end of the year.
+  public var entities: Int
+  /// Those of them with a channel on the platform opened by the end of the year.
+  public var adopters: Int
+  public var share: Metric<Double>
+}
+
+/// Diffusion: how adoption spread year by year.
+public enum Diffusion {
+  /// For each year, among entities existing on 31 December (or on `lastDay` for its own year),
+  /// the share with a channel matching each selector opened on or before that day. Cumulative:
+  /// a channel closed later still counts as adopted from its opening year on.
+  public static func curve(
+    _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
+    years: ClosedRange<Int>, lastDay: Int
+  ) -> [DiffusionPoint] {
+    var points: [DiffusionPoint] = []
+    for year in years {
+      let day = min(DayNumber.from(year: year, month: 12, day: 31), lastDay)
+      let existing = entities.filter { $0.exists(on: day) }
+      let ids = Set(existing.map(\.id))
+      for s in selectors {
+        var adopters = Set<String>()
+        for c in channels where ids.contains(c.entityId) && s.matches(c) {
+          if let o = c.openedOn, o <= day { adopters.insert(c.entityId) }
+        }
+        let share: Metric<Double> =
+          existing.isEmpty
+          ? .missing(.noEntities) : .value(Double(adopters.count) / Double(existing.count))
+        points.append(
+          DiffusionPoint(
+            year: year, platform: s.name, entities: existing.count, adopters: adopters.count,
+            share: share))
+      }
+    }
+    return points
+  }
+}

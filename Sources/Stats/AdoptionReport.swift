@@ -1,0 +1,98 @@
+/// Figures for one group of entities (a region, or the whole country) on one platform selector.
+public struct GroupFigures: Sendable, Equatable {
+  /// Region code, or `ALL` for the whole scope.
+  public var region: String
+  /// Platform name, or `any` for any social platform.
+  public var platform: String
+  public var adoption: Proportion
+  /// Audience of the adopting entities (sum of their fresh channels' followers on the platform).
+  public var followers: Distribution
+  /// Adopters whose audience is missing.
+  public var followersMissing: Int
+  public var perThousand: Metric<Double>
+  /// Median over the group's open channels of the 90-day growth in percent.
+  public var growth90PctMedian: Metric<Double>
+  public var growth365PctMedian: Metric<Double>
+
+  public var entities: Int { adoption.total }
+  public var adopters: Int { adoption.successes }
+}
+
+/// Growth of a panel of channels over one window.
+public struct PanelGrowth: Sendable, Equatable {
+  public var windowDays: Int
+  public var absolute: Metric<Double>
+  public var percent: Metric<Double>
+  /// Channels with both endpoints known.
+  public var channels: Int
+}
+
+/// An entity's audience on social media, for the top and bottom listings.
+public struct EntityAudience: Sendable, Equatable {
+  public var id: String
+  public var name: String
+  public var region: String
+  public var followers: Metric<Double>
+}
+
+/// Counts of entities on social media by what they state about emergencies.
+public struct DisclaimerCounts: Sendable, Equatable {
+  /// At least one open social channel states it.
+  public var yes = 0
+  /// Every open social channel is known not to state it.
+  public var no = 0
+  /// Otherwise (some channel's statement is unknown and none states it).
+  public var unknown = 0
+}
+
+/// How much of the report rests on weak data.
+public struct DataQuality: Sendable, Equatable {
+  /// Open social channels of entities existing on D.
+  public var openSocialChannels = 0
+  public var freshSnapshot = 0
+  public var staleSnapshot = 0
+  public var noSnapshot = 0
+  public var noBaseline90 = 0
+  public var noBaseline365 = 0
+  public var lowConfidence = 0
+  public var mediumConfidence = 0
+  public var disclaimerUnknown = 0
+  /// Channels of entities in scope with neither an opening date nor a first sighting: never counted.
+  public var channelsWithoutOpeningDate = 0
+  /// Entities existing on D without a known population.
+  public var entitiesWithoutPopulation = 0
+}
+
+/// The national adoption report as numbers; renderers turn it into Markdown, HTML, JSON or CSV.
+public struct AdoptionReport: Sendable {
+  public var asOf: Int
+  public var stalenessDays: Int
+  public var filters: ReportFilters
+  public var regionNames: [String: String]
+  /// The selectors in column order: `any` first, then the filter's platforms.
+  public var selectors: [PlatformSelector]
+  /// Rows for the whole scope (`ALL`), one per selector.
+  public var national: [GroupFigures]
+  /// Rows per region × selector, regions sorted by code.
+  public var regions: [GroupFigures]
+  public var growth90: PanelGrowth
+  public var growth365: PanelGrowth
+  public var disclaimer: DisclaimerCounts
+  public var top: [EntityAudience]
+  public var bottom: [EntityAudience]
+  /// Adopting entities whose audience is missing, with the reason.
+  public var missingAudience: [EntityAudience]
+  /// Audience of every adopting entity with a known value, per region (for the distribution chart).
+  public var audienceByRegion: [String: [Double]]
+  /// Points per region (and `ALL`) and selector.
+  public var diffusion: [String: [DiffusionPoint]]
+  public var dataQuality: DataQuality
+  public var sources: [ReportSource]
+
+  /// The `any` row for the whole scope.
+  public var nationalAny: GroupFigures { national[0] }
+
+  public func regionName(_ code: String) -> String {
+    code == "ALL" ? "All regions" : regionNames[code] ?? code
+  }
+}

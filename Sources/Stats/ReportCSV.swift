@@ -1,0 +1,56 @@
+import Foundation
+
+/// The report's region rows flattened to CSV: one row per region × platform (plus `ALL` rows).
+public enum ReportCSV {
+  public static let columns = [
+    "as_of", "region", "region_name", "platform", "entities", "adopters", "adoption_rate",
+    "ci_low", "ci_high", "followers_sum", "followers_q1", "followers_median", "followers_q3",
+    "followers_known", "followers_missing", "followers_per_1000", "growth_90d_pct_median",
+    "growth_365d_pct_median", "missing_reasons",
+  ]
+
+  public static func render(_ r: AdoptionReport) -> String {
+    var out = columns.joined(separator: ",") + "\r\n"
+    for g in r.national + r.regions {
+      let metrics: [(String, Metric<Double>)] = [
+        ("adoption_rate", g.adoption.rate), ("ci_low", g.adoption.low),
+        ("ci_high", g.adoption.high), ("followers_sum", g.followers.sum),
+        ("followers_q1", g.followers.q1), ("followers_median", g.followers.median),
+        ("followers_q3", g.followers.q3),
+      ]
+      let later: [(String, Metric<Double>)] = [
+        ("followers_per_1000", g.perThousand), ("growth_90d_pct_median", g.growth90PctMedian),
+        ("growth_365d_pct_median", g.growth365PctMedian),
+      ]
+      let reasons = (metrics + later).compactMap { m in m.1.reason.map { "\(m.0)=\($0.rawValue)" } }
+      var cells = [
+        DayNumber.string(r.asOf), g.region, r.regionName(g.region), g.platform, String(g.entities),
+        String(g.adopters),
+      ]
+      cells += metrics.map { value($0.1) }
+      cells += [String(g.followers.count), String(g.followersMissing)]
+      cells += later.map { value($0.1) }
+      cells.append(reasons.joined(separator: ";"))
+      out += cells.map(field).joined(separator: ",") + "\r\n"
+    }
+    return out
+  }
+
+  static func value(_ m: Metric<Double>) -> String {
+    m.value.map { JSONValue.number($0) } ?? ""
+  }
+
+  /// RFC 4180 quoting; text a spreadsheet would run as a formula is prefixed with `'`.
+  static func field(_ raw: String) -> String {
+    var v = raw
+    if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+      Double(v) == nil
+    {
+      v = "'" + v
+    }
+    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return v
+  }
+}

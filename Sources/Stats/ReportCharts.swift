@@ -1,0 +1,148 @@
+import Foundation
+
+/// Inline SVG charts for the HTML report: no script, no external asset.
+enum ReportCharts {
+  static let palette = [
+    "#1b4f72", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#17a589", "#7f8c8d", "#2e86c1",
+  ]
+
+  static func color(_ i: Int) -> String { palette[i % palette.count] }
+
+  static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+  /// Horizontal bars of adoption rate per region and platform, with the 95% interval as whiskers.
+  static func adoption(_ r: AdoptionReport) -> String {
+    let rows = r.national + r.regions
+    let left = 230.0
+    let width = 760.0
+    let plot = width - left - 20
+    let rowH = 18.0
+    let height = Double(rows.count) * rowH + 50
+    var s = svgOpen(width, height, "Adoption rate per region and platform with 95% intervals")
+    for tick in stride(from: 0, through: 100, by: 25) {
+      let x = left + plot * Double(tick) / 100
+      s += "<line x1=\"\(f(x))\" y1=\"10\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
+      s += "<text x=\"\(f(x))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(tick)%</text>"
+    }
+    for (i, g) in rows.enumerated() {
+      let y = 12 + Double(i) * rowH
+      let label = "\(r.regionName(g.region)) · \(ReportText.platformLabel(g.platform))"
+      let ci = r.selectors.firstIndex { $0.name == g.platform } ?? 0
+      s +=
+        "<text x=\"\(f(left - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">"
+        + ReportHTML.escape(label) + "</text>"
+      if let rate = g.adoption.rate.value, let lo = g.adoption.low.value,
+        let hi = g.adoption.high.value
+      {
+        s +=
+          "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(plot * rate))\" height=\"12\" "
+          + "fill=\"\(color(ci))\"><title>\(ReportHTML.escape(label)): "
+          + "\(ReportText.percent(g.adoption.rate)) (\(g.adopters)/\(g.entities))</title></rect>"
+        let (x1, x2, ym) = (left + plot * lo, left + plot * hi, y + 8)
+        s +=
+          "<line x1=\"\(f(x1))\" y1=\"\(f(ym))\" x2=\"\(f(x2))\" y2=\"\(f(ym))\" class=\"whisker\"/>"
+        s +=
+          "<line x1=\"\(f(x1))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x1))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
+        s +=
+          "<line x1=\"\(f(x2))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x2))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
+      } else {
+        s +=
+          "<text x=\"\(f(left + 4))\" y=\"\(f(y + 12))\" class=\"missing\">"
+          + ReportText.percent(g.adoption.rate) + "</text>"
+      }
+    }
+    return s + "</svg>"
+  }
+
+  /// Diffusion curves for the whole scope: one line per platform, share of entities by year.
+  static func diffusion(_ r: AdoptionReport) -> String {
+    let points = r.diffusion["ALL"] ?? []
+    let width = 760.0
+    let height = 300.0
+    let (left, right, top, bottom) = (50.0, 150.0, 15.0, 35.0)
+    var s = svgOpen(width, height, "Diffusion: share of entities with a channel, by year")
+    let years = points.map(\.year)
+    guard let y0 = years.min(), let y1 = years.max() else {
+      return s + "<text x=\"20\" y=\"40\" class=\"missing\">missing (no_values): no channel has "
+        + "a known opening date</text></svg>"
+    }
+    let span = Double(max(1, y1 - y0))
+    func px(_ year: Int) -> Double { left + (width - left - right) * Double(year - y0) / span }
+    func py(_ share: Double) -> Double { top + (height - top - bottom) * (1 - share) }
+    for tick in stride(from: 0, through: 100, by: 25) {
+      let y = py(Double(tick) / 100)
+      s +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - right))\" y2=\"\(f(y))\" class=\"grid\"/>"
+      s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(tick)%</text>"
+    }
+    let step = max(1, (y1 - y0) / 8)
+    for year in stride(from: y0, through: y1, by: step) {
+      s +=
+        "<text x=\"\(f(px(year)))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(year)</text>"
+    }
+    for (i, sel) in r.selectors.enumerated() {
+      let line = points.filter { $0.platform == sel.name }
+      let coords = line.compactMap { p in p.share.value.map { "\(f(px(p.year))),\(f(py($0)))" } }
+      s +=
+        "<polyline points=\"\(coords.joined(separator: " "))\" fill=\"none\" "
+        + "stroke=\"\(color(i))\" stroke-width=\"\(i == 0 ? 3 : 2)\"/>"
+      let ly = top + 18 * Double(i) + 6
+      s +=
+        "<rect x=\"\(f(width - right + 12))\" y=\"\(f(ly - 8))\" width=\"12\" height=\"4\" "
+        + "fill=\"\(color(i))\"/>"
+      s +=
+        "<text x=\"\(f(width - right + 30))\" y=\"\(f(ly - 2))\">"
+        + ReportHTML.escape(ReportText.platformLabel(sel.name)) + "</text>"
+    }
+    return s + "</svg>"
+  }
+
+  /// Audience of each entity on social media as a dot on a log scale, one strip per region,
+  /// with the median marked.
+  static func audience(_ r: AdoptionReport) -> String {
+    let regions = r.audienceByRegion.keys.sorted()
+    let width = 760.0
+    let left = 200.0
+    let plot = width - left - 30
+    let rowH = 34.0
+    let height = Double(max(1, regions.count)) * rowH + 50
+    var s = svgOpen(width, height, "Audience per entity on social media (log scale), by region")
+    let all = regions.flatMap { r.audienceByRegion[$0]! }
+    guard let maxV = all.max(), !all.isEmpty else {
+      return s + "<text x=\"20\" y=\"30\" class=\"missing\">missing (no_values): no entity has a "
+        + "fresh follower count</text></svg>"
+    }
+    let decades = max(1, Int(log10(max(maxV, 10)).rounded(.up)))
+    func px(_ v: Double) -> Double { left + plot * log10(max(v, 1)) / Double(decades) }
+    for d in 0...decades {
+      let x = left + plot * Double(d) / Double(decades)
+      let label = ReportText.grouped(pow(10, Double(d)))
+      s += "<line x1=\"\(f(x))\" y1=\"10\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
+      s += "<text x=\"\(f(x))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(label)</text>"
+    }
+    for (i, code) in regions.enumerated() {
+      let y = 10 + Double(i) * rowH + rowH / 2
+      let values = r.audienceByRegion[code]!
+      s +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
+        + ReportHTML.escape(r.regionName(code)) + " (n=\(values.count))</text>"
+      for v in values {
+        s +=
+          "<circle cx=\"\(f(px(v)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(color(0))\" "
+          + "fill-opacity=\"0.5\"/>"
+      }
+      if let m = Distribution.quantile(values, 0.5).value {
+        s +=
+          "<line x1=\"\(f(px(m)))\" y1=\"\(f(y - 11))\" x2=\"\(f(px(m)))\" y2=\"\(f(y + 11))\" "
+          + "stroke=\"\(color(1))\" stroke-width=\"3\"><title>median \(ReportText.grouped(m))"
+          + "</title></line>"
+      }
+    }
+    return s + "</svg>"
+  }
+
+  static func svgOpen(_ w: Double, _ h: Double, _ title: String) -> String {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" width=\"\(f(w))\" "
+      + "height=\"\(f(h))\" role=\"img\"><title>\(ReportHTML.escape(title))</title>"
+  }
+}

@@ -1,0 +1,220 @@
+/// The report as one self-contained HTML file: inline CSS and SVG, no script, no network.
+public enum ReportHTML {
+  /// Escapes text for HTML content and attribute values.
+  public static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.count)
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default:
+        // Control characters are not allowed in HTML text.
+        if u.value < 0x20 && u != "\n" && u != "\t" {
+          out += " "
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    return out
+  }
+
+  static let style = """
+    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;\
+    margin:2em auto;padding:0 1em;color:#1c2833;line-height:1.45}
+    h1{font-size:1.6em;border-bottom:3px solid #1b4f72;padding-bottom:.3em}
+    h2{font-size:1.25em;margin-top:2em;color:#1b4f72;border-bottom:1px solid #d5d8dc}
+    table{border-collapse:collapse;margin:.8em 0;font-size:.9em}
+    table.wide{font-size:.78em;width:100%;table-layout:fixed}table.wide td,table.wide th{overflow-wrap:anywhere}
+    th,td{border:1px solid #d5d8dc;padding:.25em .55em;text-align:left;vertical-align:top}
+    th{background:#eaf2f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
+    .missing{color:#a04000;font-style:italic}
+    .key{display:flex;flex-wrap:wrap;gap:1em;margin:1em 0}
+    .key div{border:1px solid #d5d8dc;border-radius:6px;padding:.6em 1em;min-width:12em}
+    .key b{display:block;font-size:1.5em;color:#1b4f72}
+    figure{margin:1.2em 0;border:1px solid #d5d8dc;padding:.6em;border-radius:6px}
+    figcaption{font-size:.85em;color:#566573;margin-top:.4em}
+    svg{max-width:100%;height:auto;font-size:11px;fill:#1c2833}
+    svg .grid{stroke:#d5d8dc;stroke-width:1}svg .whisker{stroke:#1c2833;stroke-width:1.5}
+    svg text.missing{fill:#a04000}
+    .def{font-size:.85em;color:#566573}
+    @media print{body{margin:0;max-width:none;font-size:10pt}figure,table{break-inside:avoid}
+    h2{break-after:avoid}a{color:inherit;text-decoration:none}}
+    """
+
+  public static func render(_ r: AdoptionReport) -> String {
+    let asOf = DayNumber.string(r.asOf)
+    let any = r.nationalAny
+    let defs = Dictionary(
+      uniqueKeysWithValues: Methodology.definitions(stalenessDays: r.stalenessDays))
+    let sourceNote = "Source: the registry's entities, channels and snapshots; see Sources below."
+    var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+    o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+    o += "<title>Police on social media: adoption report as of \(asOf)</title>"
+    o += "<style>\(style)</style></head><body>\n"
+    o += "<h1>Police on social media: national adoption report, as of \(asOf)</h1>\n"
+    o += "<p>Scope: country \(escape(r.filters.country)); kinds "
+    o += escape(r.filters.kinds.joined(separator: ", ")) + "; regions "
+    o += escape(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))
+    o += "; platforms " + escape(r.filters.platforms.joined(separator: ", "))
+    o += " (plus any social); snapshots no older than \(r.stalenessDays) days.</p>\n"
+
+    o += "<h2>1. National summary</h2>\n<div class=\"key\">"
+    o += keyFigure("Entities existing on \(asOf)", String(any.entities))
+    o += keyFigure(
+      "On social media", "\(any.adopters) · " + span(ReportText.percent(any.adoption.rate)),
+      note: "95% CI " + ReportText.interval(any.adoption))
+    o += keyFigure("Total audience", span(ReportText.count(any.followers.sum)))
+    o += keyFigure("Median audience per entity", span(ReportText.count(any.followers.median)))
+    o += keyFigure("Followers per 1,000 inhabitants", span(ReportText.decimal(any.perThousand)))
+    for g in [r.growth90, r.growth365] {
+      o += keyFigure(
+        "Growth, last \(g.windowDays) days", span(ReportText.signedPercent(g.percent)),
+        note: span(ReportText.count(g.absolute, signed: true))
+          + " followers, \(g.channels) channels")
+    }
+    o += keyFigure(
+      "Emergency disclaimer stated",
+      "\(r.disclaimer.yes) yes · \(r.disclaimer.no) no · \(r.disclaimer.unknown) unknown")
+    o += "</div>\n<table><tr><th>Platform</th><th>Entities</th><th>Adopters</th><th>Rate</th>"
+    o += "<th>95% CI</th></tr>\n"
+    for g in r.national {
+      o += "<tr><td>\(escape(ReportText.platformLabel(g.platform)))</td><td class=\"n\">"
+      o += "\(g.entities)</td><td class=\"n\">\(g.adopters)</td><td class=\"n\">"
+      o += span(ReportText.percent(g.adoption.rate)) + "</td><td>"
+      o += span(ReportText.interval(g.adoption)) + "</td></tr>\n"
+    }
+    o += "</table>\n" + definition(defs["adoption_rate"]) + definition(defs["any_platform"])
+
+    o += "<h2>2. Adoption by region and platform</h2>\n<figure>" + ReportCharts.adoption(r)
+    o += "<figcaption>Adoption rate (bar) and 95% Wilson interval (whiskers). "
+    o += escape(defs["adoption_rate"] ?? "") + " " + sourceNote + "</figcaption></figure>\n"
+    o += "<table><tr><th>Region</th><th>Platform</th><th>Entities</th><th>Adopters</th>"
+    o += "<th>Rate</th><th>95% CI</th></tr>\n"
+    for g in r.regions {
+      o += "<tr><td>\(escape(r.regionName(g.region)))</td>"
+      o += "<td>\(escape(ReportText.platformLabel(g.platform)))</td><td class=\"n\">\(g.entities)"
+      o += "</td><td class=\"n\">\(g.adopters)</td><td class=\"n\">"
+      o += span(ReportText.percent(g.adoption.rate)) + "</td><td>"
+      o += span(ReportText.interval(g.adoption)) + "</td></tr>\n"
+    }
+    o += "</table>\n"
+
+    o += "<h2>3. Audience and growth by region</h2>\n<figure>" + ReportCharts.audience(r)
+    o += "<figcaption>Each dot is one entity's audience on all its social channels; the red "
+    o += "mark is the region's median. " + escape(defs["followers"] ?? "") + " " + sourceNote
+    o += "</figcaption></figure>\n"
+    o +=
+      "<table class=\"wide\"><tr><th>Region</th><th>Platform</th><th>Followers (sum)</th><th>Q1</th>"
+    o += "<th>Median</th><th>Q3</th><th>Known / missing</th><th>Per 1,000 inh.</th>"
+    o += "<th>Growth 90 d</th><th>Growth 365 d</th></tr>\n"
+    for g in r.regions + r.national {
+      o += "<tr><td>\(escape(r.regionName(g.region)))</td>"
+      o += "<td>\(escape(ReportText.platformLabel(g.platform)))</td>"
+      for text in [
+        ReportText.count(g.followers.sum), ReportText.count(g.followers.q1),
+        ReportText.count(g.followers.median), ReportText.count(g.followers.q3),
+        "\(g.followers.count) / \(g.followersMissing)", ReportText.decimal(g.perThousand),
+        ReportText.signedPercent(g.growth90PctMedian),
+        ReportText.signedPercent(g.growth365PctMedian),
+      ] {
+        o += "<td class=\"n\">" + span(text) + "</td>"
+      }
+      o += "</tr>\n"
+    }
+    o += "</table>\n" + definition(defs["quartiles"]) + definition(defs["followers_per_1000"])
+    o += definition(defs["growth"])
+    o += "<h3>Largest audiences</h3>\n" + entityTable(r.top, r)
+    o += "<h3>Smallest audiences</h3>\n" + entityTable(r.bottom, r)
+    o += "<h3>On social media, audience missing</h3>\n" + entityTable(r.missingAudience, r)
+
+    o += "<h2>4. Diffusion</h2>\n<figure>" + ReportCharts.diffusion(r)
+    o += "<figcaption>All regions. " + escape(defs["diffusion"] ?? "") + " " + sourceNote
+    o += "</figcaption></figure>\n"
+    for region in r.diffusion.keys.sorted(by: ReportJSON.regionOrder) {
+      let points = r.diffusion[region]!
+      o += "<h3>\(escape(r.regionName(region)))</h3>\n<table><tr><th>Year</th><th>Entities</th>"
+      for s in r.selectors { o += "<th>\(escape(ReportText.platformLabel(s.name)))</th>" }
+      o += "</tr>\n"
+      for year in Set(points.map(\.year)).sorted() {
+        let row = points.filter { $0.year == year }
+        o += "<tr><td>\(year)</td><td class=\"n\">\(row.first?.entities ?? 0)</td>"
+        for s in r.selectors {
+          let p = row.first { $0.platform == s.name }
+          o += "<td class=\"n\">" + span(p.map { ReportText.percent($0.share, digits: 0) } ?? "")
+          o += "</td>"
+        }
+        o += "</tr>\n"
+      }
+      o += "</table>\n"
+    }
+
+    let q = r.dataQuality
+    o += "<h2>5. Data quality</h2>\n<table>"
+    for (label, value) in [
+      ("Open social channels", q.openSocialChannels),
+      ("… with a fresh follower count", q.freshSnapshot),
+      ("… with a stale count (older than \(r.stalenessDays) days)", q.staleSnapshot),
+      ("… with no snapshot", q.noSnapshot),
+      ("Fresh count but no baseline 90 days earlier", q.noBaseline90),
+      ("Fresh count but no baseline 365 days earlier", q.noBaseline365),
+      ("Low-confidence ownership", q.lowConfidence),
+      ("Medium-confidence ownership", q.mediumConfidence),
+      ("Emergency disclaimer unknown (channels)", q.disclaimerUnknown),
+      (
+        "Channels without opening date or first sighting (never counted)",
+        q.channelsWithoutOpeningDate
+      ),
+      ("Entities without a known population", q.entitiesWithoutPopulation),
+    ] {
+      o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"
+    }
+    o += "</table>\n"
+
+    o += "<h2>6. Methodology</h2>\n<p>As of \(asOf); staleness limit \(r.stalenessDays) days. "
+    o += "Quartiles: type 7. Intervals: 95% Wilson, z = 1.959964.</p>\n<dl>"
+    for (key, text) in Methodology.definitions(stalenessDays: r.stalenessDays) {
+      o += "<dt>\(escape(key))</dt><dd>\(escape(text))</dd>\n"
+    }
+    o += "</dl>\n<h3>Sources</h3>\n<ul>"
+    for s in r.sources {
+      var parts = ["<code>\(escape(s.key))</code> \(escape(s.title))"]
+      if let p = s.publisher { parts.append(escape(p)) }
+      if let d = s.publishedOn { parts.append("published \(escape(d))") }
+      if let d = s.retrievedOn { parts.append("retrieved \(escape(d))") }
+      if let u = s.url { parts.append(escape(u)) }
+      o += "<li>" + parts.joined(separator: ", ") + "</li>\n"
+    }
+    o += "</ul>\n</body></html>\n"
+    return o
+  }
+
+  /// Wraps "missing (...)" texts so they stand out; escapes everything.
+  static func span(_ text: String) -> String {
+    text.hasPrefix("missing") ? "<span class=\"missing\">\(escape(text))</span>" : escape(text)
+  }
+
+  static func keyFigure(_ label: String, _ valueHTML: String, note: String? = nil) -> String {
+    "<div>\(escape(label))<b>\(valueHTML)</b>" + (note.map { "<small>\($0)</small>" } ?? "")
+      + "</div>"
+  }
+
+  static func definition(_ text: String?) -> String {
+    text.map { "<p class=\"def\">\(escape($0))</p>\n" } ?? ""
+  }
+
+  static func entityTable(_ list: [EntityAudience], _ r: AdoptionReport) -> String {
+    if list.isEmpty { return "<p>None.</p>\n" }
+    var o = "<table><tr><th>Entity</th><th>Id</th><th>Region</th><th>Followers</th></tr>\n"
+    for e in list {
+      o += "<tr><td>\(escape(e.name))</td><td><code>\(escape(e.id))</code></td>"
+      o += "<td>\(escape(r.regionName(e.region)))</td><td class=\"n\">"
+      o += span(ReportText.count(e.followers)) + "</td></tr>\n"
+    }
+    return o + "</table>\n"
+  }
+}

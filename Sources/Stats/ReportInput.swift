@@ -1,0 +1,67 @@
+/// A source a report cites.
+public struct ReportSource: Sendable, Hashable {
+  public var key: String
+  public var title: String
+  public var publisher: String?
+  public var url: String?
+  public var publishedOn: String?
+  public var retrievedOn: String?
+
+  public init(
+    key: String, title: String, publisher: String? = nil, url: String? = nil,
+    publishedOn: String? = nil, retrievedOn: String? = nil
+  ) {
+    self.key = key
+    self.title = title
+    self.publisher = publisher
+    self.url = url
+    self.publishedOn = publishedOn
+    self.retrievedOn = retrievedOn
+  }
+}
+
+/// The filters a report was built with, printed so the figures can be reproduced.
+public struct ReportFilters: Sendable, Equatable {
+  public var country: String
+  public var regions: [String]
+  public var kinds: [String]
+  /// The platforms given one column each (the "any" column is always there).
+  public var platforms: [String]
+
+  public init(country: String, regions: [String], kinds: [String], platforms: [String]) {
+    self.country = country
+    self.regions = regions
+    self.kinds = kinds
+    self.platforms = platforms
+  }
+}
+
+/// Everything the adoption report is computed from: value types only.
+public struct ReportInput: Sendable {
+  public var asOf: Int
+  public var stalenessDays: Int
+  public var filters: ReportFilters
+  /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
+  public var entities: [StatsEntity]
+  public var channels: [StatsChannel]
+  /// Only the snapshots needed: per channel the latest on or before D, D − 90 and D − 365.
+  public var snapshots: [StatsSnapshot]
+  public var sources: [ReportSource]
+  /// Region code → display name.
+  public var regionNames: [String: String]
+
+  public init(
+    asOf: Int, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
+    channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [ReportSource],
+    regionNames: [String: String]
+  ) {
+    self.asOf = asOf
+    self.stalenessDays = stalenessDays
+    self.filters = filters
+    self.entities = entities
+    self.channels = channels
+    self.snapshots = snapshots
+    self.sources = sources
+    self.regionNames = regionNames
+  }
+}

@@ -1,0 +1,146 @@
+/// The report as Markdown (the default output).
+public enum ReportMarkdown {
+  public static func render(_ r: AdoptionReport) -> String {
+    var o = ""
+    let asOf = DayNumber.string(r.asOf)
+    let any = r.nationalAny
+    o += "# Police on social media: national adoption report, as of \(asOf)\n\n"
+    o +=
+      "Scope: country \(cell(r.filters.country)); kinds \(r.filters.kinds.joined(separator: ", "))"
+    o +=
+      "; regions \(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))"
+    o += "; platforms \(r.filters.platforms.joined(separator: ", ")) (plus any social)"
+    o += "; snapshots no older than \(r.stalenessDays) days.\n\n"
+
+    o += "## 1. National summary\n\n"
+    o += "- Entities existing on \(asOf): **\(any.entities)**\n"
+    o += "- On social media (any social platform): **\(any.adopters)** = "
+    o += "\(ReportText.percent(any.adoption.rate)) (95% CI \(ReportText.interval(any.adoption)))\n"
+    for g in r.national.dropFirst() {
+      o += "- On \(g.platform): \(g.adopters) = \(ReportText.percent(g.adoption.rate)) "
+      o += "(95% CI \(ReportText.interval(g.adoption)))\n"
+    }
+    o += "- Total audience (followers, all social channels): \(ReportText.count(any.followers.sum))"
+    o += "; median per entity on social media: \(ReportText.count(any.followers.median))"
+    o +=
+      " (\(any.followers.count) entities with a known audience, \(any.followersMissing) missing)\n"
+    o += "- Audience per 1,000 inhabitants: \(ReportText.decimal(any.perThousand))\n"
+    for g in [r.growth90, r.growth365] {
+      o +=
+        "- Growth over the last \(g.windowDays) days: \(ReportText.count(g.absolute, signed: true))"
+      o += " followers (\(ReportText.signedPercent(g.percent))), over \(g.channels) channels with "
+      o += "snapshots at both ends\n"
+    }
+    o += "- Emergency disclaimer stated (entities on social media): yes \(r.disclaimer.yes), "
+    o += "no \(r.disclaimer.no), unknown \(r.disclaimer.unknown)\n\n"
+
+    o += "## 2. Adoption by region and platform\n\n"
+    o += "Adoption rate = entities with an open channel on the platform / entities existing on "
+    o += "\(asOf); 95% Wilson interval.\n\n"
+    o += "| Region | Platform | Entities | Adopters | Rate | 95% CI |\n"
+    o += "|---|---|---:|---:|---:|---|\n"
+    for g in r.regions + r.national {
+      o += "| \(cell(r.regionName(g.region))) | \(ReportText.platformLabel(g.platform)) | "
+      o += "\(g.entities) | \(g.adopters) | \(ReportText.percent(g.adoption.rate)) | "
+      o += "\(ReportText.interval(g.adoption)) |\n"
+    }
+
+    o += "\n## 3. Audience and growth by region\n\n"
+    o += "Followers of adopting entities at the latest snapshot on or before \(asOf) "
+    o += "(≤ \(r.stalenessDays) days old); quartiles type 7; growth = median of channels' "
+    o += "percentage change.\n\n"
+    o += "| Region | Platform | Followers (sum) | Q1 | Median | Q3 | Known / missing | "
+    o += "Per 1,000 inh. | Growth 90 d | Growth 365 d |\n"
+    o += "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    for g in r.regions + r.national {
+      o += "| \(cell(r.regionName(g.region))) | \(ReportText.platformLabel(g.platform)) | "
+      o += "\(ReportText.count(g.followers.sum)) | \(ReportText.count(g.followers.q1)) | "
+      o += "\(ReportText.count(g.followers.median)) | \(ReportText.count(g.followers.q3)) | "
+      o += "\(g.followers.count) / \(g.followersMissing) | \(ReportText.decimal(g.perThousand)) | "
+      o += "\(ReportText.signedPercent(g.growth90PctMedian)) | "
+      o += "\(ReportText.signedPercent(g.growth365PctMedian)) |\n"
+    }
+    o += "\n### Largest audiences (all social channels)\n\n"
+    o += entityTable(r.top, r)
+    o += "\n### Smallest audiences\n\n"
+    o += entityTable(r.bottom, r)
+    o += "\n### On social media, audience missing\n\n"
+    o += r.missingAudience.isEmpty ? "None.\n" : entityTable(r.missingAudience, r)
+
+    o += "\n## 4. Diffusion\n\n"
+    o += "Share of entities (existing at the end of each year) with a channel opened by then.\n\n"
+    if r.diffusion.isEmpty { o += "No channel has a known opening date.\n" }
+    for region in r.diffusion.keys.sorted(by: ReportJSON.regionOrder) {
+      let points = r.diffusion[region]!
+      let platforms = r.selectors.map(\.name)
+      o += "**\(cell(r.regionName(region)))**\n\n| Year | Entities | "
+      o += platforms.map(ReportText.platformLabel).joined(separator: " | ") + " |\n"
+      o += "|---:|---:|" + platforms.map { _ in "---:|" }.joined() + "\n"
+      for year in Set(points.map(\.year)).sorted() {
+        let row = points.filter { $0.year == year }
+        o += "| \(year) | \(row.first?.entities ?? 0) | "
+        o +=
+          platforms.map { p in
+            row.first { $0.platform == p }.map { ReportText.percent($0.share, digits: 0) } ?? ""
+          }.joined(separator: " | ") + " |\n"
+      }
+      o += "\n"
+    }
+
+    let q = r.dataQuality
+    o += "## 5. Data quality\n\n"
+    o += "- Open social channels: \(q.openSocialChannels); follower count fresh: \(q.freshSnapshot)"
+    o += ", stale (older than \(r.stalenessDays) days): \(q.staleSnapshot), no snapshot: "
+    o += "\(q.noSnapshot)\n"
+    o += "- Channels with a current count but no baseline: 90 days \(q.noBaseline90), 365 days "
+    o += "\(q.noBaseline365)\n"
+    o += "- Ownership confidence: low \(q.lowConfidence), medium \(q.mediumConfidence)\n"
+    o += "- Emergency disclaimer unknown: \(q.disclaimerUnknown) channels\n"
+    o += "- Channels without an opening date or first sighting (never counted): "
+    o += "\(q.channelsWithoutOpeningDate)\n"
+    o += "- Entities without a known population: \(q.entitiesWithoutPopulation)\n\n"
+
+    o += "## 6. Methodology\n\n"
+    o += "As of \(asOf); staleness limit \(r.stalenessDays) days.\n\n"
+    for (key, text) in Methodology.definitions(stalenessDays: r.stalenessDays) {
+      o += "- **\(key)**: \(text)\n"
+    }
+    o += "\n### Sources\n\n"
+    for s in r.sources {
+      var parts = ["`\(cell(s.key))` \(cell(s.title))"]
+      if let p = s.publisher { parts.append(cell(p)) }
+      if let d = s.publishedOn { parts.append("published \(d)") }
+      if let d = s.retrievedOn { parts.append("retrieved \(d)") }
+      if let u = s.url { parts.append("<\(cell(u))>") }
+      o += "- " + parts.joined(separator: ", ") + "\n"
+    }
+    return o
+  }
+
+  static func entityTable(_ list: [EntityAudience], _ r: AdoptionReport) -> String {
+    if list.isEmpty { return "None.\n" }
+    var o = "| Entity | Region | Followers |\n|---|---|---:|\n"
+    for e in list {
+      o += "| \(cell(e.name)) (`\(cell(e.id))`) | \(cell(r.regionName(e.region))) | "
+      o += "\(ReportText.count(e.followers)) |\n"
+    }
+    return o
+  }
+
+  /// Text from the database inside a table cell: no pipes, no line breaks, no raw HTML.
+  static func cell(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+      switch ch {
+      case "|": out += "\\|"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "`": out += "'"
+      case "\n", "\r", "\t": out += " "
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+}

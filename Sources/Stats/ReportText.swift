@@ -1,0 +1,60 @@
+import Foundation
+
+/// Number formatting shared by the Markdown and HTML renderings.
+enum ReportText {
+  /// "missing (reason)" for a missing figure, never 0.
+  static func missing(_ r: MissingReason) -> String { "missing (\(r.rawValue))" }
+
+  static func percent(_ m: Metric<Double>, digits: Int = 1) -> String {
+    switch m {
+    case .value(let v): return String(format: "%.\(digits)f%%", v * 100)
+    case .missing(let r): return missing(r)
+    }
+  }
+
+  /// A value already in percent (growth).
+  static func signedPercent(_ m: Metric<Double>) -> String {
+    switch m {
+    case .value(let v): return String(format: "%+.1f%%", v)
+    case .missing(let r): return missing(r)
+    }
+  }
+
+  static func interval(_ p: Proportion) -> String {
+    guard let lo = p.low.value, let hi = p.high.value else {
+      return missing(p.low.reason ?? .noEntities)
+    }
+    return String(format: "%.1f–%.1f%%", lo * 100, hi * 100)
+  }
+
+  static func count(_ m: Metric<Double>, signed: Bool = false) -> String {
+    switch m {
+    case .value(let v): return grouped(v, signed: signed)
+    case .missing(let r): return missing(r)
+    }
+  }
+
+  static func decimal(_ m: Metric<Double>, digits: Int = 1) -> String {
+    switch m {
+    case .value(let v): return String(format: "%.\(digits)f", v)
+    case .missing(let r): return missing(r)
+    }
+  }
+
+  /// 1234567.5 → "1,234,568" (rounded, comma-grouped).
+  static func grouped(_ v: Double, signed: Bool = false) -> String {
+    let n = Int64(v.rounded())
+    let digits = String(abs(n))
+    var out = ""
+    for (i, c) in digits.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    let sign = n < 0 ? "−" : (signed && n > 0 ? "+" : "")
+    return sign + String(out.reversed())
+  }
+
+  static func platformLabel(_ p: String) -> String {
+    p == "any" ? "any social" : p
+  }
+}

@@ -1,0 +1,107 @@
+/// An entity as the metrics see it. Days are day numbers (days since 1970-01-01, see `DayNumber`).
+public struct StatsEntity: Sendable, Hashable {
+  public var id: String
+  public var name: String
+  public var region: String
+  public var kind: String
+  public var population: Int?
+  /// First day of existence (inclusive); nil when it has always existed.
+  public var validFrom: Int?
+  /// The day it ceased (exclusive); nil when it still exists.
+  public var validTo: Int?
+
+  public init(
+    id: String, name: String, region: String, kind: String = "local_police",
+    population: Int? = nil, validFrom: Int? = nil, validTo: Int? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.region = region
+    self.kind = kind
+    self.population = population
+    self.validFrom = validFrom
+    self.validTo = validTo
+  }
+
+  /// Whether the entity existed on `day` (validFrom inclusive, validTo exclusive).
+  public func exists(on day: Int) -> Bool {
+    if let from = validFrom, from > day { return false }
+    if let to = validTo, to <= day { return false }
+    return true
+  }
+}
+
+/// A channel (account) as the metrics see it.
+public struct StatsChannel: Sendable, Hashable {
+  public var id: Int64
+  public var entityId: String
+  /// The stored platform name (`x`, `facebook_page`, ... `website`).
+  public var platform: String
+  /// The opening day, else the first day a source saw it; nil when neither is known.
+  public var openedOn: Int?
+  /// The day it was closed (exclusive).
+  public var closedOn: Int?
+  /// Whether it states "no urgent calls here": nil when unknown.
+  public var disclaimer: Bool?
+  /// `high`, `medium` or `low`: how sure the registry is that it belongs to its entity.
+  public var confidence: String
+  /// A label for listings (platform and handle).
+  public var label: String
+
+  public init(
+    id: Int64, entityId: String, platform: String, openedOn: Int? = nil, closedOn: Int? = nil,
+    disclaimer: Bool? = nil, confidence: String = "high", label: String = ""
+  ) {
+    self.id = id
+    self.entityId = entityId
+    self.platform = platform
+    self.openedOn = openedOn
+    self.closedOn = closedOn
+    self.disclaimer = disclaimer
+    self.confidence = confidence
+    self.label = label
+  }
+
+  /// Whether it counts as present on `day`: opened on or before it and not closed by it.
+  public func isOpen(on day: Int) -> Bool {
+    guard let opened = openedOn, opened <= day else { return false }
+    if let closed = closedOn, closed <= day { return false }
+    return true
+  }
+
+  /// Whether the platform is social media (websites, mailing lists and SMS alerts are not).
+  public var isSocial: Bool { SocialPlatforms.isSocial(platform) }
+}
+
+/// One observation of a channel's counts.
+public struct StatsSnapshot: Sendable, Hashable {
+  public var channelId: Int64
+  /// UTC epoch seconds.
+  public var observedAt: Int64
+  public var followers: Int?
+  public var posts: Int?
+  public var engagements: Int?
+  public var windowDays: Int?
+
+  public init(
+    channelId: Int64, observedAt: Int64, followers: Int? = nil, posts: Int? = nil,
+    engagements: Int? = nil, windowDays: Int? = nil
+  ) {
+    self.channelId = channelId
+    self.observedAt = observedAt
+    self.followers = followers
+    self.posts = posts
+    self.engagements = engagements
+    self.windowDays = windowDays
+  }
+
+  /// The UTC day number of the observation.
+  public var day: Int { DayNumber.of(epochSeconds: observedAt) }
+}
+
+/// Which platform names count as social media.
+public enum SocialPlatforms {
+  /// Channels that are not social media: a website, a mailing list, an SMS alert service.
+  public static let nonSocial: Set<String> = ["website", "mailing_list", "sms_alert"]
+  public static func isSocial(_ platform: String) -> Bool { !nonSocial.contains(platform) }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Stats
+
+/// `report`: reports built from the registry.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Reports with methodology and sources (adoption).",
+    subcommands: [AdoptionReportCommand.self])
+}
+
+/// Output formats of reports.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case markdown, html, json, csv
+}
+
+struct AdoptionReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "adoption",
+    abstract: "National adoption report: adoption, audience, growth, diffusion, data quality.",
+    discussion: """
+      Example: registry-cli report adoption --as-of 2024-01-01 --format html --out report.html
+      Default kinds: local_police for BE; for other countries every police kind \
+      (local_police, federal_police, national_police, foreign_police). The filter used is printed \
+      in the report. Definitions: docs/report.md.
+      """)
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Report date, YYYY-MM-DD (default: today, UTC).")
+  var asOf: String?
+
+  @Option(help: "Country, ISO 3166-1 alpha-2.")
+  var country = "BE"
+
+  @Option(help: "Region code(s), ISO 3166-2 (default: all regions of the country).")
+  var region: [String] = []
+
+  @Option(help: "Entity kind(s): \(EntityKind.namesList).")
+  var kind: [String] = []
+
+  @Option(help: "Platform column(s) (default: every social platform with a channel in scope).")
+  var platform: [String] = []
+
+  @Option(help: "Snapshots older than this many days before a date are stale (not used).")
+  var stalenessDays = SnapshotSelection.defaultStalenessDays
+
+  @Option(help: "Output format: markdown, html, json or csv.")
+  var format: ReportFormat = .markdown
+
+  @Option(help: "Write to this file instead of stdout.")
+  var out: String?
+
+  func validate() throws {
+    if let asOf { _ = try parseDay(asOf, option: "--as-of") }
+    guard country.count == 2 else {
+      throw ValidationError("--country takes an ISO 3166-1 alpha-2 code such as BE")
+    }
+    for k in kind where EntityKind(rawValue: k) == nil {
+      throw ValidationError("unknown kind '\(k)'; use one of: \(EntityKind.namesList)")
+    }
+    for p in platform where Platform(userText: p) == nil {
+      throw ValidationError("unknown platform '\(p)'; use one of: \(Platform.namesList)")
+    }
+    if stalenessDays < 0 { throw ValidationError("--staleness-days must be 0 or more") }
+  }
+
+  /// The kinds counted when --kind is not given.
+  var kinds: [EntityKind] {
+    if !kind.isEmpty { return kind.compactMap { EntityKind(rawValue: $0) } }
+    if country.uppercased() == "BE" { return [.localPolice] }
+    return [.localPolice, .federalPolice, .nationalPolice, .foreignPolice]
+  }
+
+  func run() throws {
+    let registry = try database.open()
+    let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
+    let regions = region.map { $0.uppercased() }
+    let known = try registry.regions(country: country.uppercased())
+    for r in regions where !known.contains(where: { $0.code == r }) {
+      throw ValidationError(
+        "unknown region '\(r)' for \(country.uppercased()); valid codes are: "
+          + known.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))
+    }
+    let scope = ReportScope(
+      country: country.uppercased(), regions: regions, kinds: kinds, asOf: day, windows: [90, 365])
+    let data = try registry.reportData(scope)
+    let platforms: [String]
+    if platform.isEmpty {
+      let used = Set(data.channels.map(\.platform))
+      platforms = Platform.allCases.filter { $0.isSocial && used.contains($0.rawValue) }
+        .map(\.rawValue)
+    } else {
+      platforms = platform.compactMap { Platform(userText: $0)?.rawValue }
+    }
+    let reportFilters = ReportFilters(
+      country: scope.country, regions: regions, kinds: kinds.map(\.rawValue), platforms: platforms)
+    Terminal.note(
+      "report as of \(day): country \(scope.country), kinds "
+        + "\(reportFilters.kinds.joined(separator: ",")), regions "
+        + "\(regions.isEmpty ? "all" : regions.joined(separator: ",")), "
+        + "\(data.entities.count) entities, \(data.channels.count) channels, "
+        + "\(data.snapshots.count) snapshots read")
+    let report = AdoptionReportBuilder.build(
+      ReportInputMapping.input(
+        data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters))
+    let text: String
+    switch format {
+    case .markdown: text = ReportMarkdown.render(report)
+    case .json: text = ReportJSON.render(report)
+    case .csv: text = ReportCSV.render(report)
+    case .html: text = ReportHTML.render(report)
+    }
+    if let out {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        throw RegistryError.invalid("cannot write \(out): \(error.localizedDescription)")
+      }
+      Terminal.note("wrote \(out)")
+    } else {
+      print(text, terminator: "")
+    }
+  }
+}
+
+/// Registry rows to Stats value types.
+enum ReportInputMapping {
+  static func input(
+    _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters
+  ) -> ReportInput {
+    ReportInput(
+      asOf: asOf.daysSinceEpoch, stalenessDays: stalenessDays, filters: filters,
+      entities: d.entities.map {
+        StatsEntity(
+          id: $0.id, name: $0.name, region: $0.region, kind: $0.kind,
+          population: $0.population.map(Int.init), validFrom: $0.validFrom?.daysSinceEpoch,
+          validTo: $0.validTo?.daysSinceEpoch)
+      },
+      channels: d.channels.map {
+        StatsChannel(
+          id: $0.id, entityId: $0.entityId, platform: $0.platform,
+          openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
+          disclaimer: $0.disclaimer, confidence: $0.confidence, label: "\($0.platform)/\($0.handle)"
+        )
+      },
+      snapshots: d.snapshots.map {
+        StatsSnapshot(
+          channelId: $0.channelId, observedAt: $0.observedAt, followers: $0.followers.map(Int.init),
+          posts: $0.posts.map(Int.init), engagements: $0.engagements.map(Int.init),
+          windowDays: $0.windowDays.map(Int.init))
+      },
+      sources: d.sources.map {
+        ReportSource(
+          key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
+          publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
+      },
+      regionNames: d.regionNames)
+  }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// Runs the built registry-cli for the report tests (own helper, named after the feature).
+enum ReportCLI {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = root.appendingPathComponent(".build/debug/registry-cli").path
+  static let seed = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/report-seed").path
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    var e = ProcessInfo.processInfo.environment
+    for (k, v) in env { e[k] = v }
+    p.environment = e
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let r = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: r, as: UTF8.self))
+  }
+
+  /// A fresh database loaded from the report fixture seed.
+  static func fixtureDatabase() throws -> String {
+    let path = NSTemporaryDirectory() + "report-\(UUID().uuidString).sqlite"
+    let r = try run(["init", "--db", path], env: ["REGISTRY_SEED_DIR": seed])
+    #expect(r.status == 0, "init failed: \(r.stderr)")
+    return path
+  }
+
+  static func json(_ db: String, _ extra: [String]) throws -> [String: Any] {
+    let r = try run(["report", "adoption", "--db", db, "--format", "json"] + extra)
+    #expect(r.status == 0, "report failed: \(r.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+  }
+}
+
+private func row(_ doc: [String: Any], _ region: String, _ platform: String) -> [String: Any] {
+  let rows = doc["regions"] as! [[String: Any]]
+  return rows.first { $0["region"] as? String == region && $0["platform"] as? String == platform }!
+}
+
+private func num(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue }
+
+private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool {
+  guard let d = num(v) else { return false }
+  return abs(d - expected) < pow(10, -digits) / 2
+}
+
+@Test func adoptionReportJSONMatchesHandComputedFigures() throws {
+  let db = try ReportCLI.fixtureDatabase()
+  defer { try? FileManager.default.removeItem(atPath: db) }
+  let doc = try ReportCLI.json(db, ["--as-of", "2021-06-30"])
+  #expect(doc["as_of"] as? String == "2021-06-30")
+  let filters = doc["filters"] as! [String: Any]
+  #expect(filters["kinds"] as? [String] == ["local_police"])  // fed-unit excluded
+  #expect(filters["platforms"] as? [String] == ["x", "facebook_page", "instagram"])
+
+  // After the 2020-01-01 merger: VLG = zone-ab, zone-c, zone-d (3); WAL = e, f, g, h (4) → 7.
+  let summary = doc["summary"] as! [String: Any]
+  #expect(summary["entities"] as? Int == 7)
+  // any social: ab, c, d (VLG), e, f (WAL) → 5/7; Wilson 5/7 = [0.358934, 0.917781].
+  #expect(summary["adopters_any"] as? Int == 5)
+  let national = summary["platforms"] as! [[String: Any]]
+  #expect(approx(national[0]["adoption_rate"], 5.0 / 7))
+  #expect(approx(national[0]["ci_low"], 0.3589))
+  #expect(approx(national[0]["ci_high"], 0.9178))
+  // Audiences: ab 2000 + 3000 = 5000, c 5000 + 800 = 5800, f 2400 + 100 = 2500; d stale
+  // (2020-05-01 is 425 days old), e no snapshot. Sum 13300, median 5000.
+  #expect(num(summary["followers_sum"]) == 13_300)
+  #expect(num(summary["followers_median"]) == 5000)
+  // Per 1,000: 13300 / (30000 + 40000 + 25000 + 35000 [zone-g, no channel: 0]) × 1000 = 102.3077.
+  #expect(approx(summary["followers_per_1000"], 102.3077))
+  let growth = summary["growth"] as! [String: [String: Any]]
+  // 90 d panel: ab x 1500→2000, c x 4400→5000, c ig 600→800, f fb 2400→2400:
+  // Σf0 = 8900, Σf1 = 10200 → +1300 = 14.6067%.
+  #expect(num(growth["90d"]!["absolute"]) == 1300)
+  #expect(approx(growth["90d"]!["percent"], 14.6067))
+  #expect(growth["90d"]!["channels"] as? Int == 4)
+  // 365 d panel: ab x 1000→2000, c x 4000→5000, f fb 2500→2400: 7500 → 9400 = +1900 = 25.3333%.
+  #expect(num(growth["365d"]!["absolute"]) == 1900)
+  #expect(approx(growth["365d"]!["percent"], 25.3333))
+  // Disclaimer: ab yes (x yes), c no, d unknown, e yes, f no.
+  let disclaimer = summary["disclaimer"] as! [String: Int]
+  #expect(disclaimer == ["yes": 2, "no": 2, "unknown": 1])
+
+  // VLG any: 3/3, Wilson [0.438503, 1]; values [5000, 5800] → median 5400, Q1 5200, Q3 5600;
+  // per 1,000 = 10800 / 70000 × 1000 = 154.2857; growth 90 d median of [13.6364, 33.3333, 33.3333].
+  let vlg = row(doc, "BE-VLG", "any")
+  #expect(vlg["entities"] as? Int == 3 && vlg["adopters"] as? Int == 3)
+  #expect(approx(vlg["ci_low"], 0.4385) && approx(vlg["ci_high"], 1))
+  #expect(num(vlg["followers_sum"]) == 10_800)
+  #expect(num(vlg["followers_median"]) == 5400)
+  #expect(num(vlg["followers_q1"]) == 5200 && num(vlg["followers_q3"]) == 5600)
+  #expect(approx(vlg["followers_per_1000"], 154.2857))
+  #expect(approx(vlg["growth_90d_pct_median"], 33.3333))
+  // 365 d: ab x 100%, c x 25% → median 62.5.
+  #expect(approx(vlg["growth_365d_pct_median"], 62.5))
+
+  // WAL x: 1/4 (zone-e), Wilson [0.045587, 0.699358]; its only channel has no snapshot.
+  let walX = row(doc, "BE-WAL", "x")
+  #expect(walX["adopters"] as? Int == 1 && walX["entities"] as? Int == 4)
+  #expect(approx(walX["ci_low"], 0.0456) && approx(walX["ci_high"], 0.6994))
+  #expect(walX["followers_median"] is NSNull)
+  #expect(walX["followers_per_1000"] is NSNull)
+  let reasons = walX["missing_reasons"] as! [String: String]
+  #expect(reasons["followers_median"] == "no_snapshot")
+  #expect(reasons["followers_per_1000"] == "no_snapshot")
+  #expect(reasons["growth_90d_pct_median"] == "no_snapshot")
+  // WAL facebook_page: f 2400; growth 90 d 2400 → 2400 = 0%, 365 d 2500 → 2400 = −4%.
+  let walFb = row(doc, "BE-WAL", "facebook_page")
+  #expect(num(walFb["followers_sum"]) == 2400)
+  #expect(approx(walFb["growth_90d_pct_median"], 0) && approx(walFb["growth_365d_pct_median"], -4))
+  // VLG facebook_page: ab 3000 known, d stale → sum 3000 with one audience missing.
+  let vlgFb = row(doc, "BE-VLG", "facebook_page")
+  #expect(num(vlgFb["followers_sum"]) == 3000 && vlgFb["followers_missing"] as? Int == 1)
+
+  let ranked = doc["entities_ranked"] as! [String: [[String: Any]]]
+  #expect(ranked["top"]!.map { $0["id"] as! String } == ["zone-c", "zone-ab", "zone-f"])
+  #expect(ranked["missing"]!.map { $0["missing_reason"] as! String } == ["stale", "no_snapshot"])
+
+  let quality = doc["data_quality"] as! [String: Int]
+  #expect(quality["open_social_channels"] == 8 && quality["fresh_snapshot"] == 6)
+  #expect(quality["stale_snapshot"] == 1 && quality["no_snapshot"] == 1)
+  #expect(quality["low_confidence"] == 1 && quality["channels_without_opening_date"] == 1)
+  #expect(quality["entities_without_population"] == 1)
+
+  // Diffusion, all regions, any: end of 2016 → a, b, c, d, e, h of 8 = 0.75 (h closed 2017 but
+  // counts cumulatively); 2020 → 7 entities after the merger, ab c d e f h = 6/7.
+  let diffusion = doc["diffusion"] as! [[String: Any]]
+  func share(_ region: String, _ platform: String, _ year: Int) -> Any? {
+    diffusion.first {
+      $0["region"] as? String == region && $0["platform"] as? String == platform
+        && $0["year"] as? Int == year
+    }?["share"]
+  }
+  #expect(approx(share("ALL", "any", 2016), 0.75))
+  #expect(approx(share("ALL", "any", 2020), 6.0 / 7))
+  #expect(approx(share("BE-WAL", "x", 2011), 0.25))
+  let sources = (doc["sources"] as! [[String: Any]]).map { $0["key"] as! String }
+  #expect(sources == ["fixture-counts", "fixture-registry"])
+  #expect((doc["methodology"] as! [String: Any])["staleness_days"] as? Int == 365)
+}
+
+@Test func adoptionReportBeforeTheMergerCountsThePredecessors() throws {
+  let db = try ReportCLI.fixtureDatabase()
+  defer { try? FileManager.default.removeItem(atPath: db) }
+  let doc = try ReportCLI.json(db, ["--as-of", "2019-06-30"])
+  // Before 2020-01-01: VLG = a, b, c, d (4), all on social media; WAL = e, f (h closed 2017) of 4.
+  let summary = doc["summary"] as! [String: Any]
+  #expect(summary["entities"] as? Int == 8)
+  #expect(summary["adopters_any"] as? Int == 6)
+  let vlg = row(doc, "BE-VLG", "any")
+  #expect(vlg["entities"] as? Int == 4 && vlg["adopters"] as? Int == 4)
+  // Wilson 4/4 = [0.510109, 1].
+  #expect(approx(vlg["ci_low"], 0.5101))
+  // x: a, c, e of 8; Wilson 3/8 = [0.136844, 0.694258].
+  let national = summary["platforms"] as! [[String: Any]]
+  let x = national.first { $0["platform"] as? String == "x" }!
+  #expect(x["adopters"] as? Int == 3)
+  #expect(approx(x["ci_low"], 0.1368) && approx(x["ci_high"], 0.6943))
+}
+
+@Test func adoptionReportCSVHasOneRowPerRegionAndPlatform() throws {
+  let db = try ReportCLI.fixtureDatabase()
+  defer { try? FileManager.default.removeItem(atPath: db) }
+  let r = try ReportCLI.run([
+    "report", "adoption", "--db", db, "--as-of", "2021-06-30", "--format", "csv",
+  ])
+  #expect(r.status == 0)
+  let lines = r.stdout.split(separator: "\r\n")
+  // Header + (ALL + 2 regions) × (any + 3 platforms) = 1 + 12.
+  #expect(lines.count == 13)
+  #expect(lines[0].hasPrefix("as_of,region,region_name,platform,entities,adopters,adoption_rate"))
+}
+
+@Test func adoptionReportHTMLParsesHasThreeChartsAndEscapesNames() throws {
+  let db = try ReportCLI.fixtureDatabase()
+  defer { try? FileManager.default.removeItem(atPath: db) }
+  let out = NSTemporaryDirectory() + "report-\(UUID().uuidString).html"
+  defer { try? FileManager.default.removeItem(atPath: out) }
+  let r = try ReportCLI.run([
+    "report", "adoption", "--db", db, "--as-of", "2021-06-30", "--format", "html", "--out", out,
+  ])
+  #expect(r.status == 0, "\(r.stderr)")
+  let html = try String(contentsOfFile: out, encoding: .utf8)
+  #expect(!html.contains("<script>"))
+  #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Zone D"))
+  #expect(html.contains("&lt;b&gt;Counts&lt;/b&gt; &amp; &quot;quotes&quot;"))
+  #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+  #expect(!html.contains("<link") && !html.contains("<img"))
+  // A real parser: python3's html.parser counts elements and checks every tag is closed.
+  let checker = """
+    import sys
+    from html.parser import HTMLParser
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__(); self.stack = []; self.svg = 0; self.bad = 0; self.script = 0
+        def handle_starttag(self, tag, attrs):
+            if tag == 'svg': self.svg += 1
+            if tag == 'script': self.script += 1
+            if tag not in ('meta', 'br', 'hr', 'img', 'link', 'input'): self.stack.append(tag)
+        def handle_startendtag(self, tag, attrs): pass
+        def handle_endtag(self, tag):
+            if self.stack and self.stack[-1] == tag: self.stack.pop()
+            else: self.bad += 1
+    p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
+    print(p.svg, p.script, p.bad, len(p.stack))
+    """
+  let py = Process()
+  py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  py.arguments = ["python3", "-c", checker, out]
+  let pipe = Pipe()
+  py.standardOutput = pipe
+  try py.run()
+  let result = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  py.waitUntilExit()
+  // 3 charts (adoption, audience, diffusion), no script, no mismatched or unclosed tag.
+  #expect(result.trimmingCharacters(in: .whitespacesAndNewlines) == "3 0 0 0")
+}
+
+@Test func adoptionReportRefusesUnknownRegionAndBadDate() throws {
+  let db = try ReportCLI.fixtureDatabase()
+  defer { try? FileManager.default.removeItem(atPath: db) }
+  let a = try ReportCLI.run(["report", "adoption", "--db", db, "--region", "BE-XXX"])
+  #expect(a.status != 0 && a.stderr.contains("BE-VLG"))
+  let b = try ReportCLI.run(["report", "adoption", "--db", db, "--as-of", "2021-13-01"])
+  #expect(b.status != 0 && b.stderr.contains("--as-of"))
+}

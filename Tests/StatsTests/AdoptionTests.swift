@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Stats
+
+/// Two predecessors merge into one successor on day 100.
+let mergerEntities = [
+  StatsEntity(id: "a", name: "A", region: "R1", population: 1000, validTo: 100),
+  StatsEntity(id: "b", name: "B", region: "R1", population: 2000, validTo: 100),
+  StatsEntity(id: "ab", name: "AB", region: "R1", population: 3000, validFrom: 100),
+  StatsEntity(id: "c", name: "C", region: "R2", population: 4000),
+]
+let mergerChannels = [
+  StatsChannel(id: 1, entityId: "a", platform: "x", openedOn: 10, closedOn: 100),
+  StatsChannel(id: 2, entityId: "ab", platform: "x", openedOn: 100),
+  StatsChannel(id: 3, entityId: "c", platform: "website", openedOn: 5),
+  StatsChannel(id: 4, entityId: "c", platform: "instagram", openedOn: 150, closedOn: 200),
+]
+
+@Test func adoptionDenominatorFollowsLineage() {
+  // Day 50: a, b, c exist (3); a has x open → 1/3.
+  let before = Adoption.rate(mergerEntities, mergerChannels, .platform("x"), on: 50)
+  #expect(before.successes == 1 && before.total == 3)
+  // Day 120: ab, c exist (2); ab has x → 1/2.
+  let after = Adoption.rate(mergerEntities, mergerChannels, .platform("x"), on: 120)
+  #expect(after.successes == 1 && after.total == 2)
+  // Day 9: no channel open yet → 0/3.
+  #expect(Adoption.rate(mergerEntities, mergerChannels, .anySocial, on: 9).successes == 0)
+}
+
+@Test func anyPlatformCountsSocialChannelsOnly() {
+  // Day 160: ab (x) and c (instagram; its website does not count) → 2/2.
+  #expect(Adoption.rate(mergerEntities, mergerChannels, .anySocial, on: 160).successes == 2)
+  // Day 120: c has only a website → any = ab only = 1/2.
+  #expect(Adoption.rate(mergerEntities, mergerChannels, .anySocial, on: 120).successes == 1)
+  // Day 200 is instagram's closing day (exclusive): closed.
+  #expect(
+    Adoption.rate(mergerEntities, mergerChannels, .platform("instagram"), on: 200).successes == 0)
+}
+
+@Test func diffusionIsCumulativeAmongEntitiesExistingAtYearEnd() {
+  let y1970 = DayNumber.from(year: 1970, month: 12, day: 31)  // day 364
+  let entities = [
+    StatsEntity(id: "p", name: "P", region: "R"),
+    StatsEntity(id: "q", name: "Q", region: "R", validTo: 400),
+  ]
+  let channels = [
+    StatsChannel(id: 1, entityId: "p", platform: "x", openedOn: 10, closedOn: 20),
+    StatsChannel(id: 2, entityId: "q", platform: "x", openedOn: 380),
+  ]
+  let points = Diffusion.curve(
+    entities, channels, selectors: [.platform("x")], years: 1970...1971, lastDay: 500)
+  // 1970 (day 364): p, q exist; p opened day 10 (closed later, still counted) → 1/2.
+  #expect(y1970 == 364)
+  #expect(points[0].entities == 2 && points[0].adopters == 1 && points[0].share == .value(0.5))
+  // 1971, capped at day 500: q ceased day 400 → only p exists, adopted → 1/1.
+  #expect(points[1].entities == 1 && points[1].share == .value(1))
+}
