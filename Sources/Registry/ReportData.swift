@@ -39,6 +39,8 @@ public struct ReportData: Sendable {
   /// Sources of the entities existing on the date, of their open channels and of the snapshots used.
   public var sources: [Source] = []
   public var regionNames: [String: String] = [:]
+  /// Placeholder entities in scope (owners the sources do not identify), left out of every figure.
+  public var placeholdersExcluded = 0
 }
 
 /// Which entities the report covers, and on which date.
@@ -84,9 +86,14 @@ extension RegistryDatabase {
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
                  e.valid_from, e.valid_to, e.source_id, e.languages
-          FROM entity e WHERE \(filter.clauses.joined(separator: " AND "))
+          FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 0
           ORDER BY e.id
           """, arguments: filter.arguments)
+      data.placeholdersExcluded =
+        try Int.fetchOne(
+          db,
+          sql: "SELECT count(*) FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 1",
+          arguments: filter.arguments) ?? 0
       var names: [String: [(lang: String, name: String)]] = [:]
       for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
         names[r["entity_id"], default: []].append((r["lang"], r["name"]))

@@ -61,6 +61,8 @@ public struct DataQuality: Sendable, Equatable {
   public var channelsWithoutOpeningDate = 0
   /// Entities existing on D without a known population.
   public var entitiesWithoutPopulation = 0
+  /// Placeholder entities (owners not identified by the sources) left out of every figure.
+  public var placeholdersExcluded = 0
 }
 
 /// The national adoption report as numbers; renderers turn it into Markdown, HTML, JSON or CSV.

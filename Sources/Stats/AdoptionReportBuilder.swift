@@ -91,6 +91,7 @@ public enum AdoptionReportBuilder {
     quality.channelsWithoutOpeningDate =
       input.channels.filter { inScope.contains($0.entityId) && $0.openedOn == nil }.count
     quality.entitiesWithoutPopulation = existing.filter { $0.population == nil }.count
+    quality.placeholdersExcluded = input.placeholdersExcluded
 
     var diffusion: [String: [DiffusionPoint]] = [:]
     let firstYear = input.channels.filter { inScope.contains($0.entityId) }

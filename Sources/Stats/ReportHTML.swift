@@ -170,6 +170,7 @@ public enum ReportHTML {
         q.channelsWithoutOpeningDate
       ),
       ("Entities without a known population", q.entitiesWithoutPopulation),
+      ("Placeholder entities left out (owner not identified)", q.placeholdersExcluded),
     ] {
       o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"
     }

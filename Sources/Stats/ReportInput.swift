@@ -49,11 +49,13 @@ public struct ReportInput: Sendable {
   public var sources: [ReportSource]
   /// Region code → display name.
   public var regionNames: [String: String]
+  /// Placeholder entities in scope, left out of every figure and reported under data quality.
+  public var placeholdersExcluded = 0
 
   public init(
     asOf: Int, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
     channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [ReportSource],
-    regionNames: [String: String]
+    regionNames: [String: String], placeholdersExcluded: Int = 0
   ) {
     self.asOf = asOf
     self.stalenessDays = stalenessDays
@@ -63,5 +65,6 @@ public struct ReportInput: Sendable {
     self.snapshots = snapshots
     self.sources = sources
     self.regionNames = regionNames
+    self.placeholdersExcluded = placeholdersExcluded
   }
 }

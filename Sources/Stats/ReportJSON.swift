@@ -68,6 +68,7 @@ public enum ReportJSON {
           ("disclaimer_unknown", .int(q.disclaimerUnknown)),
           ("channels_without_opening_date", .int(q.channelsWithoutOpeningDate)),
           ("entities_without_population", .int(q.entitiesWithoutPopulation)),
+          ("placeholders_excluded", .int(q.placeholdersExcluded)),
         ])
       ),
       (

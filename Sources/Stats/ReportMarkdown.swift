@@ -98,7 +98,9 @@ public enum ReportMarkdown {
     o += "- Emergency disclaimer unknown: \(q.disclaimerUnknown) channels\n"
     o += "- Channels without an opening date or first sighting (never counted): "
     o += "\(q.channelsWithoutOpeningDate)\n"
-    o += "- Entities without a known population: \(q.entitiesWithoutPopulation)\n\n"
+    o += "- Entities without a known population: \(q.entitiesWithoutPopulation)\n"
+    o += "- Placeholder entities left out of every figure (owner not identified by the sources): "
+    o += "\(q.placeholdersExcluded)\n\n"
 
     o += "## 6. Methodology\n\n"
     o += "As of \(asOf); staleness limit \(r.stalenessDays) days.\n\n"
@@ -135,7 +137,6 @@ public enum ReportMarkdown {
       case "|": out += "\\|"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
-      case "&": out += "&amp;"
       case "`": out += "'"
       case "\n", "\r", "\t": out += " "
       default: out.append(ch)

@@ -157,6 +157,6 @@ enum ReportInputMapping {
           key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
           publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
       },
-      regionNames: d.regionNames)
+      regionNames: d.regionNames, placeholdersExcluded: d.placeholdersExcluded)
   }
 }
