@@ -13,6 +13,7 @@ struct RegistryCLI: ParsableCommand {
     subcommands: [
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
       SummaryCommand.self,
+      SnapshotCommand.self, HistoryCommand.self, ChannelCommand.self, GenerateCommand.self,
     ]
   )
 
