@@ -43,7 +43,7 @@ run() {
   local t0 t1
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" \
-    || { cat "$WORK/$name.err" >&2; exit 1; }
+    || { echo "$name failed:" >&2; cat "$WORK/$name.err" "$WORK/$name.time" >&2; exit 1; }
   t1=$(date +%s.%N)
   local secs rss stored
   secs=$(echo "$t1 - $t0" | bc -l)

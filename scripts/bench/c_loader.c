@@ -75,7 +75,8 @@ int main(int argc, char **argv) {
     while (nf < 9) {
       field[nf] = p;
       while (*p && *p != ',' && *p != '\n' && *p != '\r') p++;
-      len[nf++] = p - field[nf - 1];
+      len[nf] = (size_t)(p - field[nf]);
+      nf++;
       if (*p != ',') break;
       p++;
     }
