@@ -2,13 +2,15 @@ import Foundation
 
 /// One row's fields as byte ranges in a reused buffer: no allocation per field or row.
 public final class RawRow {
-  private(set) var bytes: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
-  var length = 0
-  var starts: [Int] = []
-  var ends: [Int] = []
+  // The hot loop touches these for every byte run: exclusivity is checked statically by
+  // construction (no re-entrant access), so skip the dynamic checks.
+  @exclusivity(unchecked) private(set) var bytes: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  @exclusivity(unchecked) var length = 0
+  @exclusivity(unchecked) var starts: [Int] = []
+  @exclusivity(unchecked) var ends: [Int] = []
   /// Number of fields in the row.
-  public internal(set) var count = 0
+  @exclusivity(unchecked) public internal(set) var count = 0
   /// 1-based line number where the row starts.
   public internal(set) var line = 0
 
@@ -83,7 +85,7 @@ public final class ByteCSVReader {
   public let input: ByteInput
   public private(set) var header: [String] = []
   public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
-  private var line = 1
+  @exclusivity(unchecked) private var line = 1
 
   public init(input: ByteInput) throws {
     self.input = input

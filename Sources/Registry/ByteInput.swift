@@ -11,8 +11,8 @@ public final class ByteInput {
   private let ownsFD: Bool
   let buffer: UnsafeMutablePointer<UInt8>
   /// Valid bytes in `buffer` and the read position in them.
-  var count = 0
-  var position = 0
+  @exclusivity(unchecked) var count = 0
+  @exclusivity(unchecked) var position = 0
   /// Bytes consumed before the current chunk.
   public private(set) var consumedBefore: Int64 = 0
   private var atEnd = false
