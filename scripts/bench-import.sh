@@ -57,7 +57,7 @@ run() {
 fresh sqlite3
 cat >"$WORK/sqlite3.sql" <<SQL
 PRAGMA synchronous = NORMAL;
-PRAGMA cache_size = -32768;
+PRAGMA cache_size = -16384;
 .import --csv $CSV staging
 INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, engagements,
   engagement_window_days, source_id)

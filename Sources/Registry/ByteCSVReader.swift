@@ -110,7 +110,8 @@ public final class ByteCSVReader {
     delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     let row = RawRow()
     guard try next(into: row) else {
-      throw RegistryError.input(file: input.name, line: 1, field: "header", reason: "the file is empty")
+      throw RegistryError.input(
+        file: input.name, line: 1, field: "header", reason: "the file is empty")
     }
     header = (0..<row.count).map {
       row.string($0).trimmingCharacters(in: .whitespaces).lowercased()
@@ -197,7 +198,8 @@ public final class ByteCSVReader {
           } else {
             throw RegistryError.input(
               file: input.name, line: line, field: "row",
-              reason: "unexpected text after a closing quote (quotes inside a field are doubled: \"\")")
+              reason:
+                "unexpected text after a closing quote (quotes inside a field are doubled: \"\")")
           }
         }
       }

@@ -6,7 +6,9 @@ extension RegistryDatabase {
   /// channel_handle_history (valid_until = day) so older observations still resolve to it.
   /// Returns the channel as renamed.
   @discardableResult
-  public func renameChannel(_ channelId: Int64, to newHandle: String, on day: Day, source: SourceChoice?)
+  public func renameChannel(
+    _ channelId: Int64, to newHandle: String, on day: Day, source: SourceChoice?
+  )
     throws -> Channel
   {
     try writer.write { db in
@@ -20,7 +22,8 @@ extension RegistryDatabase {
       }
       guard h.platform == c.platform else {
         throw RegistryError.invalid(
-          "'\(newHandle)' is a \(h.platform.rawValue) handle, but \(c.key) is on \(c.platform.rawValue)")
+          "'\(newHandle)' is a \(h.platform.rawValue) handle, but \(c.key) is on \(c.platform.rawValue)"
+        )
       }
       guard h.canonical != c.handle else {
         throw RegistryError.invalid("\(c.key) already has the handle '\(c.handle)'")
@@ -44,7 +47,9 @@ extension RegistryDatabase {
         channelId: channelId, handle: c.handle, validUntil: day.description, sourceId: sourceId
       ).insert(db)
       if let url = c.url, url.lowercased().contains(c.handle.lowercased()) {
-        c.url = h.url ?? url.replacingOccurrences(of: c.handle, with: h.canonical, options: .caseInsensitive)
+        c.url =
+          h.url
+          ?? url.replacingOccurrences(of: c.handle, with: h.canonical, options: .caseInsensitive)
       }
       c.handle = h.canonical
       try c.update(db)

@@ -81,8 +81,9 @@ struct ChannelResolver {
 
   /// Which holder had the handle at `observedAt`: the earliest rename still ahead, else the
   /// current holder.
-  static func pick(_ holders: [Holder], at observedAt: Int64, handle: String) -> Result<Int64, RowError>
-  {
+  static func pick(_ holders: [Holder], at observedAt: Int64, handle: String) -> Result<
+    Int64, RowError
+  > {
     var best: Holder?
     var current: Int64?
     for h in holders {
@@ -98,7 +99,8 @@ struct ChannelResolver {
     return .failure(
       RowError(
         "handle",
-        "'\(handle)' was renamed on \(last), before this observation; use the channel's new handle"))
+        "'\(handle)' was renamed on \(last), before this observation; use the channel's new handle")
+    )
   }
 }
 

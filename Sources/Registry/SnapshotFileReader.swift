@@ -56,7 +56,8 @@ final class SnapshotFileReader {
       } catch let e as RegistryError {
         throw e
       } catch {
-        throw RegistryError.input(file: input.name, line: 1, field: "file", reason: "not valid JSON")
+        throw RegistryError.input(
+          file: input.name, line: 1, field: "file", reason: "not valid JSON")
       }
       var index = 0
       let names = header
@@ -77,7 +78,8 @@ final class SnapshotFileReader {
   /// `[` means a JSON array, `{` NDJSON, anything else CSV.
   static func sniff(_ input: ByteInput) throws -> SnapshotFileFormat {
     let head = try input.peek()
-    for b in head where b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0xEF && b != 0xBB
+    for b in head
+    where b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0xEF && b != 0xBB
       && b != 0xBF
     {
       if b == UInt8(ascii: "[") { return .json }
@@ -103,7 +105,8 @@ final class SnapshotFileReader {
     throws
   {
     guard let dict = object as? [String: Any] else {
-      throw RegistryError.input(file: file, line: line, field: "row", reason: "expected a JSON object")
+      throw RegistryError.input(
+        file: file, line: line, field: "row", reason: "expected a JSON object")
     }
     let known = Set(names)
     if let extra = dict.keys.sorted().first(where: { !known.contains($0) }) {
@@ -144,7 +147,8 @@ final class LineReader {
       let buf = input.buffer
       var i = input.position
       while i < input.count && buf[i] != 0x0A { i += 1 }
-      pending.append(contentsOf: UnsafeBufferPointer(start: buf + input.position, count: i - input.position))
+      pending.append(
+        contentsOf: UnsafeBufferPointer(start: buf + input.position, count: i - input.position))
       if i < input.count {
         input.position = i + 1
         line += 1

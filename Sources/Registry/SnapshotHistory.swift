@@ -59,7 +59,9 @@ public struct HistoryRow: Codable, Sendable, Equatable {
 extension RegistryDatabase {
   /// A channel's snapshots between two days (inclusive), oldest first; with `every`, only the
   /// last snapshot of each period (latest time, then highest source id).
-  public func history(channelId: Int64, from: Day? = nil, to: Day? = nil, every: HistoryPeriod? = nil)
+  public func history(
+    channelId: Int64, from: Day? = nil, to: Day? = nil, every: HistoryPeriod? = nil
+  )
     throws -> [HistoryRow]
   {
     try writer.read { db in

@@ -13,7 +13,9 @@ extension SourceChoice {
   func resolve(_ db: Database) throws -> Int64 {
     switch self {
     case .key(let key):
-      guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key])
+      guard
+        let id = try Int64.fetchOne(
+          db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key])
       else {
         throw RegistryError.notFound(
           "unknown source '\(key)'; list sources with `sqlite3 DB 'SELECT key, title FROM source'` "
@@ -29,7 +31,8 @@ extension SourceChoice {
   static func source(_ db: Database, url: String, title: String?) throws -> Int64 {
     let u = url.trimmingCharacters(in: .whitespaces)
     guard u.hasPrefix("http://") || u.hasPrefix("https://"), u.count > 8 else {
-      throw RegistryError.invalid("'\(url)' is not a source URL: it must start with http:// or https://")
+      throw RegistryError.invalid(
+        "'\(url)' is not a source URL: it must start with http:// or https://")
     }
     if let id = try Int64.fetchOne(
       db, sql: "SELECT id FROM source WHERE url = ? ORDER BY id LIMIT 1", arguments: [u])
@@ -39,7 +42,9 @@ extension SourceChoice {
     let base = "url-" + String(slug(u).prefix(180))
     var key = base
     var n = 2
-    while try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key]) != nil {
+    while try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [key])
+      != nil
+    {
       key = "\(base)-\(n)"
       n += 1
     }
@@ -57,7 +62,9 @@ extension SourceChoice {
     var out = ""
     var dash = false
     for c in text.unicodeScalars {
-      if c.isASCII && (CharacterSet.lowercaseLetters.contains(c) || CharacterSet.decimalDigits.contains(c)) {
+      if c.isASCII
+        && (CharacterSet.lowercaseLetters.contains(c) || CharacterSet.decimalDigits.contains(c))
+      {
         out.unicodeScalars.append(c)
         dash = false
       } else if !dash && !out.isEmpty {

@@ -28,7 +28,9 @@ public enum SyntheticData {
   static let regions = [("BE-VLG", "nl"), ("BE-WAL", "fr"), ("BE-BRU", "fr;nl")]
 
   public static func sourceKey(seed: UInt64) -> String { "synthetic-\(seed)" }
-  public static func sourceURL(seed: UInt64) -> String { "https://example.invalid/synthetic/\(seed)" }
+  public static func sourceURL(seed: UInt64) -> String {
+    "https://example.invalid/synthetic/\(seed)"
+  }
 
   /// Writes the data set into `directory` (created if needed).
   public static func write(_ p: Parameters, to directory: String) throws -> Summary {
@@ -61,7 +63,8 @@ public enum SyntheticData {
         + "as_of,as_of_precision,source,note\n")
     try save(
       "snapshots.csv",
-      "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\n")
+      "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\n"
+    )
 
     var entities =
       "id,kind,code,code_source,country,region,languages,population,population_year,parent_id,"
@@ -73,7 +76,9 @@ public enum SyntheticData {
       + "confidence_note,source,note\n"
     let first = lastDay.adding(days: -(p.days - 1))
     let earliestOpen = Day(year: 2009, month: 1, day: 1)!.daysSinceEpoch
-    let latestOpen = max(earliestOpen, min(Day(year: 2024, month: 12, day: 31)!.daysSinceEpoch, first.daysSinceEpoch - 1))
+    let latestOpen = max(
+      earliestOpen,
+      min(Day(year: 2024, month: 12, day: 31)!.daysSinceEpoch, first.daysSinceEpoch - 1))
     struct Series {
       var handle: String
       var platform: Platform
@@ -94,7 +99,8 @@ public enum SyntheticData {
       for k in 1...p.channelsPerEntity {
         let platform = platforms[(n + k) % platforms.count]
         let handle = "syn\(n)p\(k)"
-        let opened = Day(daysSinceEpoch: earliestOpen + Int(rng.next() % UInt64(latestOpen - earliestOpen + 1)))
+        let opened = Day(
+          daysSinceEpoch: earliestOpen + Int(rng.next() % UInt64(latestOpen - earliestOpen + 1)))
         channels +=
           ",syn-\(n),\(platform.rawValue),\(handle),,,\(langs),,active,\(opened),,,,,low,"
           + "synthetic,\(key),SYNTHETIC\n"
@@ -115,14 +121,17 @@ public enum SyntheticData {
     out.append(
       "platform,handle,observed_at,followers,following,posts,engagements,"
         + "engagement_window_days,source_url\n")
-    let dayStamps = (0..<p.days).map { Array((first.adding(days: $0).description + "T06:00:00Z").utf8) }
+    let dayStamps = (0..<p.days).map {
+      Array((first.adding(days: $0).description + "T06:00:00Z").utf8)
+    }
     let urlBytes = Array(url.utf8)
     for s in series {
       let platformBytes = Array(s.platform.rawValue.utf8)
       let handleBytes = Array(s.handle.utf8)
       var posts = s.posts
       for t in 0..<p.days {
-        let followers = Int(s.followers * exp(s.growth * Double(t)) * (1 + (rng.unit() - 0.5) * 0.002))
+        let followers = Int(
+          s.followers * exp(s.growth * Double(t)) * (1 + (rng.unit() - 0.5) * 0.002))
         posts += Int(rng.next() % 4)
         let engagements = Int(Double(followers) * s.engagementRate * (0.5 + rng.unit()))
         out.append(platformBytes)
@@ -195,7 +204,11 @@ final class BufferedFile {
   /// Appends a non-negative decimal integer without creating a String.
   @inline(__always) func append(int value: Int) {
     var v = Swift.max(0, value)
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var n = 0
     withUnsafeMutableBytes(of: &digits) { d in
       repeat {

@@ -37,7 +37,8 @@ struct ChannelRenameCommand: ParsableCommand {
     let day = try parseDay(on, option: "--on")
     let c = try registry.resolveChannel(channel)
     let old = c.handle
-    let renamed = try registry.renameChannel(c.id!, to: newHandle, on: day, source: sourceOptions.choice)
+    let renamed = try registry.renameChannel(
+      c.id!, to: newHandle, on: day, source: sourceOptions.choice)
     print("renamed \(c.key): '\(old)' until \(day), '\(renamed.handle)' from \(day) on")
   }
 }

@@ -59,7 +59,10 @@ struct SnapshotAddCommand: ParsableCommand {
   @OptionGroup var sourceOptions: SourceOptions
 
   func validate() throws {
-    for (name, v) in [("followers", followers), ("following", following), ("posts", posts), ("engagements", engagements)] {
+    for (name, v) in [
+      ("followers", followers), ("following", following), ("posts", posts),
+      ("engagements", engagements),
+    ] {
       if let v, v < 0 { throw ValidationError("--\(name) must be 0 or more (got \(v))") }
     }
     if engagements != nil && windowDays == nil {
@@ -69,7 +72,9 @@ struct SnapshotAddCommand: ParsableCommand {
     if sourceOptions.choice == nil {
       throw ValidationError("say where the figure comes from: --source KEY or --source-url URL")
     }
-    if let at, case .failure(let e) = Timestamp.parse(at) { throw ValidationError("--at: \(e.reason)") }
+    if let at, case .failure(let e) = Timestamp.parse(at) {
+      throw ValidationError("--at: \(e.reason)")
+    }
   }
 
   func run() throws {
@@ -88,8 +93,11 @@ struct SnapshotAddCommand: ParsableCommand {
     var parts = ["\(followers) followers"]
     if let following { parts.append("\(following) following") }
     if let posts { parts.append("\(posts) posts") }
-    if let engagements, let windowDays { parts.append("\(engagements) engagements over \(windowDays) days") }
-    let what = "\(c.key) at \(Timestamp.format(observedAt)): \(parts.joined(separator: ", ")) (source \(sourceKey))"
+    if let engagements, let windowDays {
+      parts.append("\(engagements) engagements over \(windowDays) days")
+    }
+    let what =
+      "\(c.key) at \(Timestamp.format(observedAt)): \(parts.joined(separator: ", ")) (source \(sourceKey))"
     switch outcome {
     case .inserted: print("stored snapshot of \(what)")
     case .unchanged: print("unchanged: the same snapshot of \(what) was already stored")
@@ -129,16 +137,17 @@ struct SnapshotImportCommand: ParsableCommand {
     if let format, SnapshotFileFormat(rawValue: format.lowercased()) == nil {
       throw ValidationError("--format must be csv, json or ndjson (got '\(format)')")
     }
-    if rejects != nil && !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
+    if rejects != nil && !skipInvalid {
+      throw ValidationError("--rejects goes with --skip-invalid")
+    }
   }
 
   func run() throws {
     let registry = try database.open()
-    var options = SnapshotImportOptions(
+    let options = SnapshotImportOptions(
       format: format.flatMap { SnapshotFileFormat(rawValue: $0.lowercased()) }
         ?? (file == "-" ? nil : SnapshotFileFormat(path: file)),
       skipInvalid: skipInvalid, rejectsPath: rejects, defaultSource: sourceOptions.choice)
-    if options.format == nil && file != "-" { options.format = nil }
     let meter = ProgressMeter(enabled: Terminal.stderrIsTerminal)
     let result = try registry.importSnapshots(path: file, options: options, progress: meter.report)
     meter.finish()

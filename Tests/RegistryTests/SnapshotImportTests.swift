@@ -88,7 +88,8 @@ private let may1 = "1714521600"
 @Test func importReadsSemicolonCSVWithBOMAndCRLF() throws {
   let f = try Fixture()
   let r = try f.importFile(
-    "b.csv", "\u{FEFF}platform;handle;observed_at;followers;source\r\nx;@ZP5327;2024-05-01;100;src-a\r\n")
+    "b.csv",
+    "\u{FEFF}platform;handle;observed_at;followers;source\r\nx;@ZP5327;2024-05-01;100;src-a\r\n")
   #expect(r.inserted == 1)
   #expect(try f.rows() == [["1", may1, "100", "NULL", "NULL", "NULL", "1", "NULL"]])
 }
@@ -99,14 +100,18 @@ private let may1 = "1714521600"
     "q.csv",
     "\"platform\",handle,observed_at,followers,source,note\n"
       + "\"x\",\"zp5327\",2024-05-01,\"100\",src-a,\"a \"\"quoted\"\", note\nover two lines\"\n")
-  #expect(try f.rows() == [["1", may1, "100", "NULL", "NULL", "NULL", "1", "a \"quoted\", note\nover two lines"]])
+  #expect(
+    try f.rows() == [
+      ["1", may1, "100", "NULL", "NULL", "NULL", "1", "a \"quoted\", note\nover two lines"]
+    ])
 }
 
 @Test func importReadsJSONArrayAndNDJSON() throws {
   let f = try Fixture()
   let json = try f.importFile(
     "a.json",
-    #"[{"platform":"x","handle":"zp5327","observed_at":"2024-05-01","followers":100,"source":"src-a"}]"#)
+    #"[{"platform":"x","handle":"zp5327","observed_at":"2024-05-01","followers":100,"source":"src-a"}]"#
+  )
   #expect(json.inserted == 1)
   let nd = try f.importFile(
     "b.ndjson",
@@ -126,7 +131,9 @@ private let may1 = "1714521600"
 
 @Test func importFormatIsSniffedWithoutExtension() throws {
   let f = try Fixture()
-  let r = try f.importFile("data", #"{"channel_id":1,"observed_at":"2024-05-01","followers":1}"#, .init(defaultSource: .key("src-a")))
+  let r = try f.importFile(
+    "data", #"{"channel_id":1,"observed_at":"2024-05-01","followers":1}"#,
+    .init(defaultSource: .key("src-a")))
   #expect(r.inserted == 1)
 }
 
@@ -145,7 +152,8 @@ private let may1 = "1714521600"
   let r = try f.importFile(
     "h.csv",
     "platform,handle,observed_at,followers,source\n"
-      + "x,@ZP5327,2024-05-01,1,src-a\nx, zp5327 ,2024-05-02,2,src-a\ntwitter,ZP5327,2024-05-03,3,src-a\n")
+      + "x,@ZP5327,2024-05-01,1,src-a\nx, zp5327 ,2024-05-02,2,src-a\ntwitter,ZP5327,2024-05-03,3,src-a\n"
+  )
   #expect(r.inserted == 3)
   #expect(try f.rows().map { $0[0] } == ["1", "1", "1"])
 }
@@ -155,24 +163,31 @@ private let may1 = "1714521600"
   _ = try f.importFile(
     "d.csv",
     "channel_id,observed_at,followers,source\n"
-      + "1,2024-05-01,1,src-a\n1,2024-05-01T12:00:00Z,2,src-a\n1,2024-05-01T12:00:00+02:00,3,src-a\n")
+      + "1,2024-05-01,1,src-a\n1,2024-05-01T12:00:00Z,2,src-a\n1,2024-05-01T12:00:00+02:00,3,src-a\n"
+  )
   // noon UTC = may1 + 43200 = 1714564800; noon at +02:00 = 10:00 UTC = may1 + 36000 = 1714557600
   #expect(try f.rows().map { $0[1] } == [may1, "1714557600", "1714564800"])
 }
 
-private let header = "platform,handle,observed_at,followers,engagements,engagement_window_days,source\n"
+private let header =
+  "platform,handle,observed_at,followers,engagements,engagement_window_days,source\n"
 
 @Test(arguments: [
   ("x,nobody,2024-05-01,1,,,src-a\n", "e.csv:3: handle: unknown channel x/nobody"),
   ("x,zp5327,2024-05-01,-4,,,src-a\n", "e.csv:3: followers: -4 is negative"),
   ("x,zp5327,2024-13-01,4,,,src-a\n", "e.csv:3: observed_at: '2024-13-01' is not a date"),
   ("x,zp5327,2024-05-01,4.5,,,src-a\n", "e.csv:3: followers: '4.5' is not an integer"),
-  ("x,zp5327,2024-05-01,4,10,,src-a\n", "e.csv:3: engagement_window_days: is empty but engagements"),
+  (
+    "x,zp5327,2024-05-01,4,10,,src-a\n", "e.csv:3: engagement_window_days: is empty but engagements"
+  ),
   ("x,zp5327,2024-05-01,4,10,0,src-a\n", "e.csv:3: engagement_window_days: 0 is not a window"),
   ("x,zp5327,2024-05-01,,,,src-a\n", "e.csv:3: followers: no count given"),
   ("x,zp5327,2024-05-01,4,,,nosuch\n", "e.csv:3: source: unknown source 'nosuch'"),
   ("myspace,zp5327,2024-05-01,4,,,src-a\n", "e.csv:3: platform: 'myspace' is not one of"),
-  ("x,zp5327,2024-05-02,5,,,src-a\n", "e.csv:3: followers: a snapshot of this channel at 2024-05-02T00:00:00Z from this source already has followers 4, this row says 5"),
+  (
+    "x,zp5327,2024-05-02,5,,,src-a\n",
+    "e.csv:3: followers: a snapshot of this channel at 2024-05-02T00:00:00Z from this source already has followers 4, this row says 5"
+  ),
 ])
 func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
   let f = try Fixture()
@@ -186,7 +201,8 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
 @Test func importRefusesConflictWithStoredSnapshotNamingBothValues() throws {
   let f = try Fixture()
   _ = try f.importFile("a.csv", header + "x,zp5327,2024-05-01,100,,,src-a\n")
-  let message = try f.refusal("b.csv", header + "x,zp5327,2024-05-02,1,,,src-a\nx,zp5327,2024-05-01,120,,,src-a\n")
+  let message = try f.refusal(
+    "b.csv", header + "x,zp5327,2024-05-02,1,,,src-a\nx,zp5327,2024-05-01,120,,,src-a\n")
   #expect(message.contains("b.csv:3: followers: "))
   #expect(message.contains("already has followers 100, this row says 120"))
   #expect(try f.rows().count == 1)
@@ -194,14 +210,21 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
 
 @Test func importRefusesFileWithoutSourceOrUnknownColumn() throws {
   let f = try Fixture()
-  #expect(try f.refusal("s.csv", "channel_id,observed_at,followers\n1,2024-05-01,1\n").contains("s.csv:1: source_url: missing column"))
-  #expect(try f.refusal("u.csv", "channel_id,observed_at,likes,source\n").contains("u.csv:1: likes: unknown column"))
-  #expect(try f.refusal("o.csv", "channel_id,followers,source\n").contains("o.csv:1: observed_at: missing column"))
+  #expect(
+    try f.refusal("s.csv", "channel_id,observed_at,followers\n1,2024-05-01,1\n").contains(
+      "s.csv:1: source_url: missing column"))
+  #expect(
+    try f.refusal("u.csv", "channel_id,observed_at,likes,source\n").contains(
+      "u.csv:1: likes: unknown column"))
+  #expect(
+    try f.refusal("o.csv", "channel_id,followers,source\n").contains(
+      "o.csv:1: observed_at: missing column"))
 }
 
 @Test func reimportingTheSameFileReportsUnchanged() throws {
   let f = try Fixture()
-  let text = header + "x,zp5327,2024-05-01,100,10,7,src-a\ninstagram,politie.a,2024-05-01,5,,,src-a\n"
+  let text =
+    header + "x,zp5327,2024-05-01,100,10,7,src-a\ninstagram,politie.a,2024-05-01,5,,,src-a\n"
   let first = try f.importFile("r.csv", text)
   let again = try f.importFile("r.csv", text)
   #expect(first.inserted == 2 && first.unchanged == 0)
@@ -213,7 +236,9 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
   let f = try Fixture()
   let rejects = f.dir + "/rejects.csv"
   let r = try f.importFile(
-    "k.csv", header + "x,zp5327,2024-05-01,100,,,src-a\nx,ghost,2024-05-01,1,,,src-a\nx,zp5327,2024-05-02,-1,,,src-a\n",
+    "k.csv",
+    header
+      + "x,zp5327,2024-05-01,100,,,src-a\nx,ghost,2024-05-01,1,,,src-a\nx,zp5327,2024-05-02,-1,,,src-a\n",
     .init(skipInvalid: true, rejectsPath: rejects))
   #expect(r.inserted == 1 && r.rejected == 2 && r.rejectsPath == rejects)
   let text = try String(contentsOfFile: rejects, encoding: .utf8)
@@ -230,7 +255,8 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
 @Test func sourceURLCreatesOneSourceAndReusesIt() throws {
   let f = try Fixture()
   _ = try f.importFile(
-    "u.csv", "channel_id,observed_at,followers,source_url\n1,2024-05-01,1,https://stats.example.org/x\n"
+    "u.csv",
+    "channel_id,observed_at,followers,source_url\n1,2024-05-01,1,https://stats.example.org/x\n"
       + "1,2024-05-02,2,https://stats.example.org/x\n")
   let keys = try f.registry.writer.read { db in
     try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY id")
@@ -244,11 +270,15 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
   // Someone else registers the freed handle afterwards.
   try f.registry.writer.write { db in
     try db.execute(
-      sql: "INSERT INTO channel (id, key, entity_id, platform, handle, source_id) VALUES (3, 'x/zp5327-new', 'zone-a', 'x', 'zp5327', 1)")
+      sql:
+        "INSERT INTO channel (id, key, entity_id, platform, handle, source_id) VALUES (3, 'x/zp5327-new', 'zone-a', 'x', 'zp5327', 1)"
+    )
   }
   _ = try f.importFile(
     "n.csv",
-    header + "x,zp5327,2024-02-29T23:59:59Z,1,,,src-a\nx,politiea,2024-04-01,2,,,src-a\nx,zp5327,2024-04-01,3,,,src-a\n")
+    header
+      + "x,zp5327,2024-02-29T23:59:59Z,1,,,src-a\nx,politiea,2024-04-01,2,,,src-a\nx,zp5327,2024-04-01,3,,,src-a\n"
+  )
   #expect(try f.rows().map { [$0[0], $0[2]] } == [["1", "1"], ["1", "2"], ["3", "3"]])
   let history = try f.registry.writer.read { db in try ChannelHandleHistory.fetchAll(db) }
   #expect(history.map(\.handle) == ["zp5327"] && history.map(\.validUntil) == ["2024-03-01"])
@@ -281,7 +311,9 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
   let f = try Fixture()
   // 40,000 rows x ~40 bytes = ~1.6 MB: crosses the 1 MiB chunk boundary mid-row.
   var text = "channel_id,observed_at,followers,source,note\n"
-  for i in 0..<40_000 { text += "1,\(Timestamp.format(1_700_000_000 + Int64(i))),\(i),src-a,\"n,\(i)\"\n" }
+  for i in 0..<40_000 {
+    text += "1,\(Timestamp.format(1_700_000_000 + Int64(i))),\(i),src-a,\"n,\(i)\"\n"
+  }
   let r = try f.importFile("big.csv", text)
   #expect(r.inserted == 40_000)
   let sum = try f.registry.writer.read { db in

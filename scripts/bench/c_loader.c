@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
   if (argc != 3) { fprintf(stderr, "usage: c_loader DB CSV\n"); return 2; }
   sqlite3 *db;
   if (sqlite3_open(argv[1], &db) != SQLITE_OK) { fprintf(stderr, "open: %s\n", sqlite3_errmsg(db)); return 1; }
-  sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", 0, 0, 0);
+  sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384", 0, 0, 0);
   sqlite3_stmt *q;
   sqlite3_prepare_v2(db, "SELECT platform || '/' || handle, id FROM channel", -1, &q, 0);
   while (sqlite3_step(q) == SQLITE_ROW) put((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1));
