@@ -223,12 +223,17 @@ final class BufferedFile {
     }
   }
 
+  private var failed: String?
+
   private func flush() {
     buffer.withUnsafeBytes { b in
       var off = 0
       while off < b.count {
         let w = Foundation.write(fd, b.baseAddress! + off, b.count - off)
-        if w <= 0 { break }
+        if w <= 0 {
+          if failed == nil { failed = String(cString: strerror(errno)) }
+          break
+        }
         off += w
       }
     }
@@ -238,5 +243,6 @@ final class BufferedFile {
   func close() throws {
     flush()
     Foundation.close(fd)
+    if let failed { throw RegistryError.invalid("cannot write \(path): \(failed)") }
   }
 }
