@@ -23,6 +23,8 @@ let package = Package(
         "CCurl",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
+        // Raw sqlite3 binding for the bulk snapshot importer's hot loop.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     .target(name: "Stats"),

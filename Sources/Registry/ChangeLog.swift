@@ -1,22 +1,16 @@
 import Foundation
 import GRDB
 
-/// Where a change's facts come from: an existing source key, or a web page (created on first use).
-public enum SourceReference: Sendable, Equatable {
-  case key(String)
-  case url(String, title: String?)
-}
-
 /// Who makes a change, when, and on which evidence. Every curation call takes one.
 public struct ChangeContext: Sendable {
   /// The source every change of this call cites; nil lets import rows name their own.
-  public var source: SourceReference?
+  public var source: SourceChoice?
   /// The person making the change (login name by default).
   public var by: String
   /// UTC epoch seconds of the change.
   public var at: Int64
 
-  public init(source: SourceReference?, by: String, at: Int64 = Int64(Date().timeIntervalSince1970))
+  public init(source: SourceChoice?, by: String, at: Int64 = Int64(Date().timeIntervalSince1970))
   {
     self.source = source
     self.by = by
@@ -163,25 +157,15 @@ extension ChangeContext {
     case .key(let key):
       return try Self.existingSource(db, key)
     case .url(let url, let title):
-      if let s = try Source.filter(Source.Columns.url == url).order(Source.Columns.id).fetchOne(db)
-      {
-        return s.id!
+      let before = try Source.filter(Source.Columns.url == url).fetchCount(db)
+      let id = try SourceChoice.source(db, url: url, title: title)
+      if before == 0, let s = try Source.fetchOne(db, key: id) {
+        let recorder = ChangeRecorder(db: db, context: self, sourceId: id)
+        try recorder.diff(
+          action: "add", table: "source", key: s.key, entityId: nil, old: nil,
+          new: try s.databaseDictionary, skip: ["id"])
       }
-      var key = Self.slug(url)
-      var n = 2
-      let base = key
-      while try Source.filter(Source.Columns.key == key).fetchCount(db) > 0 {
-        key = "\(base)-\(n)"
-        n += 1
-      }
-      var s = Source(
-        key: key, title: title ?? url, url: url, retrievedOn: day.description)
-      try s.insert(db)
-      let recorder = ChangeRecorder(db: db, context: self, sourceId: s.id!)
-      try recorder.diff(
-        action: "add", table: "source", key: key, entityId: nil, old: nil,
-        new: try s.databaseDictionary, skip: ["id"])
-      return s.id!
+      return id
     case nil:
       guard let key = fallbackKey else {
         throw RegistryError.invalid(
@@ -198,24 +182,6 @@ extension ChangeContext {
           + "[--source-title T] to cite a web page")
     }
     return s.id!
-  }
-
-  /// A source key made from a URL: `web-` and its host and path in lowercase letters and digits.
-  static func slug(_ url: String) -> String {
-    var t = url.lowercased()
-    for prefix in ["https://", "http://", "www."] where t.hasPrefix(prefix) {
-      t.removeFirst(prefix.count)
-    }
-    var out = ""
-    for ch in t {
-      if ch.isASCII && (ch.isLetter || ch.isNumber) {
-        out.append(ch)
-      } else if !out.hasSuffix("-") {
-        out.append("-")
-      }
-    }
-    while out.hasSuffix("-") { out.removeLast() }
-    return "web-" + String(out.prefix(80))
   }
 }
 

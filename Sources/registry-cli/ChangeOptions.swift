@@ -29,7 +29,7 @@ struct ChangeOptions: ParsableArguments {
   }
 
   /// The source reference, or nil when none was given.
-  var reference: SourceReference? {
+  var reference: SourceChoice? {
     if let source { return .key(source) }
     if let sourceUrl { return .url(sourceUrl, title: sourceTitle) }
     return nil

@@ -14,7 +14,8 @@ struct RegistryCLI: ParsableCommand {
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
       SummaryCommand.self,
       EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
-      ValidateCommand.self, CollectCommand.self, ReportCommand.self,
+      ValidateCommand.self, SnapshotCommand.self, HistoryCommand.self, GenerateCommand.self,
+      CollectCommand.self, ReportCommand.self,
     ]
   )
 

@@ -109,7 +109,7 @@ private struct CurationCLI {
     log.contains {
       $0["row_key"] as? String == "facebook_page/pz.new" && $0["by"] as? String == "someone"
     })
-  #expect(log.contains { $0["source"] as? String == "web-example-org-new-zone" })
+  #expect(log.contains { $0["source"] as? String == "url-example-org-new-zone" })
 }
 
 @Test func changeWithoutSourceIsRefused() throws {

@@ -76,7 +76,7 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   let keys = try r.writer.read { db in
     try String.fetchAll(db, sql: "SELECT key FROM source ORDER BY id")
   }
-  #expect(keys == ["src", "web-example-org-page-1"])
+  #expect(keys == ["src", "url-example-org-page-1"])
 }
 
 @Test func editLogsOldAndNewValueOnlyForChangedFields() throws {

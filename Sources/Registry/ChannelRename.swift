@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+extension RegistryDatabase {
+  /// Renames a channel's handle from `day` on, keeping the old handle in
+  /// channel_handle_history (valid_until = day) so older observations still resolve to it.
+  /// Returns the channel as renamed.
+  @discardableResult
+  public func renameChannel(
+    _ channelId: Int64, to newHandle: String, on day: Day, source: SourceChoice?
+  )
+    throws -> Channel
+  {
+    try writer.write { db in
+      guard var c = try Channel.fetchOne(db, key: channelId) else {
+        throw RegistryError.notFound("no channel with id \(channelId)")
+      }
+      let h: Handle
+      switch Handle.parse(newHandle, platform: c.platform) {
+      case .success(let v): h = v
+      case .failure(let e): throw RegistryError.invalid("new handle: \(e.reason)")
+      }
+      guard h.platform == c.platform else {
+        throw RegistryError.invalid(
+          "'\(newHandle)' is a \(h.platform.rawValue) handle, but \(c.key) is on \(c.platform.rawValue)"
+        )
+      }
+      guard h.canonical != c.handle else {
+        throw RegistryError.invalid("\(c.key) already has the handle '\(c.handle)'")
+      }
+      if let other = try Channel.filter(
+        Channel.Columns.platform == c.platform.rawValue && Channel.Columns.handle == h.canonical
+      ).fetchOne(db) {
+        throw RegistryError.invalid(
+          "\(c.platform.rawValue) handle '\(h.canonical)' belongs to channel \(other.key); "
+            + "rename that one first")
+      }
+      let latest = try String.fetchOne(
+        db, sql: "SELECT max(valid_until) FROM channel_handle_history WHERE channel_id = ?",
+        arguments: [channelId])
+      if let latest, latest >= day.description {
+        throw RegistryError.invalid(
+          "\(c.key) was already renamed on \(latest); a new rename must be later")
+      }
+      let sourceId = try source?.resolve(db)
+      try ChannelHandleHistory(
+        channelId: channelId, handle: c.handle, validUntil: day.description, sourceId: sourceId
+      ).insert(db)
+      if let url = c.url, url.lowercased().contains(c.handle.lowercased()) {
+        c.url =
+          h.url
+          ?? url.replacingOccurrences(of: c.handle, with: h.canonical, options: .caseInsensitive)
+      }
+      c.handle = h.canonical
+      try c.update(db)
+      try SearchIndex.rebuild(db)
+      return c
+    }
+  }
+}

@@ -1,0 +1,519 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The columns an import file may have (docs/snapshots.md).
+enum SnapshotColumn: Int, CaseIterable {
+  case platform, handle, channelId, observedAt, followers, following, posts, engagements
+  case engagementWindowDays, sourceURL, source, note
+
+  var name: String {
+    switch self {
+    case .platform: return "platform"
+    case .handle: return "handle"
+    case .channelId: return "channel_id"
+    case .observedAt: return "observed_at"
+    case .followers: return "followers"
+    case .following: return "following"
+    case .posts: return "posts"
+    case .engagements: return "engagements"
+    case .engagementWindowDays: return "engagement_window_days"
+    case .sourceURL: return "source_url"
+    case .source: return "source"
+    case .note: return "note"
+    }
+  }
+
+  static let allNames = allCases.map(\.name)
+}
+
+/// How to import: format, what to do with bad rows, the source for rows that name none.
+public struct SnapshotImportOptions: Sendable {
+  public var format: SnapshotFileFormat?
+  /// Write the good rows and send refused ones to `rejectsPath` instead of refusing the file.
+  public var skipInvalid = false
+  public var rejectsPath: String?
+  public var defaultSource: SourceChoice?
+  public init(
+    format: SnapshotFileFormat? = nil, skipInvalid: Bool = false, rejectsPath: String? = nil,
+    defaultSource: SourceChoice? = nil
+  ) {
+    self.format = format
+    self.skipInvalid = skipInvalid
+    self.rejectsPath = rejectsPath
+    self.defaultSource = defaultSource
+  }
+}
+
+/// What an import did.
+public struct SnapshotImportResult: Sendable, Equatable {
+  public var rows = 0
+  public var inserted = 0
+  public var unchanged = 0
+  public var rejected = 0
+  public var rejectsPath: String?
+}
+
+/// Progress of a long import, reported every few thousand rows.
+public struct ImportProgress: Sendable {
+  public var rows: Int
+  public var bytesRead: Int64
+  public var totalBytes: Int64?
+}
+
+extension RegistryDatabase {
+  /// Imports snapshots from a CSV, JSON or NDJSON file (`-` for stdin) in one transaction:
+  /// any bad row refuses the whole file unless `skipInvalid`, and nothing is written then.
+  public func importSnapshots(
+    path: String, options: SnapshotImportOptions = SnapshotImportOptions(),
+    progress: ((ImportProgress) -> Void)? = nil
+  ) throws -> SnapshotImportResult {
+    let input = try ByteInput(path: path)
+    let reader = try SnapshotFileReader(input: input, format: options.format)
+    let rejectsPath =
+      options.rejectsPath ?? (path == "-" ? "stdin.rejects.csv" : path + ".rejects.csv")
+    var rejects: RejectsWriter?
+    func importRows(_ db: Database) throws -> SnapshotImportResult {
+      let importer = try SnapshotImporter(
+        db: db, header: reader.header, file: input.name, defaultSource: options.defaultSource)
+      var result = SnapshotImportResult()
+      let row = RawRow()
+      while try reader.next(into: row) {
+        result.rows += 1
+        do {
+          switch try importer.process(row) {
+          case .inserted: result.inserted += 1
+          case .unchanged: result.unchanged += 1
+          }
+        } catch let e as RowError {
+          guard options.skipInvalid else {
+            throw RegistryError.input(
+              file: input.name, line: row.line, field: e.column, reason: e.reason)
+          }
+          if rejects == nil {
+            rejects = try RejectsWriter(path: rejectsPath, header: reader.header)
+          }
+          try rejects!.write(row, error: e)
+          result.rejected += 1
+        }
+        if let progress, result.rows & 0xFFFF == 0 {
+          progress(
+            ImportProgress(
+              rows: result.rows, bytesRead: input.bytesRead, totalBytes: input.totalBytes))
+        }
+      }
+      return result
+    }
+    var result = SnapshotImportResult()
+    try writer.writeWithoutTransaction { db in
+      // A bigger page cache (16 MiB) keeps the index pages a long import touches in memory.
+      try db.execute(sql: "PRAGMA cache_size = -16384")
+      // Every channel_id and source_id written comes from the channel and source tables, read
+      // under this same write lock, so SQLite's per-row foreign key probes would only repeat
+      // that check (about a tenth of the import time). Restored on the way out.
+      try db.execute(sql: "PRAGMA foreign_keys = OFF")
+      defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+      try db.inTransaction {
+        result = try importRows(db)
+        return .commit
+      }
+    }
+    var out = result
+    if let rejects {
+      try rejects.close()
+      out.rejectsPath = rejectsPath
+    }
+    return out
+  }
+
+  /// Stores one snapshot; an identical one already stored is `unchanged`, a different one with
+  /// the same channel, time and source is refused naming both values.
+  public func addSnapshot(
+    channelId: Int64, observedAt: Int64, followers: Int64?, following: Int64?, posts: Int64?,
+    engagements: Int64?, engagementWindowDays: Int64?, source: SourceChoice
+  ) throws -> (SnapshotImporter.Outcome, sourceKey: String) {
+    try writer.write { db in
+      let sourceId = try source.resolve(db)
+      let importer = try SnapshotImporter(db: db, header: [], file: "", defaultSource: nil)
+      var values = SnapshotImporter.Values()
+      values.channelId = channelId
+      values.observedAt = observedAt
+      values.counts = [followers, following, posts, engagements, engagementWindowDays]
+      values.sourceId = sourceId
+      do {
+        if let bad = values.counts.prefix(4).firstIndex(where: { ($0 ?? 0) < 0 }) {
+          throw RowError(SnapshotImporter.countColumns[bad].name, "must be 0 or more")
+        }
+        try SnapshotImporter.check(values)
+        let outcome = try importer.store(values)
+        let key = try String.fetchOne(
+          db, sql: "SELECT key FROM source WHERE id = ?", arguments: [sourceId])
+        return (outcome, key ?? "")
+      } catch let e as RowError {
+        throw RegistryError.invalid(
+          "--\(e.column.replacingOccurrences(of: "_", with: "-")): \(e.reason)")
+      }
+    }
+  }
+}
+
+/// Validates and stores rows of an import file with one prepared statement. Channel, source and
+/// platform lookups are cached; the common case (same channel as the previous row) costs a
+/// byte comparison.
+public final class SnapshotImporter {
+  public enum Outcome: Sendable, Equatable { case inserted, unchanged }
+
+  static let countColumns: [SnapshotColumn] = [
+    .followers, .following, .posts, .engagements, .engagementWindowDays,
+  ]
+
+  struct Values {
+    var channelId: Int64 = 0
+    var observedAt: Int64 = 0
+    /// followers, following, posts, engagements, engagement_window_days
+    var counts: [Int64?] = [nil, nil, nil, nil, nil]
+    var sourceId: Int64 = 0
+    var note: String?
+  }
+
+  private let db: Database
+  private let file: String
+  private var column: [Int]  // SnapshotColumn.rawValue -> field index, or -1
+  private let resolver: ChannelResolver
+  private let defaultSourceId: Int64?
+  private let insert: Statement
+  private let existing: Statement
+  // Per-row state, touched only from `process` (never re-entrantly): no dynamic exclusivity checks.
+  @exclusivity(unchecked) private var values = Values()
+
+  // Caches keyed by the raw bytes of the previous row, then by text.
+  @exclusivity(unchecked) private var lastChannelBytes: [UInt8] = []
+  @exclusivity(unchecked) private var lastHolders: Result<[ChannelResolver.Holder], RowError>?
+  @exclusivity(unchecked) private var lastChannelText = ""
+  private var holderCache: [String: Result<[ChannelResolver.Holder], RowError>] = [:]
+  private var idCache: [String: Result<Int64, RowError>] = [:]
+  @exclusivity(unchecked) private var lastSourceBytes: [UInt8] = []
+  @exclusivity(unchecked) private var lastSource: Result<Int64, RowError>?
+  @exclusivity(unchecked) private var lastSourceByKey = false
+  private var sourceCache: [String: Result<Int64, RowError>] = [:]
+
+  init(db: Database, header: [String], file: String, defaultSource: SourceChoice?) throws {
+    self.db = db
+    self.file = file
+    column = Array(repeating: -1, count: SnapshotColumn.allCases.count)
+    var seen = Set<String>()
+    for (i, name) in header.enumerated() {
+      guard let c = SnapshotColumn.allCases.first(where: { $0.name == name }) else {
+        throw RegistryError.input(
+          file: file, line: 1, field: name.isEmpty ? "header" : name,
+          reason: "unknown column (expected: \(SnapshotColumn.allNames.joined(separator: ",")))")
+      }
+      guard seen.insert(name).inserted else {
+        throw RegistryError.input(file: file, line: 1, field: name, reason: "duplicate column")
+      }
+      column[c.rawValue] = i
+    }
+    if !header.isEmpty {
+      if column[SnapshotColumn.observedAt.rawValue] < 0 {
+        throw RegistryError.input(
+          file: file, line: 1, field: "observed_at", reason: "missing column")
+      }
+      let byHandle =
+        column[SnapshotColumn.platform.rawValue] >= 0 && column[SnapshotColumn.handle.rawValue] >= 0
+      if !byHandle && column[SnapshotColumn.channelId.rawValue] < 0 {
+        throw RegistryError.input(
+          file: file, line: 1, field: "channel_id",
+          reason: "missing column: give platform and handle columns, or a channel_id column")
+      }
+      if column[SnapshotColumn.source.rawValue] < 0 && column[SnapshotColumn.sourceURL.rawValue] < 0
+        && defaultSource == nil
+      {
+        throw RegistryError.input(
+          file: file, line: 1, field: "source_url",
+          reason:
+            "missing column: give a source or source_url column, or --source KEY / --source-url URL"
+        )
+      }
+    }
+    defaultSourceId = try defaultSource?.resolve(db)
+    resolver = try ChannelResolver(db)
+    insert = try db.makeStatement(
+      sql: """
+        INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, engagements,
+          engagement_window_days, source_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (channel_id, observed_at, source_id) DO NOTHING
+        """)
+    existing = try db.makeStatement(
+      sql: """
+        SELECT followers, following, posts, engagements, engagement_window_days FROM snapshot
+        WHERE channel_id = ? AND observed_at = ? AND source_id = ?
+        """)
+  }
+
+  @inline(__always) private func field(_ row: RawRow, _ c: SnapshotColumn) -> UnsafeBufferPointer<
+    UInt8
+  > {
+    row.field(column[c.rawValue])
+  }
+
+  /// Validates one row and stores it.
+  func process(_ row: RawRow) throws -> Outcome {
+    // observed_at
+    let at = trim(field(row, .observedAt))
+    if at.isEmpty { throw RowError("observed_at", "is empty") }
+    switch Timestamp.parse(bytes: at, original: String(decoding: at, as: UTF8.self)) {
+    case .success(let t): values.observedAt = t
+    case .failure(let e): throw RowError("observed_at", e.reason)
+    }
+    // counts
+    var any = false
+    for (i, c) in Self.countColumns.enumerated() {
+      let v = try Self.count(trim(field(row, c)), c)
+      values.counts[i] = v
+      if v != nil && i < 4 { any = true }
+    }
+    if !any {
+      throw RowError("followers", "no count given (followers, following, posts or engagements)")
+    }
+    try Self.check(values)
+    values.channelId = try channel(row)
+    values.sourceId = try source(row)
+    let note = field(row, .note)
+    values.note = note.isEmpty ? nil : String(decoding: note, as: UTF8.self)
+    return try store(values)
+  }
+
+  static func check(_ v: Values) throws {
+    if v.counts[3] != nil && v.counts[4] == nil {
+      throw RowError("engagement_window_days", "is empty but engagements are given")
+    }
+    if let w = v.counts[4], w < 1 {
+      throw RowError("engagement_window_days", "\(w) is not a window: give 1 or more days")
+    }
+  }
+
+  /// A non-negative integer, nil when empty.
+  @inline(__always) static func count(_ b: UnsafeBufferPointer<UInt8>, _ c: SnapshotColumn) throws
+    -> Int64?
+  {
+    if b.isEmpty { return nil }
+    var negative = false
+    var i = 0
+    if b[0] == UInt8(ascii: "-") {
+      negative = true
+      i = 1
+    } else if b[0] == UInt8(ascii: "+") {
+      i = 1
+    }
+    guard i < b.count else { throw RowError(c.name, "'\(text(b))' is not an integer") }
+    var v: Int64 = 0
+    while i < b.count {
+      let d = b[i] &- 48
+      guard d < 10 else { throw RowError(c.name, "'\(text(b))' is not an integer") }
+      let (m, o1) = v.multipliedReportingOverflow(by: 10)
+      let (s, o2) = m.addingReportingOverflow(Int64(d))
+      guard !o1 && !o2 else { throw RowError(c.name, "'\(text(b))' is too large") }
+      v = s
+      i += 1
+    }
+    if negative && v != 0 {
+      if c == .engagementWindowDays { return -v }
+      throw RowError(c.name, "-\(v) is negative: counts are 0 or more")
+    }
+    return v
+  }
+
+  static func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+
+  @inline(__always) private func trim(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>
+  {
+    guard let base = b.baseAddress, !b.isEmpty else { return b }
+    var s = 0
+    var e = b.count
+    while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+    while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
+    return UnsafeBufferPointer(start: base + s, count: e - s)
+  }
+
+  @inline(__always) private static func same(_ cached: [UInt8], _ b: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard cached.count == b.count else { return false }
+    return cached.withUnsafeBufferPointer { c in
+      c.count == 0 || memcmp(c.baseAddress!, b.baseAddress!, c.count) == 0
+    }
+  }
+
+  private func channel(_ row: RawRow) throws -> Int64 {
+    let idField = field(row, .channelId)
+    if column[SnapshotColumn.channelId.rawValue] >= 0 && !trim(idField).isEmpty {
+      let t = String(decoding: idField, as: UTF8.self)
+      if let hit = idCache[t] { return try hit.get() }
+      let r = resolver.channel(idOrKey: t)
+      idCache[t] = r
+      return try r.get()
+    }
+    let p = field(row, .platform)
+    let h = field(row, .handle)
+    // Key: platform bytes, a 0 byte, handle bytes.
+    let total = p.count + 1 + h.count
+    var hit = lastHolders != nil && lastChannelBytes.count == total
+    if hit {
+      hit = lastChannelBytes.withUnsafeBufferPointer { c in
+        (p.isEmpty || memcmp(c.baseAddress!, p.baseAddress!, p.count) == 0) && c[p.count] == 0
+          && (h.isEmpty || memcmp(c.baseAddress! + p.count + 1, h.baseAddress!, h.count) == 0)
+      }
+    }
+    if !hit {
+      lastChannelBytes.removeAll(keepingCapacity: true)
+      lastChannelBytes.append(contentsOf: p)
+      lastChannelBytes.append(0)
+      lastChannelBytes.append(contentsOf: h)
+      let key = String(decoding: lastChannelBytes, as: UTF8.self)
+      let handleText = String(decoding: h, as: UTF8.self)
+      if let cached = holderCache[key] {
+        lastHolders = cached
+      } else {
+        let r: Result<[ChannelResolver.Holder], RowError>
+        if trim(h).isEmpty {
+          r = .failure(RowError("handle", "is empty"))
+        } else {
+          r = resolver.holders(platform: String(decoding: p, as: UTF8.self), handle: handleText)
+        }
+        holderCache[key] = r
+        lastHolders = r
+      }
+      lastChannelText = handleText
+    }
+    let holders = try lastHolders!.get()
+    if holders.count == 1 && holders[0].until == nil { return holders[0].channelId }
+    return try ChannelResolver.pick(holders, at: values.observedAt, handle: lastChannelText).get()
+  }
+
+  private func source(_ row: RawRow) throws -> Int64 {
+    let byKey = column[SnapshotColumn.source.rawValue] >= 0 && !trim(field(row, .source)).isEmpty
+    let c: SnapshotColumn = byKey ? .source : .sourceURL
+    let b = trim(field(row, c))
+    if b.isEmpty {
+      if let defaultSourceId { return defaultSourceId }
+      throw RowError("source_url", "is empty and no --source or --source-url was given")
+    }
+    if let lastSource, lastSourceByKey == byKey, Self.same(lastSourceBytes, b) {
+      return try lastSource.get()
+    }
+    lastSourceBytes = Array(b)
+    lastSourceByKey = byKey
+    let text = (byKey ? "k:" : "u:") + String(decoding: b, as: UTF8.self)
+    let r: Result<Int64, RowError>
+    if let cached = sourceCache[text] {
+      r = cached
+    } else {
+      let value = String(text.dropFirst(2))
+      do {
+        r = .success(try (byKey ? SourceChoice.key(value) : .url(value, title: nil)).resolve(db))
+      } catch let e as RegistryError {
+        r = .failure(RowError(c.name, e.description))
+      }
+      sourceCache[text] = r
+    }
+    lastSource = r
+    return try r.get()
+  }
+
+  /// Inserts `v`; an existing row with the same key is compared instead.
+  func store(_ v: Values) throws -> Outcome {
+    let s = insert.sqliteStatement
+    sqlite3_reset(s)
+    sqlite3_bind_int64(s, 1, v.channelId)
+    sqlite3_bind_int64(s, 2, v.observedAt)
+    for i in 0..<5 {
+      if let c = v.counts[i] {
+        sqlite3_bind_int64(s, Int32(3 + i), c)
+      } else {
+        sqlite3_bind_null(s, Int32(3 + i))
+      }
+    }
+    sqlite3_bind_int64(s, 8, v.sourceId)
+    if let note = v.note {
+      sqlite3_bind_text(s, 9, note, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    } else {
+      sqlite3_bind_null(s, 9)
+    }
+    let rc = sqlite3_step(s)
+    sqlite3_reset(s)
+    guard rc == SQLITE_DONE else {
+      throw RegistryError.database(
+        "cannot store a snapshot: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+    }
+    if sqlite3_changes(db.sqliteConnection) == 1 { return .inserted }
+    return try compareExisting(v)
+  }
+
+  private func compareExisting(_ v: Values) throws -> Outcome {
+    let s = existing.sqliteStatement
+    sqlite3_reset(s)
+    sqlite3_bind_int64(s, 1, v.channelId)
+    sqlite3_bind_int64(s, 2, v.observedAt)
+    sqlite3_bind_int64(s, 3, v.sourceId)
+    defer { sqlite3_reset(s) }
+    guard sqlite3_step(s) == SQLITE_ROW else {
+      throw RegistryError.database("cannot read back a snapshot that should exist")
+    }
+    for i in 0..<5 {
+      let stored: Int64? =
+        sqlite3_column_type(s, Int32(i)) == SQLITE_NULL ? nil : sqlite3_column_int64(s, Int32(i))
+      if stored != v.counts[i] {
+        let name = Self.countColumns[i].name
+        throw RowError(
+          name,
+          "a snapshot of this channel at \(Timestamp.format(v.observedAt)) from this source "
+            + "already has \(name) \(stored.map(String.init) ?? "empty"), this row says "
+            + "\(v.counts[i].map(String.init) ?? "empty"); snapshots are never overwritten")
+      }
+    }
+    return .unchanged
+  }
+}
+
+/// The refused rows of a `--skip-invalid` import, as CSV: line, column, reason, then the row.
+final class RejectsWriter {
+  private let handle: FileHandle
+  private var buffer = ""
+  let path: String
+
+  init(path: String, header: [String]) throws {
+    self.path = path
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let h = FileHandle(forWritingAtPath: path)
+    else {
+      throw RegistryError.invalid(
+        "cannot write the rejects file \(path); give another --rejects PATH")
+    }
+    handle = h
+    buffer = (["line", "column", "reason"] + header).map(Self.field).joined(separator: ",") + "\n"
+  }
+
+  func write(_ row: RawRow, error: RowError) throws {
+    var cells = ["\(row.line)", error.column, error.reason]
+    for i in 0..<row.count { cells.append(row.string(i)) }
+    buffer += cells.map(Self.field).joined(separator: ",") + "\n"
+    if buffer.utf8.count > 1 << 16 { flush() }
+  }
+
+  private func flush() {
+    handle.write(Data(buffer.utf8))
+    buffer = ""
+  }
+
+  func close() throws {
+    flush()
+    try handle.close()
+  }
+
+  static func field(_ v: String) -> String {
+    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return v
+  }
+}
