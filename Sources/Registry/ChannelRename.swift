@@ -7,7 +7,7 @@ extension RegistryDatabase {
   /// Returns the channel as renamed.
   @discardableResult
   public func renameChannel(
-    _ channelId: Int64, to newHandle: String, on day: Day, source: SourceChoice?
+    _ channelId: Int64, to newHandle: String, on day: Day, context: ChangeContext
   )
     throws -> Channel
   {
@@ -42,7 +42,8 @@ extension RegistryDatabase {
         throw RegistryError.invalid(
           "\(c.key) was already renamed on \(latest); a new rename must be later")
       }
-      let sourceId = try source?.resolve(db)
+      let sourceId = try context.sourceId(db)
+      let before = try c.databaseDictionary
       try ChannelHandleHistory(
         channelId: channelId, handle: c.handle, validUntil: day.description, sourceId: sourceId
       ).insert(db)
@@ -53,6 +54,9 @@ extension RegistryDatabase {
       }
       c.handle = h.canonical
       try c.update(db)
+      try ChangeRecorder(db: db, context: context, sourceId: sourceId).diff(
+        action: "rename", table: "channel", key: c.key, entityId: c.entityId, old: before,
+        new: try c.databaseDictionary)
       try SearchIndex.rebuild(db)
       return c
     }

@@ -21,7 +21,7 @@ struct ChannelRenameCommand: ParsableCommand {
   @Option(help: "The day the new handle took effect (YYYY-MM-DD).")
   var on: String
 
-  @OptionGroup var sourceOptions: SourceOptions
+  @OptionGroup var change: ChangeOptions
 
   func validate() throws { _ = try parseDay(on, option: "--on") }
 
@@ -31,7 +31,7 @@ struct ChannelRenameCommand: ParsableCommand {
     let c = try registry.resolveChannel(channel)
     let old = c.handle
     let renamed = try registry.renameChannel(
-      c.id!, to: newHandle, on: day, source: sourceOptions.choice)
+      c.id!, to: newHandle, on: day, context: try change.context())
     print("renamed \(c.key): '\(old)' until \(day), '\(renamed.handle)' from \(day) on")
   }
 }

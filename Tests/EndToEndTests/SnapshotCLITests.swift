@@ -135,10 +135,19 @@ private enum SnapshotCLI {
 
 @Test func channelRenameKeepsOldHandleForEarlierObservations() throws {
   let (dir, db) = try SnapshotCLI.registry()
-  let r = try SnapshotCLI.run([
+  let refused = try SnapshotCLI.run([
     "channel", "rename", "instagram/syn1p1", "renamed1", "--on", "2024-06-01", "--db", db,
   ])
+  // Like every curation change, a rename needs its source.
+  #expect(refused.status != 0)
+  #expect(refused.stderr.contains("every change needs a source"))
+  let r = try SnapshotCLI.run([
+    "channel", "rename", "instagram/syn1p1", "renamed1", "--on", "2024-06-01", "--db", db,
+    "--source-url", "https://example.org/rename-notice",
+  ])
   #expect(r.status == 0, "\(r.stderr)")
+  let log = try SnapshotCLI.run(["log", "--channel", "instagram/syn1p1", "--format", "csv", "--db", db])
+  #expect(log.stdout.contains("rename,channel,instagram/syn1p1"))
   #expect(
     r.stdout
       == "renamed instagram/syn1p1: 'syn1p1' until 2024-06-01, 'renamed1' from 2024-06-01 on\n")
