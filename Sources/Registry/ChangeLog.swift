@@ -10,8 +10,7 @@ public struct ChangeContext: Sendable {
   /// UTC epoch seconds of the change.
   public var at: Int64
 
-  public init(source: SourceChoice?, by: String, at: Int64 = Int64(Date().timeIntervalSince1970))
-  {
+  public init(source: SourceChoice?, by: String, at: Int64 = Int64(Date().timeIntervalSince1970)) {
     self.source = source
     self.by = by
     self.at = at

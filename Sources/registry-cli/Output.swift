@@ -46,7 +46,8 @@ struct Listing<Row: Encodable> {
           return columns.map { c[$0] ?? nil }
         })
     case .json:
-      return try "[\n" + rows.map { "  " + (try jsonObject($0, pretty: true)) }
+      return try "[\n"
+        + rows.map { "  " + (try jsonObject($0, pretty: true)) }
         .joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
     case .ndjson:
       return try rows.map { try jsonObject($0, pretty: false) + "\n" }.joined()
@@ -62,7 +63,8 @@ struct Listing<Row: Encodable> {
     for c in columns where object[c] == nil { object[c] = NSNull() }
     var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
     if pretty { options.insert(.prettyPrinted) }
-    let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
+    let text = String(
+      decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
     return pretty ? text.replacingOccurrences(of: "\n", with: "\n  ") : text
   }
 

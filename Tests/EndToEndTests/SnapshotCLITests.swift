@@ -146,7 +146,9 @@ private enum SnapshotCLI {
     "--source-url", "https://example.org/rename-notice",
   ])
   #expect(r.status == 0, "\(r.stderr)")
-  let log = try SnapshotCLI.run(["log", "--channel", "instagram/syn1p1", "--format", "csv", "--db", db])
+  let log = try SnapshotCLI.run([
+    "log", "--channel", "instagram/syn1p1", "--format", "csv", "--db", db,
+  ])
   #expect(log.stdout.contains("rename,channel,instagram/syn1p1"))
   #expect(
     r.stdout

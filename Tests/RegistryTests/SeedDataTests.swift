@@ -7,7 +7,8 @@ import Testing
 /// Checks on the shipped seed data set (data/seed), against figures from the sources.
 @Suite struct SeedDataTests {
   static let seedDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/seed").path
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/seed")
+    .path
 
   static func registry() throws -> RegistryDatabase {
     let db = try RegistryDatabase(inMemory: ())
@@ -26,7 +27,8 @@ import Testing
           GROUP BY region ORDER BY region
           """)
     }
-    let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0["region"] as String, $0["n"] as Int) })
+    let counts = Dictionary(
+      uniqueKeysWithValues: rows.map { ($0["region"] as String, $0["n"] as Int) })
     #expect(counts == ["BE-BRU": 6, "BE-VLG": 99, "BE-WAL": 71])
     // Statbel, 1 January 2020: the Belgian population.
     #expect(rows.map { $0["pop"] as Int }.reduce(0, +) == 11_492_641)
@@ -120,8 +122,12 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.seedDirectory)
     for f in files where f.hasSuffix(".csv") {
       let text = try String(contentsOfFile: Self.seedDirectory + "/" + f, encoding: .utf8)
-      #expect(text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}"#, options: .regularExpression) == nil, "\(f) has an e-mail address")
-      #expect(text.range(of: #"\b0\d{2,3}/\d{2}[ .]?\d{2}[ .]?\d{2}\b"#, options: .regularExpression) == nil, "\(f) has a phone number")
+      #expect(
+        text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}"#, options: .regularExpression)
+          == nil, "\(f) has an e-mail address")
+      #expect(
+        text.range(of: #"\b0\d{2,3}/\d{2}[ .]?\d{2}[ .]?\d{2}\b"#, options: .regularExpression)
+          == nil, "\(f) has a phone number")
     }
   }
 }

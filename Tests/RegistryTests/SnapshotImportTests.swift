@@ -266,7 +266,9 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
 
 @Test func renamedHandleResolvesByObservationDate() throws {
   let f = try Fixture()
-  try f.registry.renameChannel(1, to: "@PolitieA", on: Day("2024-03-01")!, context: ChangeContext(source: .key("src-a"), by: "test"))
+  try f.registry.renameChannel(
+    1, to: "@PolitieA", on: Day("2024-03-01")!,
+    context: ChangeContext(source: .key("src-a"), by: "test"))
   // Someone else registers the freed handle afterwards.
   try f.registry.writer.write { db in
     try db.execute(
@@ -287,7 +289,8 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
 @Test func oldHandleAfterRenameIsRefused() throws {
   let f = try Fixture()
   try f.registry.renameChannel(
-    1, to: "politiea", on: Day("2024-03-01")!, context: ChangeContext(source: .key("src-a"), by: "test"))
+    1, to: "politiea", on: Day("2024-03-01")!,
+    context: ChangeContext(source: .key("src-a"), by: "test"))
   let message = try f.refusal("o.csv", header + "x,zp5327,2024-03-01,1,,,src-a\n")
   #expect(message.contains("o.csv:2: handle: 'zp5327' was renamed on 2024-03-01"))
 }
