@@ -27,10 +27,14 @@ enum ReportCharts {
     for (i, g) in rows.enumerated() {
       let y = 12 + Double(i) * rowH
       let label = "\(r.regionName(g.region)) · \(ReportText.platformLabel(g.platform))"
+      // Region names can be long (bilingual): the axis shows the code, the tooltip the name.
+      let short =
+        (g.region == "ALL" ? "All regions" : g.region) + " · "
+        + ReportText.platformLabel(g.platform)
       let ci = r.selectors.firstIndex { $0.name == g.platform } ?? 0
       s +=
         "<text x=\"\(f(left - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">"
-        + ReportHTML.escape(label) + "</text>"
+        + ReportHTML.escape(short) + "</text>"
       if let rate = g.adoption.rate.value, let lo = g.adoption.low.value,
         let hi = g.adoption.high.value
       {
