@@ -45,7 +45,7 @@ public struct CompareInput: Sendable {
   }
 
   /// Snapshots grouped by channel.
-  func snapshotsByChannel() -> [Int64: [StatsSnapshot]] {
+  public func snapshotsByChannel() -> [Int64: [StatsSnapshot]] {
     Dictionary(grouping: snapshots, by: \.channelId)
   }
 }

@@ -15,6 +15,7 @@ struct RegistryCLI: ParsableCommand {
       SummaryCommand.self,
       EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
       ValidateCommand.self, CollectCommand.self, ReportCommand.self,
+      CompareCommand.self, RankCommand.self, ReferenceCommand.self,
     ]
   )
 
