@@ -55,6 +55,13 @@ public enum Projection {
   public static func project(
     _ channels: [[StatsSnapshot]], on day: Int, stalenessDays: Int, horizons: [Int] = horizons
   ) -> ProjectionResult {
+    guard !channels.isEmpty else {
+      return ProjectionResult(
+        dailyGrowth: .missing(.noChannel), current: .missing(.noChannel),
+        projections: horizons.map {
+          FollowerProjection(horizonDays: $0, followers: .missing(.noChannel))
+        })
+    }
     var points: [(last: Observation, growth: Double)] = []
     var missing: MissingReason?
     var reasons: [MissingReason] = []

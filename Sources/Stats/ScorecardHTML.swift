@@ -125,6 +125,13 @@ public enum ScorecardHTML {
     return o
   }
 
+  static func reasonsOnly(_ r: ScorecardRow) -> String {
+    var counts: [MissingReason: Int] = [:]
+    for m in r.peersMissing { counts[m.reason, default: 0] += 1 }
+    return MissingReason.allCases.compactMap { c in counts[c].map { "\(c.rawValue) \($0)" } }
+      .joined(separator: ", ")
+  }
+
   static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
   /// A box (quartiles, median) and strip (one dot per peer) on a linear axis, the entity as a
@@ -136,10 +143,14 @@ public enum ScorecardHTML {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" role=\"img\">"
     s += "<title>\(e(r.metric.label)): \(e(entityName)) against \(r.peerValues.count) peers</title>"
     let values = r.peerValues.map(\.value) + (r.value.value.map { [$0] } ?? [])
-    guard var lo = values.min(), var hi = values.max() else {
-      s += "<text x=\"\(f(left))\" y=\"40\" class=\"missing\">entity: "
-      s += e(r.metric.style.format(r.value)) + "; peers: "
-      s += e(r.peerValues.isEmpty ? "no value (\(r.peersMissing.count) missing)" : "") + "</text>"
+    guard !r.peerValues.isEmpty, var lo = values.min(), var hi = values.max() else {
+      // Nothing to place the entity against: say so rather than draw an empty axis.
+      s += "<text x=\"\(f(w / 2))\" y=\"34\" text-anchor=\"middle\""
+      s += r.value.value == nil ? " class=\"missing\">" : " class=\"me\">"
+      s += "this entity: " + e(r.metric.style.format(r.value)) + "</text>"
+      s += "<text x=\"\(f(w / 2))\" y=\"60\" text-anchor=\"middle\" class=\"missing\">"
+      s += "no peer has a value (\(r.peersMissing.count) missing: "
+      s += e(ScorecardText.missingSummary(r).isEmpty ? "no peers" : reasonsOnly(r)) + ")</text>"
       return s + "</svg>"
     }
     if lo == hi {

@@ -35,16 +35,11 @@ public enum ScorecardText {
     o += h + "Peers with missing values (counted apart)\n\n"
     var missingRows: [[String]] = []
     for r in s.rows where !r.peersMissing.isEmpty {
-      var byReason: [MissingReason: [String]] = [:]
-      for m in r.peersMissing { byReason[m.reason, default: []].append(m.id) }
-      for reason in MissingReason.allCases {
-        guard let ids = byReason[reason] else { continue }
-        missingRows.append([r.metric.rawValue, reason.rawValue, String(ids.count), list(ids)])
-      }
+      missingRows.append([r.metric.rawValue, String(r.peersMissing.count), missingSummary(r)])
     }
     o +=
       missingRows.isEmpty
-      ? "none\n\n" : grid(["metric", "reason", "peers", "ids"], missingRows) + "\n"
+      ? "none\n\n" : grid(["metric", "peers", "reason (ids)"], missingRows) + "\n"
 
     o += h + "Platform coverage\n\n"
     o += grid(
@@ -85,6 +80,15 @@ public enum ScorecardText {
   static func percentile(_ r: ScorecardRow) -> String {
     guard let p = r.percentile.value else { return "missing (\(r.percentile.reason!.rawValue))" }
     return String(format: "%.2f", p) + " (\(r.peersAtOrBelow)/\(r.peerValues.count) ≤)"
+  }
+
+  /// "no_snapshot 1 (zp-e); no_channel 1 (zp-f)", reasons in declaration order.
+  static func missingSummary(_ r: ScorecardRow) -> String {
+    var byReason: [MissingReason: [String]] = [:]
+    for m in r.peersMissing { byReason[m.reason, default: []].append(m.id) }
+    return MissingReason.allCases.compactMap { reason in
+      byReason[reason].map { "\(reason.rawValue) \($0.count) (\(list($0, limit: 5)))" }
+    }.joined(separator: "; ")
   }
 
   static func list(_ ids: [String], limit: Int = 8) -> String {

@@ -41,7 +41,12 @@ public enum SideBySideText {
           + inputs.map { k in e.inputs[k].map { ValueStyle.count.format($0) } ?? "" }
       })
     if t.cutOff > 0 { o += "(\(t.cutOff) more with a value not shown: --top)\n" }
-    o += "\nNot ranked, value missing (\(t.missing.count)):\n"
+    var counts: [MissingReason: Int] = [:]
+    for m in t.missing { counts[m.reason, default: 0] += 1 }
+    let summary = MissingReason.allCases.compactMap { r in counts[r].map { "\(r.rawValue) \($0)" } }
+    o += "\nNot ranked, value missing (\(t.missing.count)"
+    o += summary.isEmpty ? "" : ": " + summary.joined(separator: ", ")
+    o += "):\n"
     if t.missing.isEmpty {
       o += "none\n"
     } else {

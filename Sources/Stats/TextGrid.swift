@@ -25,8 +25,10 @@ enum TextGrid {
   }
 
   static func numeric(_ s: String) -> Bool {
-    guard let f = s.unicodeScalars.first else { return false }
-    return "0123456789+−-".unicodeScalars.contains(f) && !s.contains(" ")
+    guard let f = s.unicodeScalars.first, "0123456789+−-".unicodeScalars.contains(f) else {
+      return false
+    }
+    return s.unicodeScalars.dropFirst().allSatisfy { "0123456789,.%×".unicodeScalars.contains($0) }
   }
 
   /// Strips control characters so database text cannot move the terminal cursor.
