@@ -110,14 +110,13 @@ struct ReferenceShowCommand: ParsableCommand {
         let v = (cells[c] ?? nil).map(TextTable.clean) ?? ""
         print(c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v)
       }
-    case .json, .ndjson, .csv:
-      var options = ListingOptions()
-      options.format = format
-      var text = try ReferenceCommand.listing([r]).render(options)
-      if format == .json {
-        text = try ReferenceCommand.listing([r]).jsonObject(ReferenceRowOutput(listing: r), pretty: true)
-          .replacingOccurrences(of: "\n  ", with: "\n") + "\n"
-      }
+    case .json:
+      let listing = ReferenceCommand.listing([r])
+      let text = try listing.jsonObject(ReferenceRowOutput(listing: r), pretty: true)
+      print(text.replacingOccurrences(of: "\n  ", with: "\n"))
+    case .ndjson, .csv:
+      let options = try ListingOptions.parse(["--format", format.rawValue])
+      let text = try ReferenceCommand.listing([r]).render(options)
       print(text, terminator: "")
     }
   }
