@@ -99,7 +99,8 @@ extension RegistryDatabase {
       let byEngagements = try seek(
         "engagements IS NOT NULL AND engagement_window_days IS NOT NULL")
       var found = Set<ReportData.SnapshotRow>()
-      func fetch(_ statement: Statement, _ id: Int64, _ day: Day) throws -> ReportData.SnapshotRow? {
+      func fetch(_ statement: Statement, _ id: Int64, _ day: Day) throws -> ReportData.SnapshotRow?
+      {
         guard let r = try Row.fetchOne(statement, arguments: [id, day.endOfDayEpochSeconds])
         else { return nil }
         let row = ReportData.SnapshotRow(

@@ -30,7 +30,9 @@ public struct EntityFigures: Sendable, Equatable {
     }
     let snaps = open.map { snapshots[$0.id] ?? [] }
 
-    let current = snaps.map { SnapshotSelection.followers($0, on: day, stalenessDays: stalenessDays) }
+    let current = snaps.map {
+      SnapshotSelection.followers($0, on: day, stalenessDays: stalenessDays)
+    }
     let followers = sum(current.map { $0.map(\.value) })
     f.values[.followers] = followers
     f.values[.followersPer1000] = followers.flatMap {
@@ -99,7 +101,9 @@ public struct EntityFigures: Sendable, Equatable {
   /// The sum of the known values; missing (the most common reason) when none is known.
   static func sum(_ metrics: [Metric<Double>]) -> Metric<Double> {
     let known = metrics.compactMap(\.value)
-    if known.isEmpty { return .missing(Distribution.dominant(metrics.compactMap(\.reason)) ?? .noSnapshot) }
+    if known.isEmpty {
+      return .missing(Distribution.dominant(metrics.compactMap(\.reason)) ?? .noSnapshot)
+    }
     return .value(known.reduce(0, +))
   }
 }

@@ -72,7 +72,8 @@ public struct PeerGroup: Sendable, Equatable {
     }
     var members: [StatsEntity] = []
     var placeholders = 0
-    for c in candidates where c.id != e.id && c.country == target.country && c.entity.exists(on: day) {
+    for c in candidates
+    where c.id != e.id && c.country == target.country && c.entity.exists(on: day) {
       let p = c.entity
       let fits: Bool
       switch basis {

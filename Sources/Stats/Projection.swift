@@ -82,7 +82,9 @@ public enum Projection {
     if let reason {
       return ProjectionResult(
         dailyGrowth: .missing(reason), current: .missing(reason),
-        projections: horizons.map { FollowerProjection(horizonDays: $0, followers: .missing(reason)) })
+        projections: horizons.map {
+          FollowerProjection(horizonDays: $0, followers: .missing(reason))
+        })
     }
     let projections = horizons.map { h in
       let total = points.reduce(0.0) { acc, p in

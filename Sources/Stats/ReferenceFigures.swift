@@ -98,7 +98,8 @@ public struct ReferenceComparison: Sendable, Equatable {
       reference: r, kind: .contextOnly, referenceValue: r.value, current: .missing(.noValues),
       difference: .missing(.noValues), text: "context only")
     let date = r.precision == "day" ? r.asOf : "\(r.asOf) (\(r.precision))"
-    let about = r.entityId.map { $0 == entityId ? " (this entity's own figure)" : " (about \($0))" } ?? ""
+    let about =
+      r.entityId.map { $0 == entityId ? " (this entity's own figure)" : " (about \($0))" } ?? ""
     switch r.metric {
     case "followers":
       c.kind = .followers

@@ -69,6 +69,9 @@ public struct Scorecard: Sendable, Equatable {
   public var platform: PlatformSelector
   /// Open channels of the entity matching the platform.
   public var channels: Int
+  /// Channels of the entity matching the platform with no opening or first-seen date: never
+  /// counted as open, so a trainer knows why the entity looks absent.
+  public var channelsWithoutDate: Int
   public var group: PeerGroup
   public var rows: [ScorecardRow]
   public var coverage: [PlatformCoverage]
@@ -149,7 +152,10 @@ public struct Scorecard: Sendable, Equatable {
         asOf: day, stalenessDays: input.stalenessDays, entity: target.entity,
         country: target.country,
         regionName: input.regionNames[target.entity.region] ?? target.entity.region,
-        platform: platform, channels: mine.channels, group: group, rows: rows, coverage: coverage,
+        platform: platform, channels: mine.channels,
+        channelsWithoutDate: input.channels.filter {
+          $0.entityId == entityId && platform.matches($0) && $0.openedOn == nil
+        }.count, group: group, rows: rows, coverage: coverage,
         projection: projection, references: references))
   }
 

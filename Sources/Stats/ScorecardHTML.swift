@@ -41,11 +41,17 @@ public enum ScorecardHTML {
     o += "<h1>Scorecard: \(e(s.entity.name)) <small>(\(e(s.entity.id)))</small></h1>\n"
     o += "<p class=\"meta\">As of \(date) · \(e(s.entity.kind)) · \(e(s.regionName)) · "
     o += "population "
-    o += s.entity.population.map { ReportText.grouped(Double($0)) } ?? "<span class=\"missing\">missing (no_population)</span>"
+    o +=
+      s.entity.population.map { ReportText.grouped(Double($0)) }
+      ?? "<span class=\"missing\">missing (no_population)</span>"
     o += " · platform \(e(ReportText.platformLabel(s.platform.name))) (\(s.channels) open channel"
     o += s.channels == 1 ? ")" : "s)"
+    if s.channelsWithoutDate > 0 {
+      o += "; \(s.channelsWithoutDate) more without an opening or first-seen date, not counted"
+    }
     o += " · snapshots older than \(s.stalenessDays) days are not used</p>\n"
-    o += "<p><b>Peer group</b> (--peers \(e(s.group.basis.rawValue))): \(e(s.group.description)).<br/>"
+    o +=
+      "<p><b>Peer group</b> (--peers \(e(s.group.basis.rawValue))): \(e(s.group.description)).<br/>"
     o += "<span class=\"meta\">Percentile rank: \(e(Scorecard.percentileDefinition)).</span></p>\n"
 
     o += "<h2>Metrics</h2>\n<table><tr><th>Metric</th><th>Value</th><th>Percentile</th>"
@@ -163,14 +169,16 @@ public enum ScorecardHTML {
     let plot = w - left - right
     func x(_ v: Double) -> Double { left + plot * (v - lo) / (hi - lo) }
     let axisY = 62.0
-    s += "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(w - right))\" y2=\"\(f(axisY))\" class=\"axis\"/>"
+    s +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(axisY))\" x2=\"\(f(w - right))\" y2=\"\(f(axisY))\" class=\"axis\"/>"
     let st = r.metric.style
     for (v, anchor) in [(lo + pad, "start"), (hi - pad, "end")] {
       s += "<text x=\"\(f(x(v)))\" y=\"\(f(axisY + 14))\" text-anchor=\"\(anchor)\">"
       s += e(st.format(v)) + "</text>"
     }
     if let q1 = r.peers.q1.value, let q3 = r.peers.q3.value, let m = r.peers.median.value {
-      s += "<rect x=\"\(f(x(q1)))\" y=\"22\" width=\"\(f(max(1, x(q3) - x(q1))))\" height=\"26\" class=\"box\">"
+      s +=
+        "<rect x=\"\(f(x(q1)))\" y=\"22\" width=\"\(f(max(1, x(q3) - x(q1))))\" height=\"26\" class=\"box\">"
       s += "<title>peers q1 \(e(st.format(q1))), q3 \(e(st.format(q3)))</title></rect>"
       s += "<line x1=\"\(f(x(m)))\" y1=\"20\" x2=\"\(f(x(m)))\" y2=\"50\" class=\"med\">"
       s += "<title>peer median \(e(st.format(m)))</title></line>"
@@ -191,7 +199,8 @@ public enum ScorecardHTML {
       s += "this entity: " + e(st.format(r.value)) + "</text>"
     }
     let note =
-      "\(r.peerValues.count) peers" + (r.peersMissing.isEmpty ? "" : ", \(r.peersMissing.count) missing")
+      "\(r.peerValues.count) peers"
+      + (r.peersMissing.isEmpty ? "" : ", \(r.peersMissing.count) missing")
     s += "<text x=\"\(f(w / 2))\" y=\"\(f(axisY + 26))\" text-anchor=\"middle\">\(e(note))</text>"
     return s + "</svg>"
   }

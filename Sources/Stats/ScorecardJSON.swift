@@ -81,7 +81,9 @@ public enum ScorecardJSON {
         (
           "best_peer",
           r.best.map {
-            .object([("id", .string($0.id)), ("name", .string($0.name)), ("value", .number($0.value))])
+            .object([
+              ("id", .string($0.id)), ("name", .string($0.name)), ("value", .number($0.value)),
+            ])
           } ?? .null
         ),
         ("peers_missing_count", .int(r.peersMissing.count)),
@@ -106,6 +108,7 @@ public enum ScorecardJSON {
       ("staleness_days", .int(s.stalenessDays)),
       ("platform", .string(s.platform.name)),
       ("channels", .int(s.channels)),
+      ("channels_without_date", .int(s.channelsWithoutDate)),
       (
         "peer_group",
         .object([
@@ -214,7 +217,8 @@ extension JSONValue {
     switch self {
     case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
     case .object(let pairs):
-      return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+      return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",")
+        + "}"
     default: return serialized()
     }
   }

@@ -11,6 +11,9 @@ public enum ScorecardText {
     o += s.entity.population.map { ReportText.grouped(Double($0)) } ?? "missing (no_population)"
     o += "\nPlatform: \(ReportText.platformLabel(s.platform.name)) (\(s.channels) open channel"
     o += s.channels == 1 ? ")" : "s)"
+    if s.channelsWithoutDate > 0 {
+      o += "; \(s.channelsWithoutDate) more without an opening or first-seen date, not counted"
+    }
     o += "\nPeer group (--peers \(s.group.basis.rawValue)): \(c(s.group.description))\n"
     o += "Snapshots older than \(s.stalenessDays) days are stale (not used).\n"
     o += "Percentile: \(Scorecard.percentileDefinition).\n\n"
@@ -42,14 +45,15 @@ public enum ScorecardText {
       ? "none\n\n" : grid(["metric", "peers", "reason (ids)"], missingRows) + "\n"
 
     o += h + "Platform coverage\n\n"
-    o += grid(
-      ["platform", "entity", "peers on it", "share of peers"],
-      s.coverage.map {
-        [
-          $0.platform, $0.entityOn ? "yes" : "no", "\($0.peers.successes) of \($0.peers.total)",
-          ReportText.percent($0.peers.rate),
-        ]
-      }) + "\n"
+    o +=
+      grid(
+        ["platform", "entity", "peers on it", "share of peers"],
+        s.coverage.map {
+          [
+            $0.platform, $0.entityOn ? "yes" : "no", "\($0.peers.successes) of \($0.peers.total)",
+            ReportText.percent($0.peers.rate),
+          ]
+        }) + "\n"
 
     o += h + "Projection (not a forecast)\n\n"
     o += "current followers: \(ValueStyle.count.format(s.projection.current)); "
@@ -69,7 +73,8 @@ public enum ScorecardText {
         s.references.map { r in
           let f = r.reference
           return [
-            f.id, c(f.label), referenceValue(f), f.precision == "day" ? f.asOf : "\(f.asOf) (\(f.precision))",
+            f.id, c(f.label), referenceValue(f),
+            f.precision == "day" ? f.asOf : "\(f.asOf) (\(f.precision))",
             c(f.sourceKey), c(r.text),
           ]
         })

@@ -10,7 +10,9 @@ public enum SideBySideText {
       ["name"] + s.figures.map { TextGrid.clean($0.entity.name) },
       ["region"] + s.figures.map(\.entity.region),
       ["population"]
-        + s.figures.map { f in f.entity.population.map { ReportText.grouped(Double($0)) } ?? "missing (no_population)" },
+        + s.figures.map { f in
+          f.entity.population.map { ReportText.grouped(Double($0)) } ?? "missing (no_population)"
+        },
       ["open channels"] + s.figures.map { String($0.channels) },
       ["platforms"] + s.platforms.map { $0.isEmpty ? "none" : $0.joined(separator: ", ") },
     ]
@@ -19,7 +21,8 @@ public enum SideBySideText {
     }
     for (i, h) in Projection.horizons.enumerated() {
       rows.append(
-        ["projection +\(h)d"] + s.projections.map { ValueStyle.count.format($0.projections[i].followers) })
+        ["projection +\(h)d"]
+          + s.projections.map { ValueStyle.count.format($0.projections[i].followers) })
     }
     o += grid(header, rows)
     o += "\nprojection method: \(Projection.method)\n"
@@ -37,7 +40,10 @@ public enum SideBySideText {
     o += grid(
       ["rank", "entity_id", "name", "region", "value"] + inputs,
       t.entries.map { e in
-        [String(e.rank), e.entity.id, TextGrid.clean(e.entity.name), e.entity.region, st.format(e.value)]
+        [
+          String(e.rank), e.entity.id, TextGrid.clean(e.entity.name), e.entity.region,
+          st.format(e.value),
+        ]
           + inputs.map { k in e.inputs[k].map { ValueStyle.count.format($0) } ?? "" }
       })
     if t.cutOff > 0 { o += "(\(t.cutOff) more with a value not shown: --top)\n" }
@@ -52,7 +58,9 @@ public enum SideBySideText {
     } else {
       o += grid(
         ["entity_id", "name", "region", "reason"],
-        t.missing.map { [$0.entity.id, TextGrid.clean($0.entity.name), $0.entity.region, $0.reason.rawValue] })
+        t.missing.map {
+          [$0.entity.id, TextGrid.clean($0.entity.name), $0.entity.region, $0.reason.rawValue]
+        })
     }
     if t.placeholdersExcluded > 0 {
       o += "\n\(t.placeholdersExcluded) placeholder entities (owner not identified) left out.\n"

@@ -33,7 +33,9 @@ enum TextGrid {
 
   /// Strips control characters so database text cannot move the terminal cursor.
   static func clean(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? " " : $0 }))
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? " " : $0 }))
   }
 }
 

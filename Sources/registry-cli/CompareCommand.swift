@@ -13,7 +13,8 @@ enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Scorecard of an entity against its peers and reference figures; or A B side by side.",
+    abstract:
+      "Scorecard of an entity against its peers and reference figures; or A B side by side.",
     discussion: """
       Examples:
         registry-cli compare be-pz-leuven --peers region
@@ -54,8 +55,9 @@ struct CompareCommand: ParsableCommand {
     _ = try CompareInputMapping.selector(platform)
     if stalenessDays < 0 { throw ValidationError("--staleness-days must be 0 or more") }
     if entities.count > 1 && format == .html {
-      throw ValidationError("--format html is the one-page scorecard of one entity; "
-        + "use table, markdown or json to compare several")
+      throw ValidationError(
+        "--format html is the one-page scorecard of one entity; "
+          + "use table, markdown or json to compare several")
     }
     if Set(entities).count != entities.count {
       throw ValidationError("an entity is given twice; give each entity once")

@@ -19,7 +19,8 @@ struct ReferenceCommand: ParsableCommand {
   static func cells(_ r: ReferenceListing) -> [String: String?] {
     let f = r.figure
     return [
-      "id": f.id, "label": f.label, "metric": f.metric, "value": JSONValue.number(f.value).compact(),
+      "id": f.id, "label": f.label, "metric": f.metric,
+      "value": JSONValue.number(f.value).compact(),
       "denominator": f.denominator.map { JSONValue.number($0).compact() }, "unit": f.unit,
       "country": f.country, "region": f.region, "entity_kind": f.entityKind, "platform": f.platform,
       "entity_id": f.entityId, "as_of": f.asOf, "as_of_precision": f.asOfPrecision,
@@ -31,8 +32,10 @@ struct ReferenceCommand: ParsableCommand {
   static func listing(_ rows: [ReferenceListing]) -> Listing<ReferenceRowOutput> {
     Listing(
       columns: columns, rows: rows.map(ReferenceRowOutput.init), cells: { cells($0.listing) },
-      tableColumns: ["id", "metric", "value", "denominator", "unit", "platform", "region", "as_of",
-        "as_of_precision", "source"])
+      tableColumns: [
+        "id", "metric", "value", "denominator", "unit", "platform", "region", "as_of",
+        "as_of_precision", "source",
+      ])
   }
 }
 
@@ -137,7 +140,8 @@ struct ReferenceAddCommand: ParsableCommand {
   @Argument(help: "Id (a slug, e.g. be-twitter-2013-gent).") var id: String
   @Argument(help: "Label: what the figure says, with its date.") var label: String
   @Argument(
-    help: "Metric: followers, followers_sum, posts, entities_with_channel, entity_count, channel_count, share_of_agencies, ..."
+    help:
+      "Metric: followers, followers_sum, posts, entities_with_channel, entity_count, channel_count, share_of_agencies, ..."
   ) var metric: String
   @Argument(help: "Value.") var value: Double
   @Option(help: "Denominator (e.g. 195 for '51 of 195 zones').") var denominator: Double?

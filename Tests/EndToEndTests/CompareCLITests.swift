@@ -47,7 +47,10 @@ struct CompareCLITests {
       #expect(horizons.map { $0["followers"] as? Double } == [2323, 3309])
       let refs = try #require(doc["references"] as? [[String: Any]])
       // Fits BE / BE-VLG / local_police / x: ref-a-followers, ref-adoption, ref-count.
-      #expect(Set(refs.compactMap { $0["id"] as? String }) == ["ref-a-followers", "ref-adoption", "ref-count"])
+      #expect(
+        Set(refs.compactMap { $0["id"] as? String }) == [
+          "ref-a-followers", "ref-adoption", "ref-count",
+        ])
     }
   }
 
@@ -69,7 +72,8 @@ struct CompareCLITests {
       #expect(r.status == 0, "\(r.stderr)")
       let doc = try #require(try CLI.json(r.stdout) as? [String: Any])
       let ranked = try #require(doc["ranked"] as? [[String: Any]])
-      #expect(ranked.map { $0["entity_id"] as? String } == ["zp-w", "zp-b", "zp-a", "zp-c", "zp-d"])
+      #expect(
+        ranked.map { $0["entity_id"] as? String } == ["zp-w", "zp-b", "zp-a", "zp-c", "zp-d"])
       #expect(ranked.map { $0["rank"] as? Int } == [1, 2, 3, 3, 5])
       let missing = try #require(doc["missing"] as? [[String: Any]])
       #expect(
@@ -86,7 +90,9 @@ struct CompareCLITests {
         "rank", "--metric", "followers_per_1000", "--platform", "x", "--as-of", "2024-01-01",
         "--format", "csv",
       ])
-      #expect(csv.stdout.hasPrefix("rank,entity_id,name,region,value,followers,population,missing_reason"))
+      #expect(
+        csv.stdout.hasPrefix("rank,entity_id,name,region,value,followers,population,missing_reason")
+      )
       // zp-b 3000 / 50,000 × 1000 = 60 ranks first.
       #expect(csv.stdout.contains("1,zp-b,Zone B,BE-VLG,60,3000,50000,"))
     }
@@ -112,17 +118,21 @@ struct CompareCLITests {
 
   @Test func referenceListAddShowAndChangeLog() throws {
     try withCLI { cli in
-      let list = try cli.run(["reference", "list", "--country", "BE", "--platform", "x", "--format", "json"])
+      let list = try cli.run([
+        "reference", "list", "--country", "BE", "--platform", "x", "--format", "json",
+      ])
       #expect(list.status == 0, "\(list.stderr)")
       let rows = try #require(try CLI.json(list.stdout) as? [[String: Any]])
       // BE or unset country, x or unset platform: ref-a-followers, ref-adoption, ref-wal, ref-count.
-      #expect(Set(rows.compactMap { $0["id"] as? String })
-        == ["ref-a-followers", "ref-adoption", "ref-wal", "ref-count"])
+      #expect(
+        Set(rows.compactMap { $0["id"] as? String })
+          == ["ref-a-followers", "ref-adoption", "ref-wal", "ref-count"])
 
       let add = try cli.run([
         "reference", "add", "ref-new", "Zone B followers (2013)", "followers", "1200",
         "--unit", "followers", "--country", "BE", "--region", "BE-VLG", "--platform", "x",
-        "--entity", "zp-b", "--as-of", "2013-06-01", "--precision", "month", "--source", "fx-survey",
+        "--entity", "zp-b", "--as-of", "2013-06-01", "--precision", "month", "--source",
+        "fx-survey",
       ])
       #expect(add.status == 0, "\(add.stderr)")
       let show = try cli.run(["reference", "show", "ref-new", "--format", "json"])

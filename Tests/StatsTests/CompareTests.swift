@@ -12,7 +12,8 @@ enum CompareFixture {
     validTo: Int? = nil, placeholder: Bool = false, country: String = "BE"
   ) -> CompareEntity {
     CompareEntity(
-      StatsEntity(id: id, name: "Zone \(id)", region: region, kind: kind, population: pop, validTo: validTo),
+      StatsEntity(
+        id: id, name: "Zone \(id)", region: region, kind: kind, population: pop, validTo: validTo),
       country: country, placeholder: placeholder)
   }
 
@@ -30,9 +31,12 @@ enum CompareFixture {
       StatsChannel(id: Int64(i + 1), entityId: id, platform: "x", openedOn: opened)
     }
 
-  static func snap(_ channel: Int64, _ day: Int, _ followers: Int?, posts: Int? = nil,
-    engagements: Int? = nil, window: Int? = nil) -> StatsSnapshot {
-    StatsSnapshot(channelId: channel, observedAt: at(day), followers: followers, posts: posts,
+  static func snap(
+    _ channel: Int64, _ day: Int, _ followers: Int?, posts: Int? = nil,
+    engagements: Int? = nil, window: Int? = nil
+  ) -> StatsSnapshot {
+    StatsSnapshot(
+      channelId: channel, observedAt: at(day), followers: followers, posts: posts,
       engagements: engagements, windowDays: window)
   }
 
@@ -75,7 +79,8 @@ enum CompareFixture {
 
 @Test func kindAndAllPeersStayInTheCountry() throws {
   let f = CompareFixture.self
-  let kind = try PeerGroup.select(for: f.entities[0], among: f.entities, basis: .kind, on: f.d).get()
+  let kind = try PeerGroup.select(for: f.entities[0], among: f.entities, basis: .kind, on: f.d)
+    .get()
   #expect(kind.members.map(\.id) == ["b", "c", "d", "e", "f", "w"])
   let all = try PeerGroup.select(for: f.entities[0], among: f.entities, basis: .all, on: f.d).get()
   #expect(all.members.map(\.id) == ["b", "c", "d", "e", "f", "s", "w"])
@@ -160,13 +165,16 @@ enum CompareFixture {
   #expect(
     t.missing.map { "\($0.entity.id):\($0.reason.rawValue)" } == ["e:no_snapshot", "f:no_channel"])
   // --top 3 keeps both entities tied at 3.
-  let top = LeagueTable.build(figures, metric: .followers, platform: .platform("x"), asOf: f.d, top: 3)
+  let top = LeagueTable.build(
+    figures, metric: .followers, platform: .platform("x"), asOf: f.d, top: 3)
   #expect(top.entries.map(\.entity.id) == ["w", "b", "a", "c"])
   #expect(top.cutOff == 1)
 }
 
 @Test func referenceFiguresFitWhenEachScopeColumnIsUnsetOrEqual() {
-  func ref(country: String? = nil, region: String? = nil, kind: String? = nil, platform: String? = nil)
+  func ref(
+    country: String? = nil, region: String? = nil, kind: String? = nil, platform: String? = nil
+  )
     -> StatsReference
   {
     StatsReference(
@@ -237,8 +245,10 @@ enum CompareFixture {
 @Test func projectionIsMissingWithReasonWhenHistoryIsTooShort() {
   let f = CompareFixture.self
   let one = [f.snap(2, f.d, 3000)]
-  #expect(Projection.project([one], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noBaseline))
-  #expect(Projection.project([[]], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noSnapshot))
+  #expect(
+    Projection.project([one], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noBaseline))
+  #expect(
+    Projection.project([[]], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noSnapshot))
   #expect(Projection.project([], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noChannel))
 }
 
@@ -247,6 +257,7 @@ enum CompareFixture {
   let s = try SideBySide.build(f.input(), ids: ["a", "b"], platform: .platform("x")).get()
   #expect(s.figures.map { $0[.followers] } == [.value(2000), .value(3000)])
   #expect(s.figures[1][.growth90d] == .missing(.noBaseline))
-  #expect(SideBySide.build(f.input(), ids: ["a", "g"], platform: .anySocial).map(\.asOf)
-    == .failure(.placeholder("g")))
+  #expect(
+    SideBySide.build(f.input(), ids: ["a", "g"], platform: .anySocial).map(\.asOf)
+      == .failure(.placeholder("g")))
 }
