@@ -78,15 +78,10 @@ public enum ScorecardHTML {
     let missingRows = s.rows.filter { !$0.peersMissing.isEmpty }
     if !missingRows.isEmpty {
       o += "<h2>Peers with missing values (counted apart)</h2>\n<table><tr><th>Metric</th>"
-      o += "<th>Reason</th><th>Peers</th><th>Ids</th></tr>\n"
+      o += "<th>Peers</th><th>Reason: count (ids)</th></tr>\n"
       for r in missingRows {
-        var byReason: [MissingReason: [String]] = [:]
-        for m in r.peersMissing { byReason[m.reason, default: []].append(m.id) }
-        for reason in MissingReason.allCases {
-          guard let ids = byReason[reason] else { continue }
-          o += "<tr><td>\(e(r.metric.rawValue))</td><td>\(reason.rawValue)</td>"
-          o += "<td class=\"n\">\(ids.count)</td><td>\(e(ScorecardText.list(ids)))</td></tr>\n"
-        }
+        o += "<tr><td>\(e(r.metric.rawValue))</td><td class=\"n\">\(r.peersMissing.count)</td>"
+        o += "<td>\(e(ScorecardText.missingSummary(r)))</td></tr>\n"
       }
       o += "</table>\n"
     }
