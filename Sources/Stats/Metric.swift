@@ -24,6 +24,8 @@ public enum MissingReason: String, Sendable, Hashable, Codable, CaseIterable {
   case noEntities = "no_entities"
   /// The group has entities but none with a known value (e.g. a median over nothing).
   case noValues = "no_values"
+  /// The entity has no open channel on the platform compared.
+  case noChannel = "no_channel"
 }
 
 /// A computed figure: either a value, or missing with the reason.

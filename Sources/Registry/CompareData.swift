@@ -1,0 +1,158 @@
+import GRDB
+
+/// What comparisons (scorecards, side by side, league tables) need from the registry, as rows.
+public struct CompareData: Sendable {
+  public struct EntityRow: Sendable, Hashable {
+    public var entity: ReportData.EntityRow
+    public var country: String
+    public var placeholder: Bool
+  }
+
+  public struct ReferenceRow: Sendable, Hashable {
+    public var figure: ReferenceFigure
+    public var sourceKey: String
+    public var sourceTitle: String
+    public var sourceURL: String?
+  }
+
+  public var entities: [EntityRow] = []
+  public var channels: [ReportData.ChannelRow] = []
+  public var snapshots: [ReportData.SnapshotRow] = []
+  public var references: [ReferenceRow] = []
+  public var regionNames: [String: String] = [:]
+}
+
+extension RegistryDatabase {
+  /// The days before the date whose follower counts the figures read (growth windows).
+  public static let compareWindows = [30, 90, 365]
+  /// Days before the latest observation the projection reads.
+  public static let projectionWindows = [7, 30, 90]
+  /// The posts-per-week window.
+  public static let postsWindow = 90
+
+  /// Loads every entity of `country` (placeholders flagged), their channels, the reference
+  /// figures of that country or of no country, and only the snapshots the figures read: per
+  /// channel open on D, the latest with followers on or before D, D − 30, D − 90 and D − 365,
+  /// on or before L − 7, L − 30 and L − 90 (L: the day of the latest), the latest with posts on
+  /// or before D and D − 90, and the latest with engagements on or before D. Each is one seek on
+  /// the index snapshot(channel_id, observed_at, source_id), as `reportData` does.
+  public func compareData(country: String, asOf: Day) throws -> CompareData {
+    try writer.read { db in
+      var data = CompareData()
+      var names: [String: [(lang: String, name: String)]] = [:]
+      for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
+        names[r["entity_id"], default: []].append((r["lang"], r["name"]))
+      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.id, e.kind, e.country, coalesce(e.region, '(none)') AS region, e.population,
+                 e.valid_from, e.valid_to, e.languages, e.placeholder
+          FROM entity e WHERE e.country = ? ORDER BY e.id
+          """, arguments: [country])
+      var ids = Set<String>()
+      var existing = Set<String>()
+      for r in rows {
+        let id: String = r["id"]
+        let e = ReportData.EntityRow(
+          id: id, name: Self.preferredName(names[id] ?? [], languages: r["languages"]) ?? id,
+          region: r["region"], kind: r["kind"], population: r["population"],
+          validFrom: (r["valid_from"] as String?).flatMap(Day.init),
+          validTo: (r["valid_to"] as String?).flatMap(Day.init))
+        data.entities.append(
+          CompareData.EntityRow(entity: e, country: r["country"], placeholder: r["placeholder"]))
+        ids.insert(id)
+        if Self.exists(e, on: asOf) { existing.insert(id) }
+      }
+      let channels = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, entity_id, platform, handle, coalesce(opened_on, first_seen_on) AS opened,
+                 closed_on, emergency_disclaimer, confidence
+          FROM channel ORDER BY id
+          """)
+      var openIds: [Int64] = []
+      while let r = try channels.next() {
+        let entityId: String = r["entity_id"]
+        guard ids.contains(entityId) else { continue }
+        let c = ReportData.ChannelRow(
+          id: r["id"], entityId: entityId, platform: r["platform"], handle: r["handle"],
+          openedOn: (r["opened"] as String?).flatMap(Day.init),
+          closedOn: (r["closed_on"] as String?).flatMap(Day.init),
+          disclaimer: r["emergency_disclaimer"], confidence: r["confidence"])
+        data.channels.append(c)
+        let open =
+          c.openedOn.map { $0 <= asOf } == true && c.closedOn.map { $0 > asOf } != false
+        if open && existing.contains(entityId) { openIds.append(c.id) }
+      }
+      func seek(_ condition: String) throws -> Statement {
+        try db.cachedStatement(
+          sql: """
+            SELECT channel_id, observed_at, followers, posts, engagements, engagement_window_days
+            FROM snapshot
+            WHERE channel_id = ? AND observed_at <= ? AND \(condition)
+            ORDER BY observed_at DESC, source_id DESC LIMIT 1
+            """)
+      }
+      let byFollowers = try seek("followers IS NOT NULL")
+      let byPosts = try seek("posts IS NOT NULL")
+      let byEngagements = try seek(
+        "engagements IS NOT NULL AND engagement_window_days IS NOT NULL")
+      var found = Set<ReportData.SnapshotRow>()
+      func fetch(_ statement: Statement, _ id: Int64, _ day: Day) throws -> ReportData.SnapshotRow?
+      {
+        guard let r = try Row.fetchOne(statement, arguments: [id, day.endOfDayEpochSeconds])
+        else { return nil }
+        let row = ReportData.SnapshotRow(
+          channelId: id, observedAt: r["observed_at"], followers: r["followers"],
+          posts: r["posts"], engagements: r["engagements"], windowDays: r["engagement_window_days"])
+        if found.insert(row).inserted { data.snapshots.append(row) }
+        return row
+      }
+      for id in openIds {
+        guard let latest = try fetch(byFollowers, id, asOf) else { continue }
+        for w in Self.compareWindows { _ = try fetch(byFollowers, id, asOf.adding(days: -w)) }
+        let last = Day(epochSeconds: latest.observedAt)
+        for w in Self.projectionWindows { _ = try fetch(byFollowers, id, last.adding(days: -w)) }
+        _ = try fetch(byPosts, id, asOf)
+        _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
+        _ = try fetch(byEngagements, id, asOf)
+      }
+      for id in openIds where !data.snapshots.contains(where: { $0.channelId == id }) {
+        // No follower count at all: posts or engagements alone may still be known.
+        _ = try fetch(byPosts, id, asOf)
+        _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
+        _ = try fetch(byEngagements, id, asOf)
+      }
+      let refs = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.*, s.key AS source_key, s.title AS source_title, s.url AS source_url
+          FROM reference_figure r JOIN source s ON s.id = r.source_id
+          WHERE r.country = ? OR r.country IS NULL ORDER BY r.as_of, r.id
+          """, arguments: [country])
+      for r in refs {
+        data.references.append(
+          CompareData.ReferenceRow(
+            figure: try ReferenceFigure(row: r), sourceKey: r["source_key"],
+            sourceTitle: r["source_title"], sourceURL: r["source_url"]))
+      }
+      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
+        data.regionNames[r["code"]] = r["name"]
+      }
+      return data
+    }
+  }
+}
+
+extension CompareData {
+  /// The same rows in the adoption report's shape, so both map to Stats the same way.
+  public var reportData: ReportData {
+    var d = ReportData()
+    d.entities = entities.map(\.entity)
+    d.channels = channels
+    d.snapshots = snapshots
+    d.regionNames = regionNames
+    return d
+  }
+}

@@ -1,0 +1,100 @@
+/// A follower projection: the recent trend carried forward. Labelled "projection", not a forecast.
+public struct FollowerProjection: Sendable, Equatable {
+  /// Days after the as-of date.
+  public var horizonDays: Int
+  public var followers: Metric<Double>
+}
+
+/// The projection of one or more channels' followers, with the inputs it used.
+public struct ProjectionResult: Sendable, Equatable {
+  /// Weighted daily growth (followers per day), summed over the channels.
+  public var dailyGrowth: Metric<Double>
+  /// Followers at the latest observations, summed.
+  public var current: Metric<Double>
+  public var projections: [FollowerProjection]
+}
+
+/// Weighted recent growth, as follower-tracking sites do.
+public enum Projection {
+  /// The windows (days) and their weights.
+  public static let windows: [(days: Int, weight: Double)] = [(7, 0.5), (30, 0.3), (90, 0.2)]
+  /// The horizons printed.
+  public static let horizons = [90, 365]
+
+  /// The method as printed under the figures.
+  public static let method =
+    "projection, not a forecast: daily growth g_W = (f_last − f_base) / days between them, where "
+    + "f_last is the latest follower count on or before the date and f_base the latest at least "
+    + "W days before it, for W = 7, 30 and 90 days; g = 0.5·g_7 + 0.3·g_30 + 0.2·g_90; "
+    + "followers(D + h) = max(0, f_last + g × (days from the day of f_last to D, plus h)), rounded. Channels are added up; "
+    + "missing (no_baseline) when any channel with a follower count has no earlier observation "
+    + "within the staleness limit."
+
+  /// Daily growth of one channel: the weighted average of g_7, g_30 and g_90, each measured from
+  /// the latest observation on or before `day` back to the latest observation at least W days
+  /// before that one (no older than the staleness limit from its own target day).
+  public static func dailyGrowth(
+    _ snapshots: [StatsSnapshot], on day: Int, stalenessDays: Int
+  ) -> (last: Metric<Observation>, growth: Metric<Double>) {
+    let last = SnapshotSelection.followers(snapshots, on: day, stalenessDays: stalenessDays)
+    guard let f1 = last.value else { return (last, .missing(last.reason!)) }
+    let lastDay = DayNumber.of(epochSeconds: f1.observedAt)
+    var g = 0.0
+    for w in windows {
+      let base = SnapshotSelection.followers(
+        snapshots, on: lastDay - w.days, stalenessDays: stalenessDays)
+      guard let f0 = base.value else { return (last, .missing(.noBaseline)) }
+      let days = Double(f1.observedAt - f0.observedAt) / 86_400
+      guard days > 0 else { return (last, .missing(.noElapsedTime)) }
+      g += w.weight * (f1.value - f0.value) / days
+    }
+    return (last, .value(g))
+  }
+
+  /// Projects the channels' total followers `horizons` days after `day`.
+  public static func project(
+    _ channels: [[StatsSnapshot]], on day: Int, stalenessDays: Int, horizons: [Int] = horizons
+  ) -> ProjectionResult {
+    guard !channels.isEmpty else {
+      return ProjectionResult(
+        dailyGrowth: .missing(.noChannel), current: .missing(.noChannel),
+        projections: horizons.map {
+          FollowerProjection(horizonDays: $0, followers: .missing(.noChannel))
+        })
+    }
+    var points: [(last: Observation, growth: Double)] = []
+    var missing: MissingReason?
+    var reasons: [MissingReason] = []
+    for snaps in channels {
+      let (last, growth) = dailyGrowth(snaps, on: day, stalenessDays: stalenessDays)
+      guard let l = last.value else {
+        reasons.append(last.reason!)
+        continue
+      }
+      guard let g = growth.value else {
+        missing = missing ?? growth.reason
+        continue
+      }
+      points.append((l, g))
+    }
+    let reason: MissingReason? =
+      missing ?? (points.isEmpty ? (Distribution.dominant(reasons) ?? .noSnapshot) : nil)
+    if let reason {
+      return ProjectionResult(
+        dailyGrowth: .missing(reason), current: .missing(reason),
+        projections: horizons.map {
+          FollowerProjection(horizonDays: $0, followers: .missing(reason))
+        })
+    }
+    let projections = horizons.map { h in
+      let total = points.reduce(0.0) { acc, p in
+        let days = Double(day - DayNumber.of(epochSeconds: p.last.observedAt) + h)
+        return acc + max(0, p.last.value + p.growth * days)
+      }
+      return FollowerProjection(horizonDays: h, followers: .value(total.rounded()))
+    }
+    return ProjectionResult(
+      dailyGrowth: .value(points.reduce(0) { $0 + $1.growth }),
+      current: .value(points.reduce(0) { $0 + $1.last.value }), projections: projections)
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Stats
+
+/// Registry rows to the comparisons' Stats value types.
+enum CompareInputMapping {
+  static func input(_ d: CompareData, asOf: Day, stalenessDays: Int) -> CompareInput {
+    let base = ReportInputMapping.input(
+      d.reportData, asOf: asOf, stalenessDays: stalenessDays,
+      filters: ReportFilters(country: "", regions: [], kinds: [], platforms: []))
+    let flags = Dictionary(uniqueKeysWithValues: d.entities.map { ($0.entity.id, $0) })
+    return CompareInput(
+      asOf: base.asOf, stalenessDays: stalenessDays,
+      entities: base.entities.map {
+        CompareEntity($0, country: flags[$0.id]!.country, placeholder: flags[$0.id]!.placeholder)
+      },
+      channels: base.channels, snapshots: base.snapshots,
+      references: d.references.map {
+        let f = $0.figure
+        return StatsReference(
+          id: f.id, label: f.label, metric: f.metric, value: f.value, denominator: f.denominator,
+          unit: f.unit, country: f.country, region: f.region, kind: f.entityKind,
+          platform: f.platform, entityId: f.entityId, asOf: f.asOf, precision: f.asOfPrecision,
+          sourceKey: $0.sourceKey, sourceTitle: $0.sourceTitle, sourceURL: $0.sourceURL,
+          note: f.note)
+      },
+      regionNames: d.regionNames)
+  }
+
+  /// `--platform` text to a selector (nil: any social platform).
+  static func selector(_ text: String?) throws -> PlatformSelector {
+    guard let text else { return .anySocial }
+    if text == "any" { return .anySocial }
+    guard let p = Platform(userText: text) else {
+      throw ValidationError("unknown platform '\(text)'; use one of: any, \(Platform.namesList)")
+    }
+    return .platform(p.rawValue)
+  }
+
+  /// Writes `text` to `out`, or to stdout.
+  static func emit(_ text: String, out: String?) throws {
+    guard let out else {
+      print(text, terminator: "")
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      throw RegistryError.invalid("cannot write \(out): \(error.localizedDescription)")
+    }
+    Terminal.note("wrote \(out)")
+  }
+}
