@@ -46,6 +46,10 @@ public final class CSVTable {
         reason: "is not valid UTF-8 (a Latin-1 or Windows-1252 file?); save the file as UTF-8")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if let open = Self.unclosedQuoteLine(bytes) {
+      throw RegistryError.input(
+        file: name, line: open, field: "row", reason: "a quoted field is never closed")
+    }
     // `;` is the separator a spreadsheet in a French or Dutch locale writes.
     let headerLine = text.prefix { $0 != "\n" }
     let delimiter: UnicodeScalar =
@@ -99,6 +103,21 @@ public final class CSVTable {
           "is longer than \(ByteCSVReader.maxFieldBytes) bytes: not a value this file can hold")
     }
     return CSVRow(table: self, fields: fields, line: line)
+  }
+
+  /// The line where a quote opens that no quote closes (quotes pair up in RFC 4180 CSV, a
+  /// doubled quote inside a field included); the CSV library would read such a field to the end.
+  static func unclosedQuoteLine(_ bytes: [UInt8]) -> Int? {
+    var line = 1
+    var openedAt: Int?
+    for b in bytes {
+      if b == 0x22 {
+        openedAt = openedAt == nil ? line : nil
+      } else if b == 0x0A {
+        line += 1
+      }
+    }
+    return openedAt
   }
 
   /// The 1-based line of byte offset `offset`.

@@ -141,7 +141,7 @@ public enum SeedLoader {
     func table(_ name: String) throws -> CSVTable {
       let columns = SeedLoader.files.first { $0.name == name }!.columns
       return try CSVTable(
-        path: directory + "/" + name, displayName: "data/seed/" + name, required: columns,
+        path: directory + "/" + name, displayName: (directory as NSString).appendingPathComponent(name), required: columns,
         optional: SeedLoader.optionalColumns[name] ?? [])
     }
 
