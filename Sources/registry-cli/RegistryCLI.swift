@@ -15,7 +15,7 @@ struct RegistryCLI: ParsableCommand {
       SummaryCommand.self,
       EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
       ValidateCommand.self, SnapshotCommand.self, HistoryCommand.self, GenerateCommand.self,
-      CollectCommand.self, ReportCommand.self,
+      CollectCommand.self, ReportCommand.self, BackupCommand.self, ExportCommand.self,
     ]
   )
 
