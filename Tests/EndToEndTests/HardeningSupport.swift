@@ -8,7 +8,8 @@ enum Hardening {
   static func sqlite(_ db: String, _ sql: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = [db, sql]
+    // Like registry-cli, wait for locks (the shell does not by default).
+    p.arguments = ["-cmd", ".timeout 30000", db, sql]
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = pipe
