@@ -5,11 +5,11 @@ import Foundation
 enum Hardening {
   /// Runs the sqlite3 shell on `db`; its stdout, trimmed.
   @discardableResult
-  static func sqlite(_ db: String, _ sql: String) throws -> String {
+  static func sqlite(_ db: String, _ sql: String, mode: String = "list") throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     // Like registry-cli, wait for locks (the shell does not by default).
-    p.arguments = ["-cmd", ".timeout 30000", db, sql]
+    p.arguments = ["-cmd", ".timeout 30000", "-cmd", ".mode \(mode)", db, sql]
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = pipe
