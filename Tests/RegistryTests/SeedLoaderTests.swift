@@ -64,7 +64,8 @@ import Testing
     #expect {
       try SeedLoader.createDatabase(at: dbPath, from: dir.path)
     } throws: { error in
-      "\(error)" == dir.path + "/entities.csv:5: region: unknown region 'BE-XXX' (not in regions.csv)"
+      "\(error)" == dir.path
+        + "/entities.csv:5: region: unknown region 'BE-XXX' (not in regions.csv)"
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
       .filter { $0.contains("sqlite") }
