@@ -6,7 +6,7 @@ DEB_PACKAGES := libsqlite3-dev libcurl4-openssl-dev sqlite3 pkg-config python3
 DB ?= registry.sqlite
 CLI := .build/debug/registry-cli
 
-.PHONY: report test deps build format lint clean
+.PHONY: report test soak fuzz deps build format lint clean
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -27,6 +27,18 @@ report: build
 test: build
 	swift build --build-tests
 	swift test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+# Long reliability runs (docs/reliability.md): 100 SIGKILLs during a 300,000-row import, a
+# bigger concurrent run, and 1,000,000 generated inputs to the readers and the handle parser.
+soak: build
+	swift build --build-tests
+	CRASH_ROWS=300000 CRASH_KILLS=100 CONCURRENCY_ROWS=200000 swift test --skip-build \
+	  --filter 'CrashSafetyTests|ConcurrencyTests' 2>&1 | tee .build/soak-output.txt; exit $${PIPESTATUS[0]}
+
+fuzz: build
+	swift build --build-tests
+	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-1000000} swift test --skip-build --filter FuzzTests 2>&1 \
+	  | tee .build/fuzz-output.txt; exit $${PIPESTATUS[0]}
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

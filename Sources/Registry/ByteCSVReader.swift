@@ -82,6 +82,8 @@ public final class RawRow {
 /// A streaming RFC 4180 CSV reader over bytes: header row, `,` or `;` (detected from the
 /// header), UTF-8 with or without BOM, CRLF or LF, quoted fields with doubled quotes.
 public final class ByteCSVReader {
+  /// The longest field accepted: larger ones are refused (an unclosed quote, or not a value).
+  public static let maxFieldBytes = 65_536
   public let input: ByteInput
   public private(set) var header: [String] = []
   public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
@@ -90,6 +92,13 @@ public final class ByteCSVReader {
   public init(input: ByteInput) throws {
     self.input = input
     let head = try input.peek()
+    if head.count >= 2
+      && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+    {
+      throw RegistryError.input(
+        file: input.name, line: 1, field: "file",
+        reason: "is UTF-16 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)")
+    }
     var start = 0
     if head.count >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF {
       input.position += 3
@@ -123,8 +132,52 @@ public final class ByteCSVReader {
     while true {
       guard try readRow(into: row) else { return false }
       if row.count == 1 && row.length == 0 { continue }  // a blank line
+      try check(row)
       return true
     }
+  }
+
+  /// Refuses a row whose field count differs from the header's, or with a NUL byte or invalid
+  /// UTF-8 in a field, naming the column.
+  private func check(_ row: RawRow) throws {
+    if !header.isEmpty && row.count != header.count {
+      throw RegistryError.input(
+        file: input.name, line: row.line, field: "row",
+        reason:
+          "has \(row.count) field\(row.count == 1 ? "" : "s"), the header has \(header.count) "
+          + "(a missing or extra '\(Character(Unicode.Scalar(delimiter)))', or an unquoted one "
+          + "inside a value?)")
+    }
+    var suspect = false
+    let p = row.bytes
+    for i in 0..<row.length where p[i] == 0 || p[i] >= 0x80 {
+      suspect = true
+      break
+    }
+    guard suspect else { return }
+    for f in 0..<row.count {
+      let b = row.field(f)
+      let name = f < header.count ? header[f] : (header.isEmpty ? "header" : "row")
+      if b.contains(0) {
+        throw RegistryError.input(
+          file: input.name, line: row.line, field: name,
+          reason: "contains a NUL byte (is the file text, and UTF-8?)")
+      }
+      if String(validating: b, as: UTF8.self) == nil {
+        throw RegistryError.input(
+          file: input.name, line: row.line, field: name,
+          reason: "is not valid UTF-8 (a Latin-1 or Windows-1252 file?); save the file as UTF-8")
+      }
+    }
+  }
+
+  private func tooLong(_ row: RawRow) -> RegistryError {
+    let name = row.count < header.count ? header[row.count] : (header.isEmpty ? "header" : "row")
+    return RegistryError.input(
+      file: input.name, line: row.line, field: name,
+      reason:
+        "is longer than \(Self.maxFieldBytes) bytes: not a value this file can hold "
+        + "(an unclosed quote?)")
   }
 
   private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -160,7 +213,10 @@ public final class ByteCSVReader {
             if c == delim || c == nl || c == cr { break }
             j += 1
           }
-          if j > i { row.append(buf + i, j - i) }
+          if j > i {
+            row.append(buf + i, j - i)
+            if row.length - fieldStart > Self.maxFieldBytes { throw tooLong(row) }
+          }
           state = .unquoted
           i = j
           if i == n { break }
@@ -182,7 +238,10 @@ public final class ByteCSVReader {
             if buf[j] == nl { line += 1 }
             j += 1
           }
-          if j > i { row.append(buf + i, j - i) }
+          if j > i {
+            row.append(buf + i, j - i)
+            if row.length - fieldStart > Self.maxFieldBytes { throw tooLong(row) }
+          }
           i = j
           if i < n {
             state = .quoteInQuoted

@@ -16,9 +16,23 @@ public final class ByteInput {
   /// Bytes consumed before the current chunk.
   public private(set) var consumedBefore: Int64 = 0
   private var atEnd = false
+  /// The bytes of an in-memory input (tests and fuzzing), read in the same chunks as a file.
+  private let memory: [UInt8]?
+  private var memoryOffset = 0
+
+  /// Reads `bytes` as if they were a file called `name`.
+  public init(bytes: [UInt8], name: String) {
+    fd = -1
+    ownsFD = false
+    self.name = name
+    totalBytes = Int64(bytes.count)
+    memory = bytes
+    buffer = .allocate(capacity: Self.chunkSize)
+  }
 
   /// Opens `path`, or stdin when `path` is `-`.
   public init(path: String) throws {
+    memory = nil
     if path == "-" {
       fd = 0
       ownsFD = false
@@ -54,6 +68,16 @@ public final class ByteInput {
     consumedBefore += Int64(count)
     position = 0
     count = 0
+    if let memory {
+      let n = min(Self.chunkSize, memory.count - memoryOffset)
+      memory.withUnsafeBufferPointer { m in
+        if n > 0 { buffer.update(from: m.baseAddress! + memoryOffset, count: n) }
+      }
+      memoryOffset += n
+      if n == 0 { atEnd = true }
+      count = n
+      return n > 0
+    }
     while true {
       let n = read(fd, buffer, Self.chunkSize)
       if n < 0 {

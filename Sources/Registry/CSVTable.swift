@@ -12,25 +12,50 @@ public final class CSVTable {
 
   /// Opens `path`; `required` columns must all be present, and no column may be unknown
   /// unless listed in `optional`.
-  public init(path: String, displayName: String? = nil, required: [String], optional: [String] = [])
+  public convenience init(
+    path: String, displayName: String? = nil, required: [String], optional: [String] = []
+  )
     throws
   {
     let name = displayName ?? path
-    fileName = name
     guard let data = FileManager.default.contents(atPath: path) else {
       throw RegistryError.input(file: name, line: 0, field: "file", reason: "cannot read the file")
     }
-    guard var text = String(data: data, encoding: .utf8) else {
-      throw RegistryError.input(file: name, line: 1, field: "file", reason: "not valid UTF-8")
+    try self.init(data: data, name: name, required: required, optional: optional)
+  }
+
+  /// Reads a CSV held in memory, with the same checks as a file named `name`.
+  public init(data: Data, name: String, required: [String], optional: [String] = []) throws {
+    fileName = name
+    let bytes = [UInt8](data)
+    if bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
+      throw RegistryError.input(
+        file: name, line: 1, field: "file",
+        reason: "is UTF-16 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)")
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw RegistryError.input(
+        file: name, line: Self.lineNumber(bytes, nul), field: "file",
+        reason: "contains a NUL byte (is the file text, and UTF-8?)")
+    }
+    guard var text = String(validating: bytes, as: UTF8.self) else {
+      throw RegistryError.input(
+        file: name, line: Self.firstInvalidUTF8Line(bytes), field: "file",
+        reason: "is not valid UTF-8 (a Latin-1 or Windows-1252 file?); save the file as UTF-8")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    if text.contains("\0") {
-      let lineNo = text.prefix(while: { $0 != "\0" }).filter { $0 == "\n" }.count + 1
+    if let open = Self.unclosedQuoteLine(bytes) {
       throw RegistryError.input(
-        file: name, line: lineNo, field: "file", reason: "contains a NUL byte")
+        file: name, line: open, field: "row", reason: "a quoted field is never closed")
     }
+    // `;` is the separator a spreadsheet in a French or Dutch locale writes.
+    let headerLine = text.prefix { $0 != "\n" }
+    let delimiter: UnicodeScalar =
+      headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
     do {
-      reader = try CSVReader(string: text, hasHeaderRow: true)
+      reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
     } catch {
       throw RegistryError.input(
         file: name, line: 1, field: "header", reason: "cannot read the header row")
@@ -71,7 +96,43 @@ public final class CSVTable {
         file: fileName, line: line, field: "row",
         reason: "has \(fields.count) fields, the header has \(header.count)")
     }
+    for (i, f) in fields.enumerated() where f.utf8.count > ByteCSVReader.maxFieldBytes {
+      throw RegistryError.input(
+        file: fileName, line: line, field: header[i],
+        reason:
+          "is longer than \(ByteCSVReader.maxFieldBytes) bytes: not a value this file can hold")
+    }
     return CSVRow(table: self, fields: fields, line: line)
+  }
+
+  /// The line where a quote opens that no quote closes (quotes pair up in RFC 4180 CSV, a
+  /// doubled quote inside a field included); the CSV library would read such a field to the end.
+  static func unclosedQuoteLine(_ bytes: [UInt8]) -> Int? {
+    var line = 1
+    var openedAt: Int?
+    for b in bytes {
+      if b == 0x22 {
+        openedAt = openedAt == nil ? line : nil
+      } else if b == 0x0A {
+        line += 1
+      }
+    }
+    return openedAt
+  }
+
+  /// The 1-based line of byte offset `offset`.
+  static func lineNumber(_ bytes: [UInt8], _ offset: Int) -> Int {
+    bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+
+  /// The first line that is not valid UTF-8.
+  static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+    var line = 1
+    for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      if String(validating: slice, as: UTF8.self) == nil { return line }
+      line += 1
+    }
+    return line
   }
 
   fileprivate func position(of column: String) -> Int? { index[column] }

@@ -42,7 +42,23 @@ public enum SeedLoader {
   ]
 
   /// Columns a seed file may have besides its required ones.
-  public static let optionalColumns: [String: [String]] = ["entities.csv": ["placeholder"]]
+  /// `id` columns keep a backup's integer ids (`registry-cli export`); without them ids are
+  /// given in file order.
+  public static let optionalColumns: [String: [String]] = [
+    "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
+  ]
+
+  /// Files a seed may have (an export writes them); loaded after the others when present.
+  public static let optionalFiles: [(name: String, columns: [String])] = [
+    ("channel_handle_history.csv", ["channel", "handle", "valid_until", "source"]),
+    (
+      "change_log.csv",
+      [
+        "id", "at", "action", "table_name", "row_key", "entity_id", "field", "old_value",
+        "new_value", "source", "changed_by",
+      ]
+    ),
+  ]
 
   /// Where the seed lives: `$REGISTRY_SEED_DIR`, else `data/seed` of the source tree this
   /// program was built from, else `data/seed` under the working directory.
@@ -139,9 +155,10 @@ public enum SeedLoader {
     }
 
     func table(_ name: String) throws -> CSVTable {
-      let columns = SeedLoader.files.first { $0.name == name }!.columns
+      let columns = (SeedLoader.files + SeedLoader.optionalFiles).first { $0.name == name }!.columns
       return try CSVTable(
-        path: directory + "/" + name, displayName: "data/seed/" + name, required: columns,
+        path: directory + "/" + name,
+        displayName: (directory as NSString).appendingPathComponent(name), required: columns,
         optional: SeedLoader.optionalColumns[name] ?? [])
     }
 
@@ -175,6 +192,12 @@ public enum SeedLoader {
       try loadChannels()
       try loadSnapshots()
       try loadReferenceFigures()
+      if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
+        try loadHandleHistory()
+      }
+      if FileManager.default.fileExists(atPath: directory + "/change_log.csv") {
+        try loadChangeLog()
+      }
       try SearchIndex.rebuild(db)
     }
 
@@ -191,6 +214,7 @@ public enum SeedLoader {
           key: key, title: try r.required("title"), publisher: r.optional("publisher"),
           url: r.optional("url"), publishedOn: try r.day("published_on"),
           retrievedOn: try r.day("retrieved_on"), note: r.optional("note"))
+        s.id = try r.int("id", min: 1)
         try s.insert(db)
         sourceIds[key] = s.id
         counts.sources += 1
@@ -358,8 +382,13 @@ public enum SeedLoader {
         if c.status == .closed && c.closedOn == nil {
           throw r.fail("closed_on", "is empty but status is closed")
         }
+        c.id = try r.int("id", min: 1)
         try c.insert(db)
         channelIds[key] = c.id
+        if let verified = try r.day("verified_on") {
+          try db.execute(
+            sql: "UPDATE channel SET verified_on = ? WHERE id = ?", arguments: [verified, c.id])
+        }
         counts.channels += 1
       }
     }
@@ -387,6 +416,39 @@ public enum SeedLoader {
         }
         try s.insert(db, onConflict: .ignore)
         counts.snapshots += db.changesCount
+      }
+    }
+
+    mutating func loadHandleHistory() throws {
+      let t = try table("channel_handle_history.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let h = ChannelHandleHistory(
+          channelId: channelId, handle: try r.required("handle"),
+          validUntil: try r.day("valid_until") ?? { throw r.fail("valid_until", "is empty") }(),
+          sourceId: try source(r, required: false))
+        try h.insert(db, onConflict: .ignore)
+      }
+    }
+
+    mutating func loadChangeLog() throws {
+      let t = try table("change_log.csv")
+      while let r = try t.next() {
+        try db.execute(
+          sql: """
+            INSERT INTO change_log (id, at, action, table_name, row_key, entity_id, field,
+              old_value, new_value, source_id, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """,
+          arguments: [
+            try r.int("id", min: 1) ?? { throw r.fail("id", "is empty") }(), try r.required("at"),
+            try r.required("action"), try r.required("table_name"), try r.required("row_key"),
+            r.optional("entity_id"), r.optional("field"), r.optional("old_value"),
+            r.optional("new_value"), try source(r, required: false), try r.required("changed_by"),
+          ])
       }
     }
 

@@ -114,6 +114,19 @@ final class SnapshotFileReader {
         file: file, line: line, field: extra,
         reason: "unknown field (expected: \(names.joined(separator: ",")))")
     }
+    for name in names {
+      guard let text = dict[name] as? String else { continue }
+      if text.utf8.count > ByteCSVReader.maxFieldBytes {
+        throw RegistryError.input(
+          file: file, line: line, field: name,
+          reason:
+            "is longer than \(ByteCSVReader.maxFieldBytes) bytes: not a value this file can hold")
+      }
+      if text.utf8.contains(0) {
+        throw RegistryError.input(
+          file: file, line: line, field: name, reason: "contains a NUL character")
+      }
+    }
     row.set(
       names.map { name -> String? in
         switch dict[name] {

@@ -102,6 +102,11 @@ extension RegistryDatabase {
               rows: result.rows, bytesRead: input.bytesRead, totalBytes: input.totalBytes))
         }
       }
+      if result.rows == 0 {
+        throw RegistryError.input(
+          file: input.name, line: 1, field: "file",
+          reason: "has no rows (only a header, or an empty list): nothing to import")
+      }
       return result
     }
     var result = SnapshotImportResult()

@@ -41,7 +41,8 @@ public enum ReportCSV {
   }
 
   /// RFC 4180 quoting; text a spreadsheet would run as a formula is prefixed with `'`.
-  static func field(_ raw: String) -> String {
+  /// Every CSV the command line prints uses this one function.
+  public static func field(_ raw: String) -> String {
     var v = raw
     if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
       Double(v) == nil

@@ -36,7 +36,8 @@ struct ListingOptions: ParsableArguments {
   @Option(help: "Output format: table, csv, json or ndjson.")
   var format: OutputFormat = .table
 
-  @Option(help: "Print at most this many rows.")
+  // Unconditional, so `--limit -1` reaches validate() instead of reading as an option.
+  @Option(parsing: .unconditional, help: "Print at most this many rows.")
   var limit: Int?
 
   @Option(help: "Sort by this column (stable; --sort=-COLUMN or --desc for descending).")

@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import Stats
 
 /// Prints rows as a table, CSV, JSON or NDJSON with stable column names.
 struct Listing<Row: Encodable> {
@@ -130,16 +131,6 @@ enum CSVOutput {
     return out
   }
 
-  static func field(_ raw: String) -> String {
-    var v = raw
-    if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-      Double(v) == nil
-    {
-      v = "'" + v
-    }
-    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return v
-  }
+  /// The report's guard and quoting (Stats), so listings and reports neutralise alike.
+  static func field(_ raw: String) -> String { ReportCSV.field(raw) }
 }

@@ -16,7 +16,7 @@ struct RegistryCLI: ParsableCommand {
       EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
       ValidateCommand.self, SnapshotCommand.self, HistoryCommand.self, GenerateCommand.self,
       CollectCommand.self, ReportCommand.self, CompareCommand.self, RankCommand.self,
-      ReferenceCommand.self,
+      ReferenceCommand.self, ExportCommand.self, BackupCommand.self,
     ]
   )
 

@@ -44,7 +44,10 @@ struct AdoptionReportCommand: ParsableCommand {
   @Option(help: "Platform column(s) (default: every social platform with a channel in scope).")
   var platform: [String] = []
 
-  @Option(help: "Snapshots older than this many days before a date are stale (not used).")
+  // Unconditional, so `--staleness-days -5` reaches validate() instead of reading as an option.
+  @Option(
+    parsing: .unconditional,
+    help: "Snapshots older than this many days before a date are stale (not used).")
   var stalenessDays = SnapshotSelection.defaultStalenessDays
 
   @Option(help: "Output format: markdown, html, json or csv.")

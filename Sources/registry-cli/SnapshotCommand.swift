@@ -50,7 +50,7 @@ struct SnapshotAddCommand: ParsableCommand {
   @Argument(help: "Channel key, numeric id, handle or URL.")
   var channel: String
 
-  @Option(help: "Followers (members for a group).") var followers: Int64
+  @Option(parsing: .unconditional, help: "Followers (members for a group).") var followers: Int64
   @Option(help: "Accounts followed.") var following: Int64?
   @Option(help: "Posts published so far.") var posts: Int64?
   @Option(help: "Likes + comments + shares over --window-days.") var engagements: Int64?

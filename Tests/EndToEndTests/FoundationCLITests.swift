@@ -131,7 +131,7 @@ import Testing
     defer { cli.cleanUp() }
     let r = try cli.run(["init"])
     #expect(r.status != 0)
-    #expect(r.stderr.contains("data/seed/sources.csv:2: title: is empty"))
+    #expect(r.stderr.contains(seed.path + "/sources.csv:2: title: is empty"))
     #expect(!FileManager.default.fileExists(atPath: cli.db))
   }
 }

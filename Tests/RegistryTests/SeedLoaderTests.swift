@@ -64,7 +64,8 @@ import Testing
     #expect {
       try SeedLoader.createDatabase(at: dbPath, from: dir.path)
     } throws: { error in
-      "\(error)" == "data/seed/entities.csv:5: region: unknown region 'BE-XXX' (not in regions.csv)"
+      "\(error)" == dir.path
+        + "/entities.csv:5: region: unknown region 'BE-XXX' (not in regions.csv)"
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
       .filter { $0.contains("sqlite") }
@@ -75,30 +76,30 @@ import Testing
     (
       "snapshots.csv",
       "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-30,1,,,,,doc-001,\n",
-      "data/seed/snapshots.csv:2: observed_at: '2013-02-30' is not a date: not a valid calendar date (years 1800-2200)"
+      "/snapshots.csv:2: observed_at: '2013-02-30' is not a date: not a valid calendar date (years 1800-2200)"
     ),
     (
       "snapshots.csv",
       "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/zp5327,2013-02-01,-5,,,,,doc-001,\n",
-      "data/seed/snapshots.csv:2: followers: -5 is below 0"
+      "/snapshots.csv:2: followers: -5 is below 0"
     ),
     (
       "snapshots.csv",
       "channel,observed_at,followers,following,posts,engagements,engagement_window_days,source,note\nx/nobody,2013-02-01,5,,,,,doc-001,\n",
-      "data/seed/snapshots.csv:2: channel: unknown channel 'x/nobody' (not in channels.csv)"
+      "/snapshots.csv:2: channel: unknown channel 'x/nobody' (not in channels.csv)"
     ),
     (
       "entity_names.csv", "entity_id,lang,name\nbe-pz-leuven,nl,\n",
-      "data/seed/entity_names.csv:2: name: is empty"
+      "/entity_names.csv:2: name: is empty"
     ),
     (
       "lineage.csv",
       "predecessor_id,successor_id,on_date,source,note\nbe-pz-old-a,be-pz-new-ab,2017-01-01,,\n",
-      "data/seed/lineage.csv:2: source: is empty: every fact needs a source"
+      "/lineage.csv:2: source: is empty: every fact needs a source"
     ),
     (
       "regions.csv", "code,country,name,parent_code,source,extra\n",
-      "data/seed/regions.csv:1: extra: unknown column (expected: code,country,name,parent_code,source)"
+      "/regions.csv:1: extra: unknown column (expected: code,country,name,parent_code,source)"
     ),
   ])
   func badSeedFilesAreRefusedWithPlace(file: String, content: String, message: String) throws {
@@ -107,7 +108,7 @@ import Testing
     let db = try RegistryDatabase(inMemory: ())
     #expect {
       try SeedLoader.load(into: db, from: dir.path)
-    } throws: { "\($0)" == message }
+    } throws: { "\($0)" == dir.path + message }
     #expect(try db.isEmpty())
   }
 
@@ -119,7 +120,7 @@ import Testing
     let db = try RegistryDatabase(inMemory: ())
     #expect {
       try SeedLoader.load(into: db, from: dir.path)
-    } throws: { "\($0)".hasPrefix("data/seed/channels.csv:9: handle: ") }
+    } throws: { "\($0)".hasPrefix(dir.path + "/channels.csv:9: handle: ") }
   }
 }
 

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// A database from every earlier schema version opens and is migrated with its data kept; one
+/// from a newer build is refused with both version numbers.
+@Suite(.serialized) struct SchemaVersionTests {
+  static let schemaFixtures = CLI.fixtures.appendingPathComponent("schema")
+
+  static var versions: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: schemaFixtures.path)) ?? [])
+      .filter { $0.hasSuffix(".sqlite") }.sorted()
+  }
+
+  @Test func everyEarlierVersionIsMigratedKeepingItsData() throws {
+    #expect(Self.versions.count >= 2, "fixtures missing in Tests/Fixtures/schema")
+    for file in Self.versions {
+      let cli = try CLI(seed: nil)
+      defer { cli.cleanUp() }
+      try FileManager.default.copyItem(
+        atPath: Self.schemaFixtures.appendingPathComponent(file).path, toPath: cli.db)
+      let r = try cli.run(["accounts", "--format", "csv"])
+      #expect(r.status == 0, "\(file): \(r.stderr)")
+      #expect(r.stdout.contains("x/fixturezone"), "\(file): \(r.stdout)")
+      #expect(r.stdout.contains("1234"), "\(file): the snapshot is kept")
+      let migrations = try Hardening.sqlite(cli.db, "SELECT identifier FROM grdb_migrations")
+      #expect(migrations.contains("v2-curation"), "\(file): \(migrations)")
+      #expect(try Hardening.sqlite(cli.db, "SELECT count(*) FROM change_log") != "")
+      #expect(try Hardening.integrity(cli.db) == "ok")
+    }
+  }
+
+  @Test func aNewerSchemaIsRefusedWithBothVersionNumbers() throws {
+    let cli = try CLI(seed: nil)
+    defer { cli.cleanUp() }
+    try FileManager.default.copyItem(
+      atPath: Self.schemaFixtures.appendingPathComponent(Self.versions.last ?? "v2.sqlite").path,
+      toPath: cli.db)
+    #expect(try cli.run(["accounts"]).status == 0)  // migrated to this build's version
+    let current = Int(try Hardening.sqlite(cli.db, "SELECT count(*) FROM grdb_migrations")) ?? 0
+    try Hardening.sqlite(
+      cli.db, "INSERT INTO grdb_migrations (identifier) VALUES ('v98-future'), ('v99-future')")
+    let before = try Hardening.dump(cli.db)
+    let r = try cli.run(["accounts"])
+    #expect(r.status != 0)
+    #expect(
+      r.stderr.contains(
+        "has schema version \(current + 2), but this registry-cli supports up to version \(current)"
+      ), "\(r.stderr)")
+    #expect(r.stderr.contains("use a newer registry-cli"))
+    #expect(try Hardening.dump(cli.db) == before)
+  }
+}

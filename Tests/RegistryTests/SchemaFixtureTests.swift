@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Registry
+
+/// Writes Tests/Fixtures/schema/vN.sqlite: a small registry at each earlier schema version, which
+/// the end-to-end schema tests open with the current build. Run once per new migration with
+/// `MAKE_SCHEMA_FIXTURES=1 swift test --filter SchemaFixtureTests`, then commit the files.
+struct SchemaFixtureTests {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/schema").path
+
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["MAKE_SCHEMA_FIXTURES"] == "1"))
+  func writeSchemaFixtures() throws {
+    for (version, name) in Schema.migrationNames.enumerated() {
+      let path = Self.directory + "/v\(version + 1).sqlite"
+      try? FileManager.default.removeItem(atPath: path)
+      let queue = try DatabaseQueue(path: path)
+      try Schema.migrator().migrate(queue, upTo: name)
+      try queue.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO source (id, key, title, url) VALUES (1, 'fixture', 'Schema fixture', 'https://example.org/fixture');
+            INSERT INTO region (code, country, name, source_id) VALUES ('BE-WAL', 'BE', 'Walloon Region', 1);
+            INSERT INTO entity (id, kind, country, region, languages, population, source_id)
+              VALUES ('be-pz-fixture', 'local_police', 'BE', 'BE-WAL', 'fr', 50000, 1);
+            INSERT INTO entity_name (entity_id, lang, name) VALUES ('be-pz-fixture', 'fr', 'Zone fixture');
+            INSERT INTO channel (id, key, entity_id, platform, handle, status, opened_on, source_id)
+              VALUES (1, 'x/fixturezone', 'be-pz-fixture', 'x', 'fixturezone', 'active', '2013-01-31', 1);
+            INSERT INTO snapshot (channel_id, observed_at, followers, source_id)
+              VALUES (1, 1704067200, 1234, 1);
+            """)
+        if version >= 1 {
+          try db.execute(
+            sql: """
+              UPDATE channel SET verified_on = '2025-01-01' WHERE id = 1;
+              INSERT INTO change_log (id, at, action, table_name, row_key, changed_by, source_id)
+                VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
+              """)
+        }
+      }
+      try queue.close()
+    }
+  }
+}
