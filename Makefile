@@ -24,7 +24,7 @@ build: deps
 report: build
 	@$(CLI) report adoption --db $(DB)
 
-test: build
+test: build lint
 	swift build --build-tests
 	swift test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
