@@ -93,7 +93,8 @@ extension RegistryDatabase {
       data.placeholdersExcluded =
         try Int.fetchOne(
           db,
-          sql: "SELECT count(*) FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 1",
+          sql:
+            "SELECT count(*) FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 1",
           arguments: filter.arguments) ?? 0
       var names: [String: [(lang: String, name: String)]] = [:]
       for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
