@@ -59,13 +59,17 @@ cat >"$WORK/sqlite3.sql" <<SQL
 PRAGMA synchronous = NORMAL;
 PRAGMA cache_size = -16384;
 .import --csv $CSV staging
+-- the generated handles as written in the CSV (stored youtube handles start with '@', linkedin
+-- ones with 'company/')
+CREATE TEMP TABLE bench_handle AS SELECT platform, CASE platform WHEN 'youtube' THEN ltrim(handle, '@') WHEN 'linkedin' THEN substr(handle, instr(handle, '/') + 1) ELSE handle END AS handle, id FROM channel;
+CREATE INDEX temp.bench_handle_key ON bench_handle(platform, handle);
 INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, engagements,
   engagement_window_days, source_id)
 SELECT c.id, CAST(strftime('%s', s.observed_at) AS INTEGER), CAST(nullif(s.followers, '') AS INTEGER),
   CAST(nullif(s.following, '') AS INTEGER), CAST(nullif(s.posts, '') AS INTEGER),
   CAST(nullif(s.engagements, '') AS INTEGER), CAST(nullif(s.engagement_window_days, '') AS INTEGER),
   src.id
-FROM staging s JOIN channel c ON c.platform = s.platform AND c.handle = s.handle
+FROM staging s JOIN bench_handle c ON c.platform = s.platform AND c.handle = s.handle
 JOIN source src ON src.url = s.source_url;
 DROP TABLE staging;
 SQL

@@ -78,22 +78,39 @@ public enum Diffusion {
     _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
     years: ClosedRange<Int>, lastDay: Int
   ) -> [DiffusionPoint] {
+    // One pass over the channels: per entity and selector, the earliest opening day. An entity
+    // adopted by a day iff that earliest day is on or before it (O(channels + years × entities)).
+    var index: [String: Int] = [:]
+    index.reserveCapacity(entities.count)
+    for (i, e) in entities.enumerated() where index[e.id] == nil { index[e.id] = i }
+    let noDay = Int.max
+    var firstOpened = [Int](repeating: noDay, count: entities.count * selectors.count)
+    for c in channels {
+      guard let o = c.openedOn, let i = index[c.entityId] else { continue }
+      for (k, s) in selectors.enumerated() where s.matches(c) {
+        let slot = i * selectors.count + k
+        if o < firstOpened[slot] { firstOpened[slot] = o }
+      }
+    }
     var points: [DiffusionPoint] = []
     for year in years {
       let day = min(DayNumber.from(year: year, month: 12, day: 31), lastDay)
-      let existing = entities.filter { $0.exists(on: day) }
-      let ids = Set(existing.map(\.id))
-      for s in selectors {
-        var adopters = Set<String>()
-        for c in channels where ids.contains(c.entityId) && s.matches(c) {
-          if let o = c.openedOn, o <= day { adopters.insert(c.entityId) }
+      var existing = 0
+      var adopters = [Int](repeating: 0, count: selectors.count)
+      // Entity ids are unique (the primary key), so position i stands for the id.
+      for (i, e) in entities.enumerated() where e.exists(on: day) {
+        existing += 1
+        for k in selectors.indices where firstOpened[i * selectors.count + k] <= day {
+          adopters[k] += 1
         }
+      }
+      for (k, s) in selectors.enumerated() {
         let share: Metric<Double> =
-          existing.isEmpty
-          ? .missing(.noEntities) : .value(Double(adopters.count) / Double(existing.count))
+          existing == 0
+          ? .missing(.noEntities) : .value(Double(adopters[k]) / Double(existing))
         points.append(
           DiffusionPoint(
-            year: year, platform: s.name, entities: existing.count, adopters: adopters.count,
+            year: year, platform: s.name, entities: existing, adopters: adopters[k],
             share: share))
       }
     }

@@ -29,14 +29,17 @@ public enum AdoptionReportBuilder {
           snaps, windowDays: 365, endingOn: d, stalenessDays: input.stalenessDays))
     }
     let context = Context(
-      asOf: d, openByEntity: Dictionary(grouping: open, by: \.entityId), figures: figures)
+      asOf: d, entities: input.entities, open: open, selectors: selectors, figures: figures)
 
     let regionCodes = Set(input.entities.map(\.region)).sorted()
-    let national = selectors.map { context.group("ALL", input.entities, $0) }
+    var membersByRegion: [String: [Int]] = [:]
+    for (i, e) in input.entities.enumerated() { membersByRegion[e.region, default: []].append(i) }
+    let everyone = Array(input.entities.indices)
+    let national = selectors.indices.map { context.group("ALL", everyone, $0) }
     var regions: [GroupFigures] = []
     for r in regionCodes {
-      let members = input.entities.filter { $0.region == r }
-      for s in selectors { regions.append(context.group(r, members, s)) }
+      let members = membersByRegion[r] ?? []
+      for k in selectors.indices { regions.append(context.group(r, members, k)) }
     }
 
     let social = open.filter(\.isSocial)
@@ -45,9 +48,10 @@ public enum AdoptionReportBuilder {
 
     var audiences: [EntityAudience] = []
     var audienceByRegion: [String: [Double]] = [:]
-    let adopters = Adoption.adopters(input.entities, input.channels, .anySocial, on: d)
-    for e in existing where adopters.contains(e.id) {
-      let a = context.audience(e.id, .anySocial)
+    var adopters = Set<String>()
+    for (i, e) in input.entities.enumerated() where context.exists[i] {
+      guard let a = context.audience(i, 0) else { continue }  // selector 0: any social platform
+      adopters.insert(e.id)
       audiences.append(EntityAudience(id: e.id, name: e.name, region: e.region, followers: a))
       if let v = a.value { audienceByRegion[e.region, default: []].append(v) }
     }
@@ -117,53 +121,105 @@ public enum AdoptionReportBuilder {
       sources: input.sources.sorted { $0.key < $1.key })
   }
 
+  /// The entities and open channels as arrays indexed by position, with each open channel's
+  /// selector matches as bits: every group is a pass over its members' positions (no hashing).
   struct Context {
     let asOf: Int
-    let openByEntity: [String: [StatsChannel]]
-    let figures: [Int64: ChannelFigures]
+    let entities: [StatsEntity]
+    /// Whether entities[i] exists on the report date.
+    let exists: [Bool]
+    let open: [StatsChannel]
+    let selectorNames: [String]
+    /// open[j]'s figures.
+    let openFigures: [ChannelFigures]
+    /// Bit k set when open[j] matches selectors[k].
+    let matches: [UInt64]
+    /// Positions in `open` of entities[i]'s open channels, in input order.
+    let openOf: [[Int]]
 
-    /// An entity's audience on the selector: the sum of the followers of its open matching
-    /// channels that have a fresh snapshot; missing (the most common reason) when none has.
-    func audience(_ entityId: String, _ s: PlatformSelector) -> Metric<Double> {
+    init(
+      asOf: Int, entities: [StatsEntity], open: [StatsChannel], selectors: [PlatformSelector],
+      figures: [Int64: ChannelFigures]
+    ) {
+      precondition(selectors.count <= 64, "at most 64 platform columns")
+      self.asOf = asOf
+      self.entities = entities
+      self.exists = entities.map { $0.exists(on: asOf) }
+      self.open = open
+      self.selectorNames = selectors.map(\.name)
+      self.openFigures = open.map { figures[$0.id]! }
+      self.matches = open.map { c in
+        var bits: UInt64 = 0
+        for (k, s) in selectors.enumerated() where s.matches(c) { bits |= 1 << UInt64(k) }
+        return bits
+      }
+      var position: [String: Int] = [:]
+      position.reserveCapacity(entities.count)
+      for (i, e) in entities.enumerated() where position[e.id] == nil { position[e.id] = i }
+      var openOf = [[Int]](repeating: [], count: entities.count)
+      for (j, c) in open.enumerated() {
+        if let i = position[c.entityId] { openOf[i].append(j) }
+      }
+      self.openOf = openOf
+    }
+
+    /// entities[i]'s audience on selector k when it adopted it on the date (nil when not): the
+    /// sum of the followers of its open matching channels that have a fresh snapshot; missing
+    /// (the most common reason) when none has.
+    func audience(_ i: Int, _ k: Int) -> Metric<Double>? {
+      let bit: UInt64 = 1 << UInt64(k)
+      var adopted = false
       var sum = 0.0
       var any = false
       var reasons: [MissingReason] = []
-      for c in openByEntity[entityId] ?? [] where s.matches(c) {
-        switch figures[c.id]!.followers {
+      for j in openOf[i] where matches[j] & bit != 0 {
+        adopted = true
+        switch openFigures[j].followers {
         case .value(let o):
           sum += o.value
           any = true
         case .missing(let r): reasons.append(r)
         }
       }
+      if !adopted { return nil }
       if any { return .value(sum) }
       return .missing(Distribution.dominant(reasons) ?? .noSnapshot)
     }
 
-    func group(_ code: String, _ members: [StatsEntity], _ s: PlatformSelector) -> GroupFigures {
-      let open = members.flatMap { openByEntity[$0.id] ?? [] }
-      let adoption = Adoption.rate(members, open, s, on: asOf)
-      let adopterIds = Adoption.adopters(members, open, s, on: asOf)
+    /// The figures of the entities at `members` (positions) on selector k.
+    func group(_ code: String, _ members: [Int], _ k: Int) -> GroupFigures {
+      let bit: UInt64 = 1 << UInt64(k)
+      var total = 0
+      var adopters = 0
       var values: [Double] = []
       var reasons: [MissingReason] = []
       var popFollowers = 0.0
       var population = 0
       var withPopulation = 0
-      for e in members where e.exists(on: asOf) {
+      var growth90: [Metric<Double>] = []
+      var growth365: [Metric<Double>] = []
+      for i in members where exists[i] {
+        total += 1
         var a: Metric<Double> = .value(0)
-        if adopterIds.contains(e.id) {
-          a = audience(e.id, s)
+        if let adopted = audience(i, k) {
+          adopters += 1
+          a = adopted
           switch a {
           case .value(let v): values.append(v)
           case .missing(let r): reasons.append(r)
           }
+          for j in openOf[i] where matches[j] & bit != 0 {
+            growth90.append(openFigures[j].growth90.percent)
+            growth365.append(openFigures[j].growth365.percent)
+          }
         }
-        if let v = a.value, let p = e.population {
+        if let v = a.value, let p = entities[i].population {
           popFollowers += v
           population += p
           withPopulation += 1
         }
       }
+      let adoption = WilsonInterval.proportion(adopters, of: total)
       let perThousand: Metric<Double>
       if adoption.total == 0 {
         perThousand = .missing(.noEntities)
@@ -175,13 +231,11 @@ public enum AdoptionReportBuilder {
       } else {
         perThousand = PerCapita.perThousand(popFollowers, population: population)
       }
-      let channels = open.filter { s.matches($0) && adopterIds.contains($0.entityId) }
       return GroupFigures(
-        region: code, platform: s.name, adoption: adoption,
+        region: code, platform: selectorNames[k], adoption: adoption,
         followers: Distribution.of(values, reasons: reasons), followersMissing: reasons.count,
         perThousand: perThousand,
-        growth90PctMedian: median(channels.map { figures[$0.id]!.growth90.percent }),
-        growth365PctMedian: median(channels.map { figures[$0.id]!.growth365.percent }))
+        growth90PctMedian: median(growth90), growth365PctMedian: median(growth365))
     }
 
     func median(_ metrics: [Metric<Double>]) -> Metric<Double> {

@@ -11,7 +11,12 @@ public struct Distribution: Sendable, Equatable {
   /// Q(p) = x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]) on the sorted values, 0-based.
   public static func quantile(_ values: [Double], _ p: Double) -> Metric<Double> {
     guard !values.isEmpty else { return .missing(.noValues) }
-    let x = values.sorted()
+    return sortedQuantile(values.sorted(), p)
+  }
+
+  /// `quantile` of values already sorted ascending.
+  static func sortedQuantile(_ x: [Double], _ p: Double) -> Metric<Double> {
+    guard !x.isEmpty else { return .missing(.noValues) }
     let h = Double(x.count - 1) * p
     let lo = Int(h.rounded(.down))
     let hi = min(lo + 1, x.count - 1)
@@ -20,9 +25,10 @@ public struct Distribution: Sendable, Equatable {
 
   /// Median, quartiles and sum; an empty list gives missing (`no_values`) for each.
   public static func of(_ values: [Double]) -> Distribution {
-    Distribution(
+    let x = values.sorted()
+    return Distribution(
       count: values.count, sum: values.isEmpty ? .missing(.noValues) : .value(values.reduce(0, +)),
-      q1: quantile(values, 0.25), median: quantile(values, 0.5), q3: quantile(values, 0.75))
+      q1: sortedQuantile(x, 0.25), median: sortedQuantile(x, 0.5), q3: sortedQuantile(x, 0.75))
   }
 
   /// Like `of`, but when there is no value the reason is the most common one among `reasons`.

@@ -51,7 +51,10 @@ int main(int argc, char **argv) {
   if (sqlite3_open(argv[1], &db) != SQLITE_OK) { fprintf(stderr, "open: %s\n", sqlite3_errmsg(db)); return 1; }
   sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384", 0, 0, 0);
   sqlite3_stmt *q;
-  sqlite3_prepare_v2(db, "SELECT platform || '/' || handle, id FROM channel", -1, &q, 0);
+  sqlite3_prepare_v2(db,
+    /* generated handles as written in the CSV: stored youtube handles start with '@',
+       linkedin ones with 'company/' */
+    "SELECT platform || '/' || CASE platform WHEN 'youtube' THEN ltrim(handle, '@') WHEN 'linkedin' THEN substr(handle, instr(handle, '/') + 1) ELSE handle END, id FROM channel", -1, &q, 0);
   while (sqlite3_step(q) == SQLITE_ROW) put((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1));
   sqlite3_finalize(q);
   sqlite3_stmt *src;

@@ -1,0 +1,157 @@
+"""Timing driver of scripts/bench-report.sh (see there). Not a test.
+
+report_vs_duckdb.py CLI DB CSVDIR AS_OF           report vs DuckDB, 3 rounds back to back
+report_vs_duckdb.py CLI DB1 DB10 AS_OF --days-check  report on DB1 vs DB10, 3 rounds back to back
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROUNDS = 3
+
+
+def time_report(cli, db, as_of, out):
+    t0 = time.perf_counter()
+    subprocess.run([cli, "report", "adoption", "--db", db, "--as-of", as_of, "--format", "json",
+                    "--out", out], check=True, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def summary(name, xs):
+    med = statistics.median(xs)
+    spread = (max(xs) - min(xs)) / med * 100 if med else 0
+    print(f"{name}: median {med:.3f} s of {', '.join(f'{x:.3f}' for x in xs)} (spread {spread:.0f}%)")
+    return med
+
+
+def days_check(cli, db1, db10, as_of):
+    out = tempfile.mktemp(suffix=".json")
+    a, b = [], []
+    time_report(cli, db1, as_of, out)  # warm the page cache of both files
+    time_report(cli, db10, as_of, out)
+    for _ in range(ROUNDS):
+        a.append(time_report(cli, db1, as_of, out))
+        b.append(time_report(cli, db10, as_of, out))
+    m1 = summary("report, 1x days", a)
+    m10 = summary("report, 10x days", b)
+    print(f"ratio 10x days / 1x days: {m10 / m1:.2f} (target < 1.5)")
+
+
+QUERY = """
+WITH p AS (SELECT DATE '{as_of}' AS d,
+                  epoch(DATE '{as_of}')::BIGINT + 86399 AS end0,
+                  epoch(DATE '{as_of}')::BIGINT + 86399 - 90 * 86400 AS end90),
+ent AS (
+  SELECT e.id, coalesce(e.region, '(none)') AS region, e.population FROM entity e, p
+  WHERE e.country = 'BE' AND e.kind = 'local_police' AND e.placeholder = 0
+    AND (e.valid_from IS NULL OR CAST(e.valid_from AS DATE) <= p.d)
+    AND (e.valid_to IS NULL OR CAST(e.valid_to AS DATE) > p.d)),
+ch AS (
+  SELECT c.id, c.entity_id, c.platform FROM channel c JOIN ent ON ent.id = c.entity_id, p
+  WHERE c.platform NOT IN ('website', 'mailing_list', 'sms_alert')
+    AND coalesce(CAST(c.opened_on AS DATE), CAST(c.first_seen_on AS DATE)) <= p.d
+    AND (c.closed_on IS NULL OR CAST(c.closed_on AS DATE) > p.d)),
+s0 AS (  -- followers at D: latest snapshot with a count on or before D, at most 365 days old
+  SELECT s.channel_id, arg_max(s.followers, s.observed_at) AS f, max(s.observed_at) AS at
+  FROM snapshot s JOIN ch ON ch.id = s.channel_id, p
+  WHERE s.observed_at <= p.end0 AND s.followers IS NOT NULL GROUP BY s.channel_id),
+s90 AS (
+  SELECT s.channel_id, arg_max(s.followers, s.observed_at) AS f, max(s.observed_at) AS at
+  FROM snapshot s JOIN ch ON ch.id = s.channel_id, p
+  WHERE s.observed_at <= p.end90 AND s.followers IS NOT NULL GROUP BY s.channel_id),
+fig AS (
+  SELECT ch.id, ch.entity_id, ch.platform,
+         CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 365 THEN s0.f END AS f0,
+         CASE WHEN p.end90 // 86400 - s90.at // 86400 <= 365 THEN s90.f END AS f90
+  FROM ch LEFT JOIN s0 ON s0.channel_id = ch.id LEFT JOIN s90 ON s90.channel_id = ch.id, p),
+figp AS (
+  SELECT *, CASE WHEN f0 IS NOT NULL AND f90 > 0 THEN (f0 - f90) * 100.0 / f90 END AS g90
+  FROM (SELECT id, entity_id, platform, f0, f90 FROM fig
+        UNION ALL SELECT id, entity_id, 'any', f0, f90 FROM fig)),
+plat AS (SELECT DISTINCT platform FROM figp),
+aud AS (  -- per entity and platform: adopter, audience (null when no channel has a count)
+  SELECT entity_id, platform, sum(f0) AS followers FROM figp GROUP BY entity_id, platform),
+grid AS (
+  SELECT ent.region, plat.platform, ent.id, ent.population, aud.entity_id IS NOT NULL AS adopter,
+         CASE WHEN aud.entity_id IS NULL THEN 0 ELSE aud.followers END AS audience
+  FROM ent CROSS JOIN plat LEFT JOIN aud ON aud.entity_id = ent.id AND aud.platform = plat.platform),
+growth AS (
+  SELECT ent.region, figp.platform, median(figp.g90) AS g90_median
+  FROM figp JOIN ent ON ent.id = figp.entity_id GROUP BY ent.region, figp.platform)
+SELECT g.region, g.platform, count(*) AS entities, count(*) FILTER (adopter) AS adopters,
+       sum(audience) FILTER (adopter) AS followers_sum,
+       quantile_cont(audience, 0.5) FILTER (adopter) AS followers_median,
+       1000.0 * sum(audience) FILTER (population IS NOT NULL AND audience IS NOT NULL)
+         / sum(population) FILTER (population IS NOT NULL AND audience IS NOT NULL)
+         AS followers_per_1000,
+       any_value(growth.g90_median) AS growth_90d_pct_median
+FROM grid g LEFT JOIN growth USING (region, platform)
+GROUP BY g.region, g.platform ORDER BY g.region, g.platform
+"""
+
+
+def versus_duckdb(cli, db, csvdir, as_of):
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    tables = ("entity", "channel", "snapshot")
+    try:
+        con.execute("INSTALL sqlite; LOAD sqlite;")
+        con.execute(f"ATTACH '{db}' AS reg (TYPE sqlite, READ_ONLY)")
+        for t in tables:
+            con.execute(f"CREATE TABLE {t} AS SELECT * FROM reg.{t}")
+        how = "copied from the SQLite file through DuckDB's sqlite extension"
+    except Exception as err:  # offline: no extension
+        os.makedirs(csvdir, exist_ok=True)
+        for t in tables:
+            if not os.path.exists(f"{csvdir}/{t}.csv"):
+                with open(f"{csvdir}/{t}.csv.tmp", "w") as f:
+                    subprocess.run(["sqlite3", "-header", "-csv", db, f"SELECT * FROM {t}"],
+                                   stdout=f, check=True)
+                os.rename(f"{csvdir}/{t}.csv.tmp", f"{csvdir}/{t}.csv")
+            con.execute(f"CREATE TABLE {t} AS SELECT * FROM read_csv_auto('{csvdir}/{t}.csv', "
+                        "header=true)")
+        how = f"sqlite extension unavailable ({type(err).__name__}); loaded CSV exports of sqlite3"
+    print(f"duckdb {duckdb.__version__}: tables {how} (load not timed)")
+    q = QUERY.format(as_of=as_of)
+    out = tempfile.mktemp(suffix=".json")
+    con.execute(q).fetchall()  # warm-up, not timed
+    time_report(cli, db, as_of, out)
+    ours, duck = [], []
+    for _ in range(ROUNDS):
+        ours.append(time_report(cli, db, as_of, out))
+        t0 = time.perf_counter()
+        rows = con.execute(q).fetchall()
+        duck.append(time.perf_counter() - t0)
+    report = json.load(open(out))
+    ours_rows = {(r["region"], r["platform"]): r for r in report["regions"]}
+    agree = 0
+    for region, platform, ents, adopters, fsum, fmed, per1000, g90 in rows:
+        r = ours_rows.get((region, platform))
+        same = r is not None and (r["entities"], r["adopters"]) == (ents, adopters) and \
+            (r["followers_sum"] or 0) == (fsum or 0) and \
+            abs((r["followers_median"] or 0) - (fmed or 0)) < 1e-6 and \
+            abs((r["followers_per_1000"] or 0) - (per1000 or 0)) < 1e-6 and \
+            abs((r["growth_90d_pct_median"] or 0) - (g90 or 0)) < 1e-6
+        agree += same
+        if not same:
+            print("differs:", (region, platform, ents, adopters, fsum, fmed, per1000, g90),
+                  "report:", r and [r[k] for k in ("entities", "adopters", "followers_sum",
+                  "followers_median", "followers_per_1000", "growth_90d_pct_median")])
+    print(f"figures: {agree} of {len(rows)} region x platform rows agree between DuckDB and the report")
+    m_ours = summary("report adoption --format json (whole process)", ours)
+    m_duck = summary("duckdb per-region query (query only)", duck)
+    print(f"ratio report / duckdb: {m_ours / m_duck:.2f} (target <= 0.5)")
+
+
+if __name__ == "__main__":
+    cli, a, b, as_of = sys.argv[1:5]
+    if "--days-check" in sys.argv:
+        days_check(cli, a, b, as_of)
+    else:
+        versus_duckdb(cli, a, b, as_of)
