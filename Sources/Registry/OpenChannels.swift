@@ -51,6 +51,18 @@ extension RegistryDatabase {
     return result
   }
 
+  /// Steps `statement` to the end, calling `row` with the raw statement at each row.
+  static func step(_ statement: Statement, _ row: (OpaquePointer?) throws -> Void) throws {
+    let s = statement.sqliteStatement
+    defer { sqlite3_reset(s) }
+    while true {
+      let rc = sqlite3_step(s)
+      if rc == SQLITE_DONE { return }
+      guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+      try row(s)
+    }
+  }
+
   static func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
     guard let p = sqlite3_column_text(s, i) else { return nil }
     return String(cString: p)

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// What the adoption report needs from the registry, as plain rows.
 public struct ReportData: Sendable {
@@ -82,39 +83,39 @@ extension RegistryDatabase {
           "e.region IN (\(Array(repeating: "?", count: scope.regions.count).joined(separator: ",")))",
           scope.regions)
       }
-      let entityRows = try Row.fetchAll(
-        db,
+      // Raw statements, decoded by position: GRDB's Row copies every row's values and column
+      // names (perf).
+      var names: [String: [(lang: String, name: String)]] = [:]
+      let nameStatement = try db.makeStatement(sql: "SELECT entity_id, lang, name FROM entity_name")
+      try Self.step(nameStatement) { s in
+        names[Self.text(s, 0) ?? "", default: []].append(
+          (Self.text(s, 1) ?? "", Self.text(s, 2) ?? ""))
+      }
+      let clauses = filter.clauses.joined(separator: " AND ")
+      let entityStatement = try db.makeStatement(
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
                  e.valid_from, e.valid_to, e.source_id, e.languages
-          FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 0
+          FROM entity e WHERE \(clauses) AND e.placeholder = 0
           ORDER BY e.id
-          """, arguments: filter.arguments)
-      data.placeholdersExcluded =
-        try Int.fetchOne(
-          db,
-          sql:
-            "SELECT count(*) FROM entity e WHERE \(filter.clauses.joined(separator: " AND ")) AND e.placeholder = 1",
-          arguments: filter.arguments) ?? 0
-      var names: [String: [(lang: String, name: String)]] = [:]
-      for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
-        names[r[0], default: []].append((r[1], r[2]))
-      }
+          """)
+      try entityStatement.setArguments(filter.arguments)
       var sourceIds = Set<Int64>()
       var entityIds = Set<String>()
-      for r in entityRows {
-        // By position (id, kind, region, population, valid_from, valid_to, source_id, languages):
-        // decoding by name lowercases the column name on every access.
-        let id: String = r[0]
+      try Self.step(entityStatement) { s in
+        let id = Self.text(s, 0) ?? ""
         let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names[id] ?? [], languages: r[7]) ?? id,
-          region: r[2], kind: r[1],
-          population: r[3], validFrom: (r[4] as String?).flatMap(Day.init),
-          validTo: (r[5] as String?).flatMap(Day.init))
+          id: id, name: Self.preferredName(names[id] ?? [], languages: Self.text(s, 7) ?? "") ?? id,
+          region: Self.text(s, 2) ?? "", kind: Self.text(s, 1) ?? "", population: Self.int(s, 3),
+          validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
         data.entities.append(e)
         entityIds.insert(e.id)
-        if Self.exists(e, on: scope.asOf) { sourceIds.insert(r[6]) }
+        if Self.exists(e, on: scope.asOf) { sourceIds.insert(sqlite3_column_int64(s, 6)) }
       }
+      data.placeholdersExcluded =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM entity e WHERE \(clauses) AND e.placeholder = 1",
+          arguments: filter.arguments) ?? 0
       let existing = Set(data.entities.filter { Self.exists($0, on: scope.asOf) }.map(\.id))
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels

@@ -18,10 +18,10 @@ public enum AdoptionReportBuilder {
     let existing = input.entities.filter { $0.exists(on: d) }
     let existingIds = Set(existing.map(\.id))
     let open = input.channels.filter { existingIds.contains($0.entityId) && $0.isOpen(on: d) }
-    var figures: [Int64: ChannelFigures] = [:]
-    for c in open {
+    // open[j]'s figures, by position (a channel id appears once in the input).
+    let openFigures = open.map { c in
       let snaps = byChannel[c.id] ?? []
-      figures[c.id] = ChannelFigures(
+      return ChannelFigures(
         followers: SnapshotSelection.followers(snaps, on: d, stalenessDays: input.stalenessDays),
         growth90: Growth.over(
           snaps, windowDays: 90, endingOn: d, stalenessDays: input.stalenessDays),
@@ -29,7 +29,8 @@ public enum AdoptionReportBuilder {
           snaps, windowDays: 365, endingOn: d, stalenessDays: input.stalenessDays))
     }
     let context = Context(
-      asOf: d, entities: input.entities, open: open, selectors: selectors, figures: figures)
+      asOf: d, entities: input.entities, open: open, selectors: selectors,
+      openFigures: openFigures)
 
     let regionCodes = Set(input.entities.map(\.region)).sorted()
     var membersByRegion: [String: [Int]] = [:]
@@ -42,9 +43,10 @@ public enum AdoptionReportBuilder {
       for k in selectors.indices { regions.append(context.group(r, members, k)) }
     }
 
-    let social = open.filter(\.isSocial)
-    let p90 = Growth.panel(social.compactMap { figures[$0.id]?.growth90 })
-    let p365 = Growth.panel(social.compactMap { figures[$0.id]?.growth365 })
+    let socialPositions = open.indices.filter { open[$0].isSocial }
+    let social = socialPositions.map { open[$0] }
+    let p90 = Growth.panel(socialPositions.map { openFigures[$0].growth90 })
+    let p365 = Growth.panel(socialPositions.map { openFigures[$0].growth365 })
 
     var audiences: [EntityAudience] = []
     var audienceByRegion: [String: [Double]] = [:]
@@ -78,8 +80,9 @@ public enum AdoptionReportBuilder {
 
     var quality = DataQuality()
     quality.openSocialChannels = social.count
-    for c in social {
-      guard let f = figures[c.id] else { continue }
+    for j in socialPositions {
+      let c = open[j]
+      let f = openFigures[j]
       switch f.followers {
       case .value: quality.freshSnapshot += 1
       case .missing(.stale): quality.staleSnapshot += 1
@@ -102,11 +105,12 @@ public enum AdoptionReportBuilder {
       .compactMap(\.openedOn).min().map { DayNumber.civil($0).year }
     let lastYear = DayNumber.civil(d).year
     if let firstYear, firstYear <= lastYear {
-      for r in ["ALL"] + regionCodes {
-        let members = r == "ALL" ? input.entities : input.entities.filter { $0.region == r }
-        diffusion[r] = Diffusion.curve(
-          members, input.channels, selectors: selectors, years: firstYear...lastYear, lastDay: d)
-      }
+      // Every region's curve from one pass over the channels (positions of its entities).
+      let groups = [everyone] + regionCodes.map { membersByRegion[$0] ?? [] }
+      let curves = Diffusion.curves(
+        input.entities, input.channels, selectors: selectors, years: firstYear...lastYear,
+        lastDay: d, groups: groups)
+      for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
     }
 
     return AdoptionReport(
@@ -139,7 +143,7 @@ public enum AdoptionReportBuilder {
 
     init(
       asOf: Int, entities: [StatsEntity], open: [StatsChannel], selectors: [PlatformSelector],
-      figures: [Int64: ChannelFigures]
+      openFigures: [ChannelFigures]
     ) {
       precondition(selectors.count <= 64, "at most 64 platform columns")
       self.asOf = asOf
@@ -147,7 +151,7 @@ public enum AdoptionReportBuilder {
       self.exists = entities.map { $0.exists(on: asOf) }
       self.open = open
       self.selectorNames = selectors.map(\.name)
-      self.openFigures = open.map { figures[$0.id]! }
+      self.openFigures = openFigures
       self.matches = open.map { c in
         var bits: UInt64 = 0
         for (k, s) in selectors.enumerated() where s.matches(c) { bits |= 1 << UInt64(k) }
