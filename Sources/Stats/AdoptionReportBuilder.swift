@@ -16,8 +16,24 @@ public enum AdoptionReportBuilder {
     var byChannel: [Int64: [StatsSnapshot]] = [:]
     for s in input.snapshots { byChannel[s.channelId, default: []].append(s) }
     let existing = input.entities.filter { $0.exists(on: d) }
-    let existingIds = Set(existing.map(\.id))
-    let open = input.channels.filter { existingIds.contains($0.entityId) && $0.isOpen(on: d) }
+    // Each channel's entity as a position (the first with its id), hashed once per channel;
+    // idExists[p]: some entity with that id exists on the date.
+    var position: [String: Int] = [:]
+    position.reserveCapacity(input.entities.count)
+    var idExists = [Bool](repeating: false, count: input.entities.count)
+    for (i, e) in input.entities.enumerated() {
+      let p = position[e.id] ?? i
+      if p == i { position[e.id] = i }
+      if e.exists(on: d) { idExists[p] = true }
+    }
+    let entityOf = input.channels.map { position[$0.entityId] }
+    var open: [StatsChannel] = []
+    var openEntity: [Int] = []
+    for (n, c) in input.channels.enumerated() {
+      guard let p = entityOf[n], idExists[p], c.isOpen(on: d) else { continue }
+      open.append(c)
+      openEntity.append(p)
+    }
     // open[j]'s figures, by position (a channel id appears once in the input).
     let openFigures = open.map { c in
       let snaps = byChannel[c.id] ?? []
@@ -29,8 +45,8 @@ public enum AdoptionReportBuilder {
           snaps, windowDays: 365, endingOn: d, stalenessDays: input.stalenessDays))
     }
     let context = Context(
-      asOf: d, entities: input.entities, open: open, selectors: selectors,
-      openFigures: openFigures)
+      asOf: d, entities: input.entities, open: open, openEntity: openEntity,
+      selectors: selectors, openFigures: openFigures)
 
     let regionCodes = Set(input.entities.map(\.region)).sorted()
     var membersByRegion: [String: [Int]] = [:]
@@ -94,15 +110,13 @@ public enum AdoptionReportBuilder {
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
-    let inScope = Set(input.entities.map(\.id))
-    quality.channelsWithoutOpeningDate =
-      input.channels.filter { inScope.contains($0.entityId) && $0.openedOn == nil }.count
+    let inScope = input.channels.indices.filter { entityOf[$0] != nil }.map { input.channels[$0] }
+    quality.channelsWithoutOpeningDate = inScope.filter { $0.openedOn == nil }.count
     quality.entitiesWithoutPopulation = existing.filter { $0.population == nil }.count
     quality.placeholdersExcluded = input.placeholdersExcluded
 
     var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = input.channels.filter { inScope.contains($0.entityId) }
-      .compactMap(\.openedOn).min().map { DayNumber.civil($0).year }
+    let firstYear = inScope.compactMap(\.openedOn).min().map { DayNumber.civil($0).year }
     let lastYear = DayNumber.civil(d).year
     if let firstYear, firstYear <= lastYear {
       // Every region's curve from one pass over the channels (positions of its entities).
@@ -142,8 +156,8 @@ public enum AdoptionReportBuilder {
     let openOf: [[Int]]
 
     init(
-      asOf: Int, entities: [StatsEntity], open: [StatsChannel], selectors: [PlatformSelector],
-      openFigures: [ChannelFigures]
+      asOf: Int, entities: [StatsEntity], open: [StatsChannel], openEntity: [Int],
+      selectors: [PlatformSelector], openFigures: [ChannelFigures]
     ) {
       precondition(selectors.count <= 64, "at most 64 platform columns")
       self.asOf = asOf
@@ -157,13 +171,9 @@ public enum AdoptionReportBuilder {
         for (k, s) in selectors.enumerated() where s.matches(c) { bits |= 1 << UInt64(k) }
         return bits
       }
-      var position: [String: Int] = [:]
-      position.reserveCapacity(entities.count)
-      for (i, e) in entities.enumerated() where position[e.id] == nil { position[e.id] = i }
       var openOf = [[Int]](repeating: [], count: entities.count)
-      for (j, c) in open.enumerated() {
-        if let i = position[c.entityId] { openOf[i].append(j) }
-      }
+      // openEntity[j]: position of open[j]'s entity.
+      for (j, i) in openEntity.enumerated() { openOf[i].append(j) }
       self.openOf = openOf
     }
 
