@@ -60,16 +60,31 @@ public enum AdoptionReportBuilder {
     }
 
     let socialPositions = open.indices.filter { open[$0].isSocial }
-    let social = socialPositions.map { open[$0] }
     let p90 = Growth.panel(socialPositions.map { openFigures[$0].growth90 })
     let p365 = Growth.panel(socialPositions.map { openFigures[$0].growth365 })
 
     var audiences: [EntityAudience] = []
     var audienceByRegion: [String: [Double]] = [:]
     var adopters = Set<String>()
+    var disclaimer = DisclaimerCounts()
     for (i, e) in input.entities.enumerated() where context.exists[i] {
       guard let a = context.audience(i, 0) else { continue }  // selector 0: any social platform
-      adopters.insert(e.id)
+      if adopters.insert(e.id).inserted {
+        // The disclaimer states of its open social channels: any yes, else all no, else unknown.
+        var yes = false
+        var allNo = true
+        for j in context.openOf[i] where open[j].isSocial {
+          if open[j].disclaimer == true { yes = true }
+          if open[j].disclaimer != false { allNo = false }
+        }
+        if yes {
+          disclaimer.yes += 1
+        } else if allNo {
+          disclaimer.no += 1
+        } else {
+          disclaimer.unknown += 1
+        }
+      }
       audiences.append(EntityAudience(id: e.id, name: e.name, region: e.region, followers: a))
       if let v = a.value { audienceByRegion[e.region, default: []].append(v) }
     }
@@ -81,21 +96,8 @@ public enum AdoptionReportBuilder {
     let bottom = Array(byFollowersDesc.reversed().prefix(listLength))
     let missing = audiences.filter { $0.followers.value == nil }.sorted { $0.id < $1.id }
 
-    let socialByEntity = Dictionary(grouping: social, by: \.entityId)
-    var disclaimer = DisclaimerCounts()
-    for id in adopters.sorted() {
-      let states = (socialByEntity[id] ?? []).map(\.disclaimer)
-      if states.contains(true) {
-        disclaimer.yes += 1
-      } else if states.allSatisfy({ $0 == false }) {
-        disclaimer.no += 1
-      } else {
-        disclaimer.unknown += 1
-      }
-    }
-
     var quality = DataQuality()
-    quality.openSocialChannels = social.count
+    quality.openSocialChannels = socialPositions.count
     for j in socialPositions {
       let c = open[j]
       let f = openFigures[j]
@@ -110,13 +112,22 @@ public enum AdoptionReportBuilder {
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
-    let inScope = input.channels.indices.filter { entityOf[$0] != nil }.map { input.channels[$0] }
-    quality.channelsWithoutOpeningDate = inScope.filter { $0.openedOn == nil }.count
+    // The channels of the entities in scope: those without an opening date, the earliest one.
+    var withoutOpening = 0
+    var earliestOpening: Int?
+    for (n, c) in input.channels.enumerated() where entityOf[n] != nil {
+      if let o = c.openedOn {
+        earliestOpening = min(earliestOpening ?? o, o)
+      } else {
+        withoutOpening += 1
+      }
+    }
+    quality.channelsWithoutOpeningDate = withoutOpening
     quality.entitiesWithoutPopulation = existing.filter { $0.population == nil }.count
     quality.placeholdersExcluded = input.placeholdersExcluded
 
     var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = inScope.compactMap(\.openedOn).min().map { DayNumber.civil($0).year }
+    let firstYear = earliestOpening.map { DayNumber.civil($0).year }
     let lastYear = DayNumber.civil(d).year
     if let firstYear, firstYear <= lastYear {
       // Every region's curve from one pass over the channels (positions of its entities).
