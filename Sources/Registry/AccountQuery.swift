@@ -142,8 +142,8 @@ extension RegistryDatabase {
       FROM channel c
       JOIN entity e ON e.id = c.entity_id
       JOIN source src ON src.id = c.source_id
-      LEFT JOIN snapshot s ON s.rowid = (
-        SELECT s2.rowid FROM snapshot s2
+      LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
+        SELECT s2.observed_at, s2.source_id FROM snapshot s2
         WHERE s2.channel_id = c.id AND s2.observed_at <= ? AND s2.followers IS NOT NULL
         ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
       \(q.whereSQL)

@@ -35,7 +35,7 @@ extension RegistryDatabase {
   /// channel open on D, the latest with followers on or before D, D − 30, D − 90 and D − 365,
   /// on or before L − 7, L − 30 and L − 90 (L: the day of the latest), the latest with posts on
   /// or before D and D − 90, and the latest with engagements on or before D. Each is one seek on
-  /// the index snapshot(channel_id, observed_at, source_id), as `reportData` does.
+  /// the key snapshot(channel_id, observed_at, source_id), as `reportData` does.
   public func compareData(country: String, asOf: Day) throws -> CompareData {
     try writer.read { db in
       var data = CompareData()
@@ -64,27 +64,9 @@ extension RegistryDatabase {
         ids.insert(id)
         if Self.exists(e, on: asOf) { existing.insert(id) }
       }
-      let channels = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, entity_id, platform, handle, coalesce(opened_on, first_seen_on) AS opened,
-                 closed_on, emergency_disclaimer, confidence
-          FROM channel ORDER BY id
-          """)
-      var openIds: [Int64] = []
-      while let r = try channels.next() {
-        let entityId: String = r["entity_id"]
-        guard ids.contains(entityId) else { continue }
-        let c = ReportData.ChannelRow(
-          id: r["id"], entityId: entityId, platform: r["platform"], handle: r["handle"],
-          openedOn: (r["opened"] as String?).flatMap(Day.init),
-          closedOn: (r["closed_on"] as String?).flatMap(Day.init),
-          disclaimer: r["emergency_disclaimer"], confidence: r["confidence"])
-        data.channels.append(c)
-        let open =
-          c.openedOn.map { $0 <= asOf } == true && c.closedOn.map { $0 > asOf } != false
-        if open && existing.contains(entityId) { openIds.append(c.id) }
-      }
+      let open = try Self.openChannels(db, of: ids, existing: existing, on: asOf)
+      data.channels = open.channels
+      let openIds = open.openIds
       func seek(_ condition: String) throws -> Statement {
         try db.cachedStatement(
           sql: """
@@ -118,7 +100,8 @@ extension RegistryDatabase {
         _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
         _ = try fetch(byEngagements, id, asOf)
       }
-      for id in openIds where !data.snapshots.contains(where: { $0.channelId == id }) {
+      let sought = Set(data.snapshots.map(\.channelId))
+      for id in openIds where !sought.contains(id) {
         // No follower count at all: posts or engagements alone may still be known.
         _ = try fetch(byPosts, id, asOf)
         _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))

@@ -23,6 +23,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// Parses `YYYY-MM-DD`, or the date part of an ISO 8601 date-time, giving the reason on failure.
   public static func parse(_ text: String) -> Result<Day, FieldError> {
+    var text = text
+    if let day = text.withUTF8({ Day(plainUTF8: $0) }) { return .success(day) }
     let t = text.trimmingCharacters(in: .whitespaces)
     let bytes = Array(t.utf8)
     guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
@@ -40,6 +42,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       return .failure(FieldError("'\(text)' is not a valid calendar date (years 1800-2200)"))
     }
     return .success(day)
+  }
+
+  /// Exactly `YYYY-MM-DD` (ten bytes, digits and dashes, a valid date), the common case of
+  /// `parse`, without Foundation or a String; nil for anything else (`parse` then decides).
+  init?(plainUTF8 b: UnsafeBufferPointer<UInt8>) {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func digit(_ i: Int) -> Int? {
+      let v = Int(b[i]) - 48
+      return v >= 0 && v <= 9 ? v : nil
+    }
+    guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+      let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+    else { return nil }
+    self.init(
+      year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
   }
 
   public var description: String {

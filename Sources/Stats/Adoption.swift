@@ -78,6 +78,17 @@ public enum Diffusion {
     _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
     years: ClosedRange<Int>, lastDay: Int
   ) -> [DiffusionPoint] {
+    curves(
+      entities, channels, selectors: selectors, years: years, lastDay: lastDay,
+      groups: [Array(entities.indices)])[0]
+  }
+
+  /// `curve` for several groups of the same entities (each a list of positions in `entities`,
+  /// e.g. the regions), with one pass over the channels for all of them.
+  public static func curves(
+    _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
+    years: ClosedRange<Int>, lastDay: Int, groups: [[Int]]
+  ) -> [[DiffusionPoint]] {
     // One pass over the channels: per entity and selector, the earliest opening day. An entity
     // adopted by a day iff that earliest day is on or before it (O(channels + years × entities)).
     var index: [String: Int] = [:]
@@ -92,28 +103,31 @@ public enum Diffusion {
         if o < firstOpened[slot] { firstOpened[slot] = o }
       }
     }
-    var points: [DiffusionPoint] = []
-    for year in years {
-      let day = min(DayNumber.from(year: year, month: 12, day: 31), lastDay)
-      var existing = 0
-      var adopters = [Int](repeating: 0, count: selectors.count)
-      // Entity ids are unique (the primary key), so position i stands for the id.
-      for (i, e) in entities.enumerated() where e.exists(on: day) {
-        existing += 1
-        for k in selectors.indices where firstOpened[i * selectors.count + k] <= day {
-          adopters[k] += 1
+    return groups.map { members in
+      var points: [DiffusionPoint] = []
+      points.reserveCapacity(years.count * selectors.count)
+      for year in years {
+        let day = min(DayNumber.from(year: year, month: 12, day: 31), lastDay)
+        var existing = 0
+        var adopters = [Int](repeating: 0, count: selectors.count)
+        // Entity ids are unique (the primary key), so position i stands for the id.
+        for i in members where entities[i].exists(on: day) {
+          existing += 1
+          for k in selectors.indices where firstOpened[i * selectors.count + k] <= day {
+            adopters[k] += 1
+          }
+        }
+        for (k, s) in selectors.enumerated() {
+          let share: Metric<Double> =
+            existing == 0
+            ? .missing(.noEntities) : .value(Double(adopters[k]) / Double(existing))
+          points.append(
+            DiffusionPoint(
+              year: year, platform: s.name, entities: existing, adopters: adopters[k],
+              share: share))
         }
       }
-      for (k, s) in selectors.enumerated() {
-        let share: Metric<Double> =
-          existing == 0
-          ? .missing(.noEntities) : .value(Double(adopters[k]) / Double(existing))
-        points.append(
-          DiffusionPoint(
-            year: year, platform: s.name, entities: existing, adopters: adopters[k],
-            share: share))
-      }
+      return points
     }
-    return points
   }
 }

@@ -16,12 +16,28 @@ public enum AdoptionReportBuilder {
     var byChannel: [Int64: [StatsSnapshot]] = [:]
     for s in input.snapshots { byChannel[s.channelId, default: []].append(s) }
     let existing = input.entities.filter { $0.exists(on: d) }
-    let existingIds = Set(existing.map(\.id))
-    let open = input.channels.filter { existingIds.contains($0.entityId) && $0.isOpen(on: d) }
-    var figures: [Int64: ChannelFigures] = [:]
-    for c in open {
+    // Each channel's entity as a position (the first with its id), hashed once per channel;
+    // idExists[p]: some entity with that id exists on the date.
+    var position: [String: Int] = [:]
+    position.reserveCapacity(input.entities.count)
+    var idExists = [Bool](repeating: false, count: input.entities.count)
+    for (i, e) in input.entities.enumerated() {
+      let p = position[e.id] ?? i
+      if p == i { position[e.id] = i }
+      if e.exists(on: d) { idExists[p] = true }
+    }
+    let entityOf = input.channels.map { position[$0.entityId] }
+    var open: [StatsChannel] = []
+    var openEntity: [Int] = []
+    for (n, c) in input.channels.enumerated() {
+      guard let p = entityOf[n], idExists[p], c.isOpen(on: d) else { continue }
+      open.append(c)
+      openEntity.append(p)
+    }
+    // open[j]'s figures, by position (a channel id appears once in the input).
+    let openFigures = open.map { c in
       let snaps = byChannel[c.id] ?? []
-      figures[c.id] = ChannelFigures(
+      return ChannelFigures(
         followers: SnapshotSelection.followers(snaps, on: d, stalenessDays: input.stalenessDays),
         growth90: Growth.over(
           snaps, windowDays: 90, endingOn: d, stalenessDays: input.stalenessDays),
@@ -29,7 +45,8 @@ public enum AdoptionReportBuilder {
           snaps, windowDays: 365, endingOn: d, stalenessDays: input.stalenessDays))
     }
     let context = Context(
-      asOf: d, entities: input.entities, open: open, selectors: selectors, figures: figures)
+      asOf: d, entities: input.entities, open: open, openEntity: openEntity,
+      selectors: selectors, openFigures: openFigures)
 
     let regionCodes = Set(input.entities.map(\.region)).sorted()
     var membersByRegion: [String: [Int]] = [:]
@@ -42,16 +59,32 @@ public enum AdoptionReportBuilder {
       for k in selectors.indices { regions.append(context.group(r, members, k)) }
     }
 
-    let social = open.filter(\.isSocial)
-    let p90 = Growth.panel(social.compactMap { figures[$0.id]?.growth90 })
-    let p365 = Growth.panel(social.compactMap { figures[$0.id]?.growth365 })
+    let socialPositions = open.indices.filter { open[$0].isSocial }
+    let p90 = Growth.panel(socialPositions.map { openFigures[$0].growth90 })
+    let p365 = Growth.panel(socialPositions.map { openFigures[$0].growth365 })
 
     var audiences: [EntityAudience] = []
     var audienceByRegion: [String: [Double]] = [:]
     var adopters = Set<String>()
+    var disclaimer = DisclaimerCounts()
     for (i, e) in input.entities.enumerated() where context.exists[i] {
       guard let a = context.audience(i, 0) else { continue }  // selector 0: any social platform
-      adopters.insert(e.id)
+      if adopters.insert(e.id).inserted {
+        // The disclaimer states of its open social channels: any yes, else all no, else unknown.
+        var yes = false
+        var allNo = true
+        for j in context.openOf[i] where open[j].isSocial {
+          if open[j].disclaimer == true { yes = true }
+          if open[j].disclaimer != false { allNo = false }
+        }
+        if yes {
+          disclaimer.yes += 1
+        } else if allNo {
+          disclaimer.no += 1
+        } else {
+          disclaimer.unknown += 1
+        }
+      }
       audiences.append(EntityAudience(id: e.id, name: e.name, region: e.region, followers: a))
       if let v = a.value { audienceByRegion[e.region, default: []].append(v) }
     }
@@ -63,23 +96,11 @@ public enum AdoptionReportBuilder {
     let bottom = Array(byFollowersDesc.reversed().prefix(listLength))
     let missing = audiences.filter { $0.followers.value == nil }.sorted { $0.id < $1.id }
 
-    let socialByEntity = Dictionary(grouping: social, by: \.entityId)
-    var disclaimer = DisclaimerCounts()
-    for id in adopters.sorted() {
-      let states = (socialByEntity[id] ?? []).map(\.disclaimer)
-      if states.contains(true) {
-        disclaimer.yes += 1
-      } else if states.allSatisfy({ $0 == false }) {
-        disclaimer.no += 1
-      } else {
-        disclaimer.unknown += 1
-      }
-    }
-
     var quality = DataQuality()
-    quality.openSocialChannels = social.count
-    for c in social {
-      guard let f = figures[c.id] else { continue }
+    quality.openSocialChannels = socialPositions.count
+    for j in socialPositions {
+      let c = open[j]
+      let f = openFigures[j]
       switch f.followers {
       case .value: quality.freshSnapshot += 1
       case .missing(.stale): quality.staleSnapshot += 1
@@ -91,22 +112,30 @@ public enum AdoptionReportBuilder {
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
-    let inScope = Set(input.entities.map(\.id))
-    quality.channelsWithoutOpeningDate =
-      input.channels.filter { inScope.contains($0.entityId) && $0.openedOn == nil }.count
+    // The channels of the entities in scope: those without an opening date, the earliest one.
+    var withoutOpening = 0
+    var earliestOpening: Int?
+    for (n, c) in input.channels.enumerated() where entityOf[n] != nil {
+      if let o = c.openedOn {
+        earliestOpening = min(earliestOpening ?? o, o)
+      } else {
+        withoutOpening += 1
+      }
+    }
+    quality.channelsWithoutOpeningDate = withoutOpening
     quality.entitiesWithoutPopulation = existing.filter { $0.population == nil }.count
     quality.placeholdersExcluded = input.placeholdersExcluded
 
     var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = input.channels.filter { inScope.contains($0.entityId) }
-      .compactMap(\.openedOn).min().map { DayNumber.civil($0).year }
+    let firstYear = earliestOpening.map { DayNumber.civil($0).year }
     let lastYear = DayNumber.civil(d).year
     if let firstYear, firstYear <= lastYear {
-      for r in ["ALL"] + regionCodes {
-        let members = r == "ALL" ? input.entities : input.entities.filter { $0.region == r }
-        diffusion[r] = Diffusion.curve(
-          members, input.channels, selectors: selectors, years: firstYear...lastYear, lastDay: d)
-      }
+      // Every region's curve from one pass over the channels (positions of its entities).
+      let groups = [everyone] + regionCodes.map { membersByRegion[$0] ?? [] }
+      let curves = Diffusion.curves(
+        input.entities, input.channels, selectors: selectors, years: firstYear...lastYear,
+        lastDay: d, groups: groups)
+      for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
     }
 
     return AdoptionReport(
@@ -138,8 +167,8 @@ public enum AdoptionReportBuilder {
     let openOf: [[Int]]
 
     init(
-      asOf: Int, entities: [StatsEntity], open: [StatsChannel], selectors: [PlatformSelector],
-      figures: [Int64: ChannelFigures]
+      asOf: Int, entities: [StatsEntity], open: [StatsChannel], openEntity: [Int],
+      selectors: [PlatformSelector], openFigures: [ChannelFigures]
     ) {
       precondition(selectors.count <= 64, "at most 64 platform columns")
       self.asOf = asOf
@@ -147,19 +176,15 @@ public enum AdoptionReportBuilder {
       self.exists = entities.map { $0.exists(on: asOf) }
       self.open = open
       self.selectorNames = selectors.map(\.name)
-      self.openFigures = open.map { figures[$0.id]! }
+      self.openFigures = openFigures
       self.matches = open.map { c in
         var bits: UInt64 = 0
         for (k, s) in selectors.enumerated() where s.matches(c) { bits |= 1 << UInt64(k) }
         return bits
       }
-      var position: [String: Int] = [:]
-      position.reserveCapacity(entities.count)
-      for (i, e) in entities.enumerated() where position[e.id] == nil { position[e.id] = i }
       var openOf = [[Int]](repeating: [], count: entities.count)
-      for (j, c) in open.enumerated() {
-        if let i = position[c.entityId] { openOf[i].append(j) }
-      }
+      // openEntity[j]: position of open[j]'s entity.
+      for (j, i) in openEntity.enumerated() { openOf[i].append(j) }
       self.openOf = openOf
     }
 

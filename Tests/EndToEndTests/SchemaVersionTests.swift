@@ -24,6 +24,13 @@ import Testing
       #expect(r.stdout.contains("1234"), "\(file): the snapshot is kept")
       let migrations = try Hardening.sqlite(cli.db, "SELECT identifier FROM grdb_migrations")
       #expect(migrations.contains("v2-curation"), "\(file): \(migrations)")
+      #expect(migrations.contains("v3-snapshot-clustered"), "\(file): \(migrations)")
+      #expect(
+        try Hardening.sqlite(cli.db, "SELECT sql FROM sqlite_master WHERE name = 'snapshot'")
+          .contains("WITHOUT ROWID"), "\(file)")
+      #expect(
+        try Hardening.sqlite(cli.db, "SELECT latest_followers FROM v_channels") == "1234",
+        "\(file): the view finds the snapshot on the key")
       #expect(try Hardening.sqlite(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(try Hardening.integrity(cli.db) == "ok")
     }

@@ -52,7 +52,10 @@ private enum SnapshotCLI {
   static func dump(_ db: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db, "SELECT * FROM snapshot ORDER BY rowid; SELECT * FROM source;"]
+    p.arguments = [
+      "sqlite3", db,
+      "SELECT * FROM snapshot ORDER BY channel_id, observed_at, source_id; SELECT * FROM source;",
+    ]
     let out = Pipe()
     p.standardOutput = out
     try p.run()

@@ -135,6 +135,23 @@ import Testing
     #expect(Day("2023-13-01") == nil)
   }
 
+  @Test func plainDaysAndTheOtherFormsParseAlike() {
+    // The ten-byte fast path and the general path agree: same day, same refusals.
+    let d = Day(year: 2024, month: 1, day: 2)
+    #expect(Day("2024-01-02") == d)
+    #expect(Day(" 2024-01-02 ") == d)  // trimmed by the general path
+    #expect(Day("2024-01-02T10:00:00Z") == d)  // date part of a date-time
+    #expect(Day("2024-1-02") == nil)
+    #expect(Day("2024-01-0x") == nil)
+    #expect(Day("1799-12-31") == nil)  // years 1800-2200
+    #expect(Day("2200-12-31") == Day(year: 2200, month: 12, day: 31))
+    guard case .failure(let e) = Day.parse("2023-02-29") else {
+      Issue.record("2023-02-29 parsed")
+      return
+    }
+    #expect("\(e)".contains("not a valid calendar date"))
+  }
+
   @Test func timestampsAcceptDatesDateTimesAndOffsets() throws {
     // 2013-01-31 = 15736 days; * 86400 = 1359590400.
     #expect(try Timestamp.parse("2013-01-31").get() == 1_359_590_400)

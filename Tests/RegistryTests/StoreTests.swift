@@ -104,6 +104,34 @@ import Testing
     }
     #expect(latest == 2)  // gmpolice and zp5327 have snapshots
   }
+
+  @Test func snapshotIsClusteredOnItsKeyAndTheLatestBreaksTiesBySource() throws {
+    let db = try Fixtures.miniRegistry()
+    let (sql, latest) = try db.writer.write { db in
+      let sql = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'snapshot'")
+      let channel = try Int64.fetchOne(db, sql: "SELECT id FROM channel WHERE key = 'x/zp5327'")
+      let source = try Int64.fetchOne(db, sql: "SELECT id FROM source ORDER BY id DESC LIMIT 1")
+      let at = try Int64.fetchOne(
+        db, sql: "SELECT max(observed_at) FROM snapshot WHERE channel_id = ?", arguments: [channel])
+      // A second source at the same time as the latest (1500 followers): the greater source id
+      // wins; an insert must not need a rowid.
+      try db.execute(
+        sql: "INSERT INTO source (key, title) VALUES ('later', 'Later source')")
+      let later = db.lastInsertedRowID
+      #expect(later > (source ?? 0))
+      try db.execute(
+        sql:
+          "INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (?, ?, 1501, ?)",
+        arguments: [channel, at, later])
+      let latest = try Int.fetchOne(
+        db, sql: "SELECT latest_followers FROM v_channels WHERE channel_key = 'x/zp5327'")
+      return (sql ?? "", latest)
+    }
+    #expect(sql.contains("WITHOUT ROWID"))
+    #expect(sql.contains("PRIMARY KEY (channel_id, observed_at, source_id)"))
+    #expect(latest == 1501)
+  }
 }
 
 @Suite struct AccountQueryTests {

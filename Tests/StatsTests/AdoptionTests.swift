@@ -55,3 +55,29 @@ let mergerChannels = [
   // 1971, capped at day 500: q ceased day 400 → only p exists, adopted → 1/1.
   #expect(points[1].entities == 1 && points[1].share == .value(1))
 }
+
+@Test func diffusionCurvesOfGroupsMatchEachGroupsOwnCurve() {
+  let entities = [
+    StatsEntity(id: "p", name: "P", region: "R"),
+    StatsEntity(id: "q", name: "Q", region: "S", validTo: 400),
+    StatsEntity(id: "r", name: "R", region: "R"),
+  ]
+  let channels = [
+    StatsChannel(id: 1, entityId: "p", platform: "x", openedOn: 10),
+    StatsChannel(id: 2, entityId: "q", platform: "x", openedOn: 380),
+    StatsChannel(id: 3, entityId: "r", platform: "instagram", openedOn: 100),
+  ]
+  let selectors: [PlatformSelector] = [.anySocial, .platform("x")]
+  let curves = Diffusion.curves(
+    entities, channels, selectors: selectors, years: 1970...1971, lastDay: 500,
+    groups: [[0, 1, 2], [0, 2], [1]])
+  let alone = [[0, 1, 2], [0, 2], [1]].map { positions in
+    Diffusion.curve(
+      positions.map { entities[$0] }, channels, selectors: selectors, years: 1970...1971,
+      lastDay: 500)
+  }
+  #expect(curves == alone)
+  // Region R (p, r) in 1970: both exist; any social 2/2 (p on x day 10, r on instagram day 100),
+  // x 1/2.
+  #expect(curves[1][0].adopters == 2 && curves[1][1].adopters == 1)
+}

@@ -1,0 +1,81 @@
+import GRDB
+import GRDBSQLite
+
+/// The channels of a set of entities and which of them are open on a day: the scan the adoption
+/// report and the comparisons share.
+struct OpenChannels {
+  /// Every channel of the entities, in id order.
+  var channels: [ReportData.ChannelRow] = []
+  /// Ids of the channels open on the day whose entity exists then, ascending.
+  var openIds: [Int64] = []
+  /// Sources of those open channels.
+  var openSources = Set<Int64>()
+}
+
+extension RegistryDatabase {
+  /// Scans the channel table in id order, keeping the channels of `entityIds`; a channel is open
+  /// on `day` iff coalesce(opened_on, first_seen_on) <= day and (closed_on is null or > day), and
+  /// counts as open here only if its entity is in `existing` (exists on the day). Steps a raw
+  /// statement: GRDB's Row decoding by column name was most of the loader's time (perf).
+  static func openChannels(
+    _ db: Database, of entityIds: Set<String>, existing: Set<String>, on day: Day
+  ) throws -> OpenChannels {
+    var result = OpenChannels()
+    let statement = try db.makeStatement(
+      sql: """
+        SELECT id, entity_id, platform, handle, coalesce(opened_on, first_seen_on) AS opened,
+               closed_on, emergency_disclaimer, confidence, source_id
+        FROM channel ORDER BY id
+        """)
+    let cs = statement.sqliteStatement
+    defer { sqlite3_reset(cs) }
+    while true {
+      let rc = sqlite3_step(cs)
+      if rc == SQLITE_DONE { break }
+      guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+      let entityId = Self.text(cs, 1) ?? ""
+      guard entityIds.contains(entityId) else { continue }
+      let c = ReportData.ChannelRow(
+        id: sqlite3_column_int64(cs, 0), entityId: entityId, platform: Self.text(cs, 2) ?? "",
+        handle: Self.text(cs, 3) ?? "", openedOn: Self.day(cs, 4),
+        closedOn: Self.day(cs, 5),
+        disclaimer: Self.int(cs, 6).map { $0 != 0 }, confidence: Self.text(cs, 7) ?? "")
+      result.channels.append(c)
+      let isOpen =
+        c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
+      if isOpen && existing.contains(entityId) {
+        result.openIds.append(c.id)
+        result.openSources.insert(sqlite3_column_int64(cs, 8))
+      }
+    }
+    return result
+  }
+
+  /// Steps `statement` to the end, calling `row` with the raw statement at each row.
+  static func step(_ statement: Statement, _ row: (OpaquePointer?) throws -> Void) throws {
+    let s = statement.sqliteStatement
+    defer { sqlite3_reset(s) }
+    while true {
+      let rc = sqlite3_step(s)
+      if rc == SQLITE_DONE { return }
+      guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+      try row(s)
+    }
+  }
+
+  static func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
+    guard let p = sqlite3_column_text(s, i) else { return nil }
+    return String(cString: p)
+  }
+
+  /// A day column: parsed from the bytes when exactly `YYYY-MM-DD`, else as `Day(String)` does.
+  static func day(_ s: OpaquePointer?, _ i: Int32) -> Day? {
+    guard let p = sqlite3_column_text(s, i) else { return nil }
+    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
+    return Day(plainUTF8: bytes) ?? Day(String(cString: p))
+  }
+
+  static func int(_ s: OpaquePointer?, _ i: Int32) -> Int64? {
+    sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i)
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Registry
+
+/// The seeks split over two connections find the same rows, in the same order, as one by one.
+struct FollowerSeeksTests {
+  @Test func twoConnectionsFindTheSameSnapshotsAsOne() throws {
+    let dir = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let registry = try RegistryDatabase(path: dir.appendingPathComponent("r.sqlite").path)
+    let channels = RegistryDatabase.concurrentSeekThreshold + 101  // enough to split
+    // Day 20000 = 2024-10-04; channel n has snapshots on days 20000 - 100 ... 20000 in steps of
+    // (n % 7 + 1) * 10 days, followers n * 1000 + day offset; every 5th channel has none.
+    try registry.writer.write { db in
+      try db.execute(sql: "INSERT INTO source (id, key, title) VALUES (1, 's', 'S')")
+      try db.execute(
+        sql:
+          "INSERT INTO entity (id, kind, country, source_id) VALUES ('e', 'local_police', 'BE', 1)")
+      for n in 1...channels {
+        try db.execute(
+          sql: """
+            INSERT INTO channel (id, key, entity_id, platform, handle, source_id)
+            VALUES (?, ?, 'e', 'x', ?, 1)
+            """, arguments: [n, "x/c\(n)", "c\(n)"])
+        guard n % 5 != 0 else { continue }
+        for offset in stride(from: 0, through: 100, by: (n % 7 + 1) * 10) {
+          try db.execute(
+            sql:
+              "INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (?, ?, ?, 1)",
+            arguments: [n, Int64(19900 + offset) * 86_400, n * 1000 + offset])
+        }
+      }
+    }
+    let ids = (1...channels).map(Int64.init)
+    let days: [Int64] = [20000, 20000 - 30, 20000 - 90]
+    let bounds = days.map { $0 * 86_400 + 86_399 }
+    let (split, single): (FollowerSeeks, FollowerSeeks) = try registry.writer.read { db in
+      (
+        try registry.seekFollowers(db, ids: ids, bounds: bounds),
+        try RegistryDatabase.seekFollowers(db, ids: ids[...], bounds: bounds)
+      )
+    }
+    #expect(split.snapshots == single.snapshots)
+    #expect(split.sources == [1])
+    // Channel 1 (every 20 days: offsets 0, 20, ..., 100): at D offset 100, at D - 30 offset 60,
+    // at D - 90 offset 0 → 3 rows; channel 5 has none.
+    #expect(single.snapshots.filter { $0.channelId == 1 }.map(\.followers) == [1100, 1060, 1000])
+    #expect(!single.snapshots.contains { $0.channelId == 5 })
+    #expect(single.snapshots.map(\.channelId) == single.snapshots.map(\.channelId).sorted())
+  }
+}
