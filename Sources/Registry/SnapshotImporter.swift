@@ -213,7 +213,8 @@ public final class SnapshotImporter {
 
   private let db: Database
   private let file: String
-  @exclusivity(unchecked) private var column: [Int]  // SnapshotColumn.rawValue -> field index, or -1
+  /// SnapshotColumn.rawValue -> field index, or -1.
+  @exclusivity(unchecked) private var column: [Int]
   /// Field indexes of the columns every row reads (-1 when absent).
   private let observedAtField: Int
   private let followersField: Int
