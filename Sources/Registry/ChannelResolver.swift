@@ -14,7 +14,6 @@ struct ChannelResolver {
   private var byHandle: [String: [Holder]] = [:]
   private var byKey: [String: Int64] = [:]
   private var ids: Set<Int64> = []
-  private var currentHandle: [Int64: String] = [:]
 
   init(_ db: Database) throws {
     let rows = try Row.fetchCursor(db, sql: "SELECT id, key, platform, handle FROM channel")
@@ -25,7 +24,6 @@ struct ChannelResolver {
       byHandle[platform + "\u{1}" + handle, default: []].append(Holder(channelId: id, until: nil))
       byKey[r["key"]] = id
       ids.insert(id)
-      currentHandle[id] = handle
     }
     let former = try Row.fetchCursor(
       db,
