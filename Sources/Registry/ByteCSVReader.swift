@@ -250,12 +250,11 @@ public final class ByteCSVReader {
     var suspect = false
     var ended = false
     row.count = 0
-    while i < n {
+    while true {
+      // Skip ordinary bytes in a tight loop; dispatch only on the few others.
+      while i < n && cls[Int(buf[i])] == Self.ordinary { i &+= 1 }
+      if i == n { break }
       let k = cls[Int(buf[i])]
-      if k == Self.ordinary {
-        i += 1
-        continue
-      }
       if k == Self.separator {
         if i - fieldStart > max { return false }
         row.addField(fieldStart, i)

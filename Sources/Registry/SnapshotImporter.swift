@@ -209,7 +209,6 @@ public final class SnapshotImporter {
     var observedAt: Int64 = 0
     var counts = Counts()
     var sourceId: Int64 = 0
-    var note: String?
   }
 
   private let db: Database
@@ -340,9 +339,7 @@ public final class SnapshotImporter {
     try Self.check(values)
     values.channelId = try channel(row)
     values.sourceId = try source(row)
-    let note = field(row, .note)
-    values.note = note.isEmpty ? nil : String(decoding: note, as: UTF8.self)
-    return try store(values)
+    return try store(values, note: field(row, .note))
   }
 
   static func check(_ v: Values) throws {
@@ -517,7 +514,10 @@ public final class SnapshotImporter {
   }
 
   /// Inserts `v`; an existing row with the same key is compared instead.
-  func store(_ v: Values) throws -> Outcome {
+  /// `note` is bytes of the row (empty: none): bound as a copy, so no String per row.
+  func store(_ v: Values, note: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0)) throws
+    -> Outcome
+  {
     // Every parameter is bound on every row and the statement is reset after each step.
     let s = insert.sqliteStatement
     sqlite3_bind_int64(s, 1, v.channelId)
@@ -528,8 +528,11 @@ public final class SnapshotImporter {
     Self.bind(s, 6, v.counts.engagements)
     Self.bind(s, 7, v.counts.engagementWindowDays)
     sqlite3_bind_int64(s, 8, v.sourceId)
-    if let note = v.note {
-      sqlite3_bind_text(s, 9, note, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    if let p = note.baseAddress, !note.isEmpty {
+      p.withMemoryRebound(to: CChar.self, capacity: note.count) {
+        _ = sqlite3_bind_text(
+          s, 9, $0, Int32(note.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+      }
     } else {
       sqlite3_bind_null(s, 9)
     }
