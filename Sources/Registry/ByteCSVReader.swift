@@ -22,7 +22,7 @@ public final class RawRow {
   /// The row may hold a NUL byte or non-ASCII bytes (checked for UTF-8 before use).
   @exclusivity(unchecked) var suspect = false
   /// 1-based line number where the row starts.
-  public internal(set) var line = 0
+  @exclusivity(unchecked) public internal(set) var line = 0
 
   init() {
     capacity = 4096
@@ -118,8 +118,8 @@ public final class ByteCSVReader {
   /// The longest field accepted: larger ones are refused (an unclosed quote, or not a value).
   public static let maxFieldBytes = 65_536
   public let input: ByteInput
-  public private(set) var header: [String] = []
-  public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+  @exclusivity(unchecked) public private(set) var header: [String] = []
+  @exclusivity(unchecked) public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
   @exclusivity(unchecked) private var line = 1
   /// Byte classes for the in-place tokenizer: see `readInPlace`.
   private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
