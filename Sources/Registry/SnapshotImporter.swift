@@ -366,6 +366,17 @@ public final class SnapshotImporter {
     }
     guard i < b.count else { throw RowError(c.name, "'\(text(b))' is not an integer") }
     var v: Int64 = 0
+    if b.count - i <= 18 {
+      // Up to 18 digits cannot overflow: no overflow checks.
+      var bad = false
+      while i < b.count {
+        let d = b[i] &- 48
+        bad = bad || d >= 10
+        v = v &* 10 &+ Int64(d)
+        i &+= 1
+      }
+      if bad { throw RowError(c.name, "'\(text(b))' is not an integer") }
+    }
     while i < b.count {
       let d = b[i] &- 48
       guard d < 10 else { throw RowError(c.name, "'\(text(b))' is not an integer") }
