@@ -1,68 +1,101 @@
 import Foundation
 
-/// One row's fields as byte ranges in a reused buffer: no allocation per field or row.
+/// One row's fields as byte ranges: either in place in the input's read buffer (the common
+/// case, no copy) or in this row's own buffer (quoted fields, rows spanning two reads, JSON).
+/// Valid until the next read.
 public final class RawRow {
-  // The hot loop touches these for every byte run: exclusivity is checked statically by
+  // The hot loop touches these for every field: exclusivity is checked statically by
   // construction (no re-entrant access), so skip the dynamic checks.
-  @exclusivity(unchecked) private(set) var bytes: UnsafeMutablePointer<UInt8>
+  /// Own buffer, for rows that cannot be tokenized in place.
+  @exclusivity(unchecked) private(set) var own: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var capacity: Int
+  /// Base of the field offsets: `own`, or the input buffer for a row tokenized in place.
+  @exclusivity(unchecked) var base: UnsafePointer<UInt8>
+  /// Bytes appended to `own`.
   @exclusivity(unchecked) var length = 0
-  @exclusivity(unchecked) var starts: [Int] = []
-  @exclusivity(unchecked) var ends: [Int] = []
+  /// Field `i` is `base[starts[i]..<ends[i]]`.
+  @exclusivity(unchecked) var starts: UnsafeMutablePointer<Int>
+  @exclusivity(unchecked) var ends: UnsafeMutablePointer<Int>
+  @exclusivity(unchecked) private var fieldCapacity: Int
   /// Number of fields in the row.
   @exclusivity(unchecked) public internal(set) var count = 0
+  /// The row may hold a NUL byte or non-ASCII bytes (checked for UTF-8 before use).
+  @exclusivity(unchecked) var suspect = false
   /// 1-based line number where the row starts.
-  public internal(set) var line = 0
+  @exclusivity(unchecked) public internal(set) var line = 0
 
   init() {
     capacity = 4096
-    bytes = .allocate(capacity: capacity)
-    starts.reserveCapacity(32)
-    ends.reserveCapacity(32)
+    own = .allocate(capacity: capacity)
+    base = UnsafePointer(own)
+    fieldCapacity = 32
+    starts = .allocate(capacity: fieldCapacity)
+    ends = .allocate(capacity: fieldCapacity)
   }
 
-  deinit { bytes.deallocate() }
+  deinit {
+    own.deallocate()
+    starts.deallocate()
+    ends.deallocate()
+  }
 
+  /// Starts a row in the own buffer.
   func reset() {
     length = 0
     count = 0
+    base = UnsafePointer(own)
+    suspect = true
   }
 
   @inline(__always) func append(_ b: UInt8) {
     if length == capacity { grow() }
-    bytes[length] = b
+    own[length] = b
     length += 1
   }
 
   func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
     while length + n > capacity { grow() }
-    (bytes + length).update(from: p, count: n)
+    (own + length).update(from: p, count: n)
     length += n
   }
 
   private func grow() {
     let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-    bigger.update(from: bytes, count: length)
-    bytes.deallocate()
-    bytes = bigger
+    bigger.update(from: own, count: length)
+    own.deallocate()
+    own = bigger
+    base = UnsafePointer(own)
     capacity *= 2
   }
 
-  @inline(__always) func endField(start: Int) {
-    if count < starts.count {
-      starts[count] = start
-      ends[count] = length
-    } else {
-      starts.append(start)
-      ends.append(length)
-    }
+  @inline(never) private func growFields() {
+    let n = fieldCapacity * 2
+    let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
+    let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
+    s.update(from: starts, count: count)
+    e.update(from: ends, count: count)
+    starts.deallocate()
+    ends.deallocate()
+    starts = s
+    ends = e
+    fieldCapacity = n
+  }
+
+  /// Ends a field of the own buffer that began at `start`.
+  @inline(__always) func endField(start: Int) { addField(start, length) }
+
+  /// Adds a field `base[start..<end]`.
+  @inline(__always) func addField(_ start: Int, _ end: Int) {
+    if count == fieldCapacity { growFields() }
+    starts[count] = start
+    ends[count] = end
     count += 1
   }
 
   /// Field `i` as bytes; empty when the row has fewer fields.
   @inline(__always) public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-    guard i >= 0, i < count else { return UnsafeBufferPointer(start: bytes, count: 0) }
-    return UnsafeBufferPointer(start: bytes + starts[i], count: ends[i] - starts[i])
+    guard i >= 0, i < count else { return UnsafeBufferPointer(start: base, count: 0) }
+    return UnsafeBufferPointer(start: base + starts[i], count: ends[i] - starts[i])
   }
 
   /// Field `i` as text (invalid UTF-8 is repaired with U+FFFD).
@@ -85,9 +118,16 @@ public final class ByteCSVReader {
   /// The longest field accepted: larger ones are refused (an unclosed quote, or not a value).
   public static let maxFieldBytes = 65_536
   public let input: ByteInput
-  public private(set) var header: [String] = []
-  public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+  @exclusivity(unchecked) public private(set) var header: [String] = []
+  @exclusivity(unchecked) public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
   @exclusivity(unchecked) private var line = 1
+  /// Byte classes for the in-place tokenizer: see `readInPlace`.
+  private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+  private static let ordinary: UInt8 = 0
+  private static let separator: UInt8 = 1
+  private static let newline: UInt8 = 2
+  private static let special: UInt8 = 3
+  private static let suspect: UInt8 = 4
 
   public init(input: ByteInput) throws {
     self.input = input
@@ -117,6 +157,13 @@ public final class ByteCSVReader {
       if b == UInt8(ascii: ";") { semicolons += 1 }
     }
     delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    classes.initialize(repeating: Self.ordinary, count: 256)
+    for b in 0x80...0xFF { classes[b] = Self.suspect }
+    classes[0] = Self.suspect
+    classes[Int(delimiter)] = Self.separator
+    classes[Int(UInt8(ascii: "\n"))] = Self.newline
+    classes[Int(UInt8(ascii: "\r"))] = Self.special
+    classes[Int(UInt8(ascii: "\""))] = Self.special
     let row = RawRow()
     guard try next(into: row) else {
       throw RegistryError.input(
@@ -127,11 +174,15 @@ public final class ByteCSVReader {
     }
   }
 
+  deinit { classes.deallocate() }
+
   /// Reads the next non-blank row into `row`; false at the end of the input.
   public func next(into row: RawRow) throws -> Bool {
     while true {
-      guard try readRow(into: row) else { return false }
-      if row.count == 1 && row.length == 0 { continue }  // a blank line
+      if !readInPlace(row) {
+        guard try readRow(into: row) else { return false }
+      }
+      if row.count == 1 && row.starts[0] == row.ends[0] { continue }  // a blank line
       try check(row)
       return true
     }
@@ -148,11 +199,15 @@ public final class ByteCSVReader {
           + "(a missing or extra '\(Character(Unicode.Scalar(delimiter)))', or an unquoted one "
           + "inside a value?)")
     }
+    guard row.suspect else { return }
     var suspect = false
-    let p = row.bytes
-    for i in 0..<row.length where p[i] == 0 || p[i] >= 0x80 {
-      suspect = true
-      break
+    for f in 0..<row.count {
+      let b = row.field(f)
+      for c in b where c == 0 || c >= 0x80 {
+        suspect = true
+        break
+      }
+      if suspect { break }
     }
     guard suspect else { return }
     for f in 0..<row.count {
@@ -178,6 +233,59 @@ public final class ByteCSVReader {
       reason:
         "is longer than \(Self.maxFieldBytes) bytes: not a value this file can hold "
         + "(an unclosed quote?)")
+  }
+
+  /// The common case without copying: a row of unquoted fields that ends with LF or CRLF
+  /// inside the bytes already read, tokenized as offsets into the read buffer. Anything else
+  /// (a quote, a lone CR, an over-long field, a row running past the buffer) returns false
+  /// having consumed nothing, and `readRow` reads the row again the general way.
+  @inline(__always) private func readInPlace(_ row: RawRow) -> Bool {
+    let n = input.count
+    var i = input.position
+    guard i < n else { return false }
+    let buf = UnsafePointer(input.buffer)
+    let cls = UnsafePointer(classes)
+    let max = Self.maxFieldBytes
+    var fieldStart = i
+    var suspect = false
+    var ended = false
+    row.count = 0
+    while true {
+      // Skip ordinary bytes in a tight loop; dispatch only on the few others.
+      while i < n && cls[Int(buf[i])] == Self.ordinary { i &+= 1 }
+      if i == n { break }
+      let k = cls[Int(buf[i])]
+      if k == Self.separator {
+        if i - fieldStart > max { return false }
+        row.addField(fieldStart, i)
+        i += 1
+        fieldStart = i
+      } else if k == Self.newline {
+        if i - fieldStart > max { return false }
+        row.addField(fieldStart, i)
+        i += 1
+        ended = true
+        break
+      } else if k == Self.suspect {
+        suspect = true
+        i += 1
+      } else if buf[i] == UInt8(ascii: "\r") && i + 1 < n && buf[i + 1] == UInt8(ascii: "\n") {
+        if i - fieldStart > max { return false }
+        row.addField(fieldStart, i)
+        i += 2
+        ended = true
+        break
+      } else {
+        return false
+      }
+    }
+    if !ended { return false }
+    row.base = buf
+    row.suspect = suspect
+    row.line = line
+    line += 1
+    input.position = i
+    return true
   }
 
   private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }

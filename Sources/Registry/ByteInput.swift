@@ -47,6 +47,10 @@ public final class ByteInput {
       }
       ownsFD = true
       name = path
+      #if os(Linux)
+        // Read front to back once: ask for aggressive read-ahead.
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+      #endif
       var st = stat()
       totalBytes = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : nil
     }
