@@ -63,6 +63,29 @@ public struct DataQuality: Sendable, Equatable {
   public var entitiesWithoutPopulation = 0
   /// Placeholder entities (owners not identified by the sources) left out of every figure.
   public var placeholdersExcluded = 0
+
+  /// The figures as labelled lines, in report order; every renderer prints these.
+  public func lines(stalenessDays: Int) -> [(label: String, value: Int)] {
+    [
+      ("Open social channels", openSocialChannels),
+      ("… with a fresh follower count", freshSnapshot),
+      ("… with a stale count (older than \(stalenessDays) days)", staleSnapshot),
+      ("… with no snapshot", noSnapshot),
+      ("Fresh count but no baseline 90 days earlier", noBaseline90),
+      ("Fresh count but no baseline 365 days earlier", noBaseline365),
+      ("Low-confidence ownership", lowConfidence),
+      ("Medium-confidence ownership", mediumConfidence),
+      ("Emergency disclaimer unknown (channels)", disclaimerUnknown),
+      (
+        "Channels without opening date or first sighting (never counted)",
+        channelsWithoutOpeningDate
+      ),
+      ("Entities without a known population", entitiesWithoutPopulation),
+      (
+        "Placeholder entities left out of every figure (owner not identified)", placeholdersExcluded
+      ),
+    ]
+  }
 }
 
 /// The national adoption report as numbers; renderers turn it into Markdown, HTML, JSON or CSV.

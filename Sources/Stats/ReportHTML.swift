@@ -155,23 +155,7 @@ public enum ReportHTML {
 
     let q = r.dataQuality
     o += "<h2>5. Data quality</h2>\n<table>"
-    for (label, value) in [
-      ("Open social channels", q.openSocialChannels),
-      ("… with a fresh follower count", q.freshSnapshot),
-      ("… with a stale count (older than \(r.stalenessDays) days)", q.staleSnapshot),
-      ("… with no snapshot", q.noSnapshot),
-      ("Fresh count but no baseline 90 days earlier", q.noBaseline90),
-      ("Fresh count but no baseline 365 days earlier", q.noBaseline365),
-      ("Low-confidence ownership", q.lowConfidence),
-      ("Medium-confidence ownership", q.mediumConfidence),
-      ("Emergency disclaimer unknown (channels)", q.disclaimerUnknown),
-      (
-        "Channels without opening date or first sighting (never counted)",
-        q.channelsWithoutOpeningDate
-      ),
-      ("Entities without a known population", q.entitiesWithoutPopulation),
-      ("Placeholder entities left out (owner not identified)", q.placeholdersExcluded),
-    ] {
+    for (label, value) in q.lines(stalenessDays: r.stalenessDays) {
       o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"
     }
     o += "</table>\n"

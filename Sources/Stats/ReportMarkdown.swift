@@ -89,18 +89,10 @@ public enum ReportMarkdown {
 
     let q = r.dataQuality
     o += "## 5. Data quality\n\n"
-    o += "- Open social channels: \(q.openSocialChannels); follower count fresh: \(q.freshSnapshot)"
-    o += ", stale (older than \(r.stalenessDays) days): \(q.staleSnapshot), no snapshot: "
-    o += "\(q.noSnapshot)\n"
-    o += "- Channels with a current count but no baseline: 90 days \(q.noBaseline90), 365 days "
-    o += "\(q.noBaseline365)\n"
-    o += "- Ownership confidence: low \(q.lowConfidence), medium \(q.mediumConfidence)\n"
-    o += "- Emergency disclaimer unknown: \(q.disclaimerUnknown) channels\n"
-    o += "- Channels without an opening date or first sighting (never counted): "
-    o += "\(q.channelsWithoutOpeningDate)\n"
-    o += "- Entities without a known population: \(q.entitiesWithoutPopulation)\n"
-    o += "- Placeholder entities left out of every figure (owner not identified by the sources): "
-    o += "\(q.placeholdersExcluded)\n\n"
+    for (label, value) in q.lines(stalenessDays: r.stalenessDays) {
+      o += "- \(label): \(value)\n"
+    }
+    o += "\n"
 
     o += "## 6. Methodology\n\n"
     o += "As of \(asOf); staleness limit \(r.stalenessDays) days.\n\n"
