@@ -26,8 +26,14 @@ public enum ReportMarkdown {
       " (\(any.followers.count) entities with a known audience, \(any.followersMissing) missing)\n"
     o += "- Audience per 1,000 inhabitants: \(ReportText.decimal(any.perThousand))\n"
     for g in [r.growth90, r.growth365] {
-      o +=
-        "- Growth over the last \(g.windowDays) days: \(ReportText.count(g.absolute, signed: true))"
+      o += "- Growth over the last \(g.windowDays) days: "
+      if g.absolute.value == nil {
+        // One reason is enough: the count and the percentage are missing together.
+        o +=
+          "\(ReportText.count(g.absolute, signed: true)): no channel has snapshots at both ends\n"
+        continue
+      }
+      o += "\(ReportText.count(g.absolute, signed: true))"
       o += " followers (\(ReportText.signedPercent(g.percent))), over \(g.channels) channels with "
       o += "snapshots at both ends\n"
     }
