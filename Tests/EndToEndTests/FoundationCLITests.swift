@@ -135,3 +135,27 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cli.db))
   }
 }
+
+/// The shipped seed through the whole program: what a new user's first report counts.
+@Suite struct ShippedSeedReportTests {
+  @Test func firstReportCounts176ZonesAndLeavesThePlaceholderOut() throws {
+    let cli = try CLI(seed: nil)
+    defer { cli.cleanUp() }
+    let r = try cli.run(["report", "adoption", "--as-of", "2026-01-01", "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let report = try #require(try CLI.json(r.stdout) as? [String: Any])
+    let summary = try #require(report["summary"] as? [String: Any])
+    // 99 Flemish + 71 Walloon + 6 Brussels zones; be-pz-unresolved-5327 is not a 177th.
+    #expect(summary["entities"] as? Int == 176)
+    let quality = try #require(report["data_quality"] as? [String: Any])
+    #expect(quality["placeholders_excluded"] as? Int == 1)
+    // Yet the researcher still finds @zp5327 among the Walloon X accounts.
+    let accounts = try cli.run([
+      "accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json",
+    ])
+    let handles = (try CLI.json(accounts.stdout) as? [[String: Any]] ?? []).compactMap {
+      $0["handle"] as? String
+    }
+    #expect(Set(handles).isSuperset(of: ["policecomines", "policemonsquevy", "zp5327"]))
+  }
+}
