@@ -40,6 +40,32 @@ public struct SnapshotView: Codable, Sendable, Hashable {
     case observedAt = "observed_at"
     case engagementWindowDays = "engagement_window_days"
   }
+
+  /// From a row of `SELECT s.*, src.key AS source_key FROM snapshot s JOIN source src ...`.
+  init(row r: Row) {
+    observedAt = Timestamp.format(r["observed_at"])
+    followers = r["followers"]
+    following = r["following"]
+    posts = r["posts"]
+    engagements = r["engagements"]
+    engagementWindowDays = r["engagement_window_days"]
+    source = r["source_key"]
+  }
+
+  /// Output columns, in order.
+  public static let columns = [
+    "observed_at", "followers", "following", "posts", "engagements", "engagement_window_days",
+    "source",
+  ]
+
+  public var values: [String: String?] {
+    [
+      "observed_at": observedAt, "followers": followers.map(String.init),
+      "following": following.map(String.init), "posts": posts.map(String.init),
+      "engagements": engagements.map(String.init),
+      "engagement_window_days": engagementWindowDays.map(String.init), "source": source,
+    ]
+  }
 }
 
 /// A channel in full, for `show`.
@@ -176,12 +202,7 @@ extension RegistryDatabase {
       channel: c, entityName: name,
       handleHistory: try ChannelHandleHistory.filter(sql: "channel_id = ?", arguments: [c.id])
         .order(sql: "valid_until").fetchAll(db),
-      latestSnapshots: snaps.map {
-        SnapshotView(
-          observedAt: Timestamp.format($0["observed_at"]), followers: $0["followers"],
-          following: $0["following"], posts: $0["posts"], engagements: $0["engagements"],
-          engagementWindowDays: $0["engagement_window_days"], source: $0["source_key"])
-      },
+      latestSnapshots: snaps.map(SnapshotView.init(row:)),
       snapshotCount: try Int.fetchOne(
         db, sql: "SELECT count(*) FROM snapshot WHERE channel_id = ?", arguments: [c.id]) ?? 0,
       source: try Source.fetchOne(db, key: c.sourceId)!)

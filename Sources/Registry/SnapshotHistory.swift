@@ -24,36 +24,28 @@ public enum HistoryPeriod: String, CaseIterable, Sendable {
   }
 }
 
-/// One line of `history`: the last snapshot of a period.
-public struct HistoryRow: Codable, Sendable, Equatable {
+/// One line of `history`: the last snapshot of a period. Encodes flat: `period` beside the
+/// snapshot's own fields.
+@dynamicMemberLookup
+public struct HistoryRow: Encodable, Sendable, Equatable {
   public var period: String
-  public var observedAt: String
-  public var followers: Int64?
-  public var following: Int64?
-  public var posts: Int64?
-  public var engagements: Int64?
-  public var engagementWindowDays: Int64?
-  public var source: String
+  public var snapshot: SnapshotView
 
-  enum CodingKeys: String, CodingKey {
-    case period, followers, following, posts, engagements, source
-    case observedAt = "observed_at"
-    case engagementWindowDays = "engagement_window_days"
+  public subscript<T>(dynamicMember field: KeyPath<SnapshotView, T>) -> T {
+    snapshot[keyPath: field]
   }
 
-  public static let columns = [
-    "period", "observed_at", "followers", "following", "posts", "engagements",
-    "engagement_window_days", "source",
-  ]
+  public static let columns = ["period"] + SnapshotView.columns
 
-  public var values: [String: String?] {
-    [
-      "period": period, "observed_at": observedAt, "followers": followers.map(String.init),
-      "following": following.map(String.init), "posts": posts.map(String.init),
-      "engagements": engagements.map(String.init),
-      "engagement_window_days": engagementWindowDays.map(String.init), "source": source,
-    ]
+  public var values: [String: String?] { snapshot.values.merging(["period": period]) { $1 } }
+
+  public func encode(to encoder: any Encoder) throws {
+    try snapshot.encode(to: encoder)
+    var c = encoder.container(keyedBy: PeriodKey.self)
+    try c.encode(period, forKey: .period)
   }
+
+  private enum PeriodKey: String, CodingKey { case period }
 }
 
 extension RegistryDatabase {
@@ -77,12 +69,8 @@ extension RegistryDatabase {
         ])
       var out: [HistoryRow] = []
       while let r = try rows.next() {
-        let at: Int64 = r["observed_at"]
         let row = HistoryRow(
-          period: (every ?? .day).label(at), observedAt: Timestamp.format(at),
-          followers: r["followers"], following: r["following"], posts: r["posts"],
-          engagements: r["engagements"], engagementWindowDays: r["engagement_window_days"],
-          source: r["source_key"])
+          period: (every ?? .day).label(r["observed_at"]), snapshot: SnapshotView(row: r))
         if every != nil, let last = out.last, last.period == row.period {
           out[out.count - 1] = row
         } else {
