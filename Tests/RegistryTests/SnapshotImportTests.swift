@@ -326,3 +326,70 @@ func importRefusesWholeFileOnBadRow(badRow: String, expected: String) throws {
   // 0 + 1 + ... + 39999 = 39999 * 40000 / 2 = 799980000
   #expect(sum == 799_980_000)
 }
+
+/// `count` rows of channel 1 (x/zp5327), one a day from 2024-05-01, followers = 1000 + day index.
+private func dailyRows(_ count: Int, from start: Int = 0) -> [String] {
+  (start..<start + count).map { i in
+    "x,zp5327,\(Day(epochSeconds: 1_714_521_600 + Int64(i) * 86_400).description),\(1000 + i),,,src-a"
+  }
+}
+
+@Test func conflictInsideAFullBatchIsRefusedAtItsLineAndNothingIsWritten() throws {
+  let f = try Fixture()
+  // 200 rows: batches of 64 are written whole. Line 1 is the header, row i is line i + 2.
+  var rows = dailyRows(200)
+  // Line 102 repeats the snapshot of line 52 (day 50) with other followers: the batch holding
+  // line 102 (rows 64..<128) writes day 50 again with DO NOTHING, then finds the difference.
+  rows.insert(
+    "x,zp5327,\(Day(epochSeconds: 1_714_521_600 + 50 * 86_400).description),7,,,src-a", at: 100)
+  let message = try f.refusal("b.csv", header + rows.joined(separator: "\n") + "\n")
+  #expect(message.contains("b.csv:102: followers: "), "\(message)")
+  #expect(message.contains("already has followers 1050, this row says 7"), "\(message)")
+  #expect(try f.rows().isEmpty)
+}
+
+@Test func aPendingConflictIsReportedBeforeALaterBadRow() throws {
+  let f = try Fixture()
+  // Line 4 repeats line 2 with other followers, line 6 has a bad count: both wait in the same
+  // batch; the file is refused at the first, line 4.
+  var rows = dailyRows(5)
+  rows.insert("x,zp5327,2024-05-01,9,,,src-a", at: 2)
+  rows[4] = "x,zp5327,2024-05-04,-3,,,src-a"
+  let message = try f.refusal("o.csv", header + rows.joined(separator: "\n") + "\n")
+  #expect(message.contains("o.csv:4: followers: a snapshot"), "\(message)")
+  #expect(try f.rows().isEmpty)
+}
+
+@Test func reimportAcrossBatchesCountsNewAndUnchangedRows() throws {
+  let f = try Fixture()
+  _ = try f.importFile("a.csv", header + dailyRows(150).joined(separator: "\n") + "\n")
+  // 150 stored rows again plus 20 new ones (days 150..<170), spread over full batches of 64 and
+  // a last partial one (170 = 64 + 64 + 42).
+  let r = try f.importFile("b.csv", header + dailyRows(170).joined(separator: "\n") + "\n")
+  #expect(r.rows == 170 && r.inserted == 20 && r.unchanged == 150 && r.rejected == 0)
+  #expect(try f.rows().count == 170)
+}
+
+@Test func skipInvalidRejectsBatchConflictsInLineOrderWithTheirFields() throws {
+  let f = try Fixture()
+  let rejects = f.dir + "/rejects.csv"
+  var rows = dailyRows(130)
+  // Line 12: bad count (refused while reading); line 72 repeats day 3 with other followers
+  // (refused when its full batch is written); line 73 repeats day 4 with the same followers
+  // (unchanged).
+  rows[10] = "x,zp5327,2024-05-11,x1,,,src-a"
+  rows.insert("x,zp5327,2024-05-04,5,,,src-a", at: 70)
+  rows.insert("x,zp5327,2024-05-05,1004,,,src-a", at: 71)
+  let r = try f.importFile(
+    "k.csv", header + rows.joined(separator: "\n") + "\n",
+    .init(skipInvalid: true, rejectsPath: rejects))
+  // 132 rows: 1 bad count, 1 conflict, 1 unchanged, 129 written.
+  #expect(r.rows == 132 && r.inserted == 129 && r.unchanged == 1 && r.rejected == 2)
+  let text = try String(contentsOfFile: rejects, encoding: .utf8)
+  let lines = text.split(separator: "\n").map(String.init)
+  #expect(lines.count == 3)
+  #expect(lines[1] == "12,followers,'x1' is not an integer,x,zp5327,2024-05-11,x1,,,src-a")
+  #expect(lines[2].hasPrefix("72,followers,\"a snapshot of this channel at 2024-05-04T00:00:00Z"))
+  #expect(lines[2].hasSuffix(",x,zp5327,2024-05-04,5,,,src-a"))
+  #expect(try f.rows().count == 129)
+}
