@@ -81,4 +81,10 @@ run c_loop "$WORK/c_loader" "$WORK/c_loop.sqlite" "$CSV"
 fresh registry_cli
 run registry_cli "$BIN" snapshot import "$CSV" --db "$WORK/registry_cli.sqlite"
 
+# For information: the C loop with the importer's technique (64 rows per INSERT statement).
+fresh c_loop_batch64
+run c_loop_batch64 "$WORK/c_loader" "$WORK/c_loop_batch64.sqlite" "$CSV" 64
+
 echo "ratio registry-cli import / C loop: $(echo "scale=2; ${RATE[registry_cli]} / ${RATE[c_loop]}" | bc)"
+echo "ratio registry-cli import / C loop with 64-row INSERTs (information):" \
+  "$(echo "scale=2; ${RATE[registry_cli]} / ${RATE[c_loop_batch64]}" | bc)"

@@ -1,7 +1,9 @@
 /* Baseline for scripts/bench-import.sh: the simplest fast C loader of an import-format CSV
  * (platform,handle,observed_at,followers,following,posts,engagements,engagement_window_days,
  * source_url) with one prepared INSERT in one transaction. No quoting, little validation:
- * it is the speed to match, not a replacement for `registry-cli snapshot import`. */
+ * it is the speed to match, not a replacement for `registry-cli snapshot import`.
+ * usage: c_loader DB CSV [BATCH]: with BATCH > 1, rows are written BATCH at a time by one
+ * multi-row INSERT (the importer's technique; the last partial batch row by row). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +48,9 @@ static long long parse_time(const char *s, size_t n) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 3) { fprintf(stderr, "usage: c_loader DB CSV\n"); return 2; }
+  if (argc != 3 && argc != 4) { fprintf(stderr, "usage: c_loader DB CSV [BATCH]\n"); return 2; }
+  int batch = argc == 4 ? atoi(argv[3]) : 1;
+  if (batch < 1 || batch > 1000) { fprintf(stderr, "BATCH: 1 to 1000\n"); return 2; }
   sqlite3 *db;
   if (sqlite3_open(argv[1], &db) != SQLITE_OK) { fprintf(stderr, "open: %s\n", sqlite3_errmsg(db)); return 1; }
   sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384", 0, 0, 0);
@@ -64,11 +68,23 @@ int main(int argc, char **argv) {
   static char buf[1 << 20];
   setvbuf(f, NULL, _IOFBF, 1 << 20);
   sqlite3_exec(db, "BEGIN", 0, 0, 0);
-  sqlite3_stmt *ins;
-  sqlite3_prepare_v2(db,
-    "INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, engagements, "
-    "engagement_window_days, source_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) "
-    "ON CONFLICT (channel_id, observed_at, source_id) DO NOTHING", -1, &ins, 0);
+  sqlite3_stmt *ins, *many = NULL;
+  const char *head = "INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, "
+    "engagements, engagement_window_days, source_id, note) VALUES ";
+  const char *tail = " ON CONFLICT (channel_id, observed_at, source_id) DO NOTHING";
+  static char sql[64 * 1024];
+  snprintf(sql, sizeof sql, "%s(?, ?, ?, ?, ?, ?, ?, ?, NULL)%s", head, tail);
+  sqlite3_prepare_v2(db, sql, -1, &ins, 0);
+  if (batch > 1) {
+    /* OR IGNORE, as the importer: with ON CONFLICT DO NOTHING a multi-row INSERT keeps a
+       statement journal (a CHECK may abort it), slow when rows are not in key order */
+    int o = snprintf(sql, sizeof sql, "INSERT OR IGNORE%s", head + strlen("INSERT"));
+    for (int k = 0; k < batch; k++) o += snprintf(sql + o, sizeof sql - o, "%s(?,?,?,?,?,?,?,?,NULL)", k ? "," : "");
+    if (sqlite3_prepare_v2(db, sql, -1, &many, 0) != SQLITE_OK) { fprintf(stderr, "prepare: %s\n", sqlite3_errmsg(db)); return 1; }
+  }
+  /* pending rows of a batch: 8 values each, -1 for NULL (counts are never negative here) */
+  long long *pending = malloc(sizeof(long long) * 8 * (size_t)batch);
+  int npending = 0;
   char last_url[1024] = "";
   long long source_id = -1, rows = 0;
   char key[512];
@@ -95,17 +111,31 @@ int main(int argc, char **argv) {
       if (sqlite3_step(src) != SQLITE_ROW) { fprintf(stderr, "unknown source %s\n", last_url); return 1; }
       source_id = sqlite3_column_int64(src, 0);
     }
-    sqlite3_bind_int64(ins, 1, channel);
-    sqlite3_bind_int64(ins, 2, parse_time(field[2], len[2]));
-    for (int i = 3; i < 8; i++) {
-      if (len[i] == 0) sqlite3_bind_null(ins, i);
-      else sqlite3_bind_int64(ins, i, strtoll(field[i], NULL, 10));
+    long long *v = pending + 8 * npending++;
+    v[0] = channel;
+    v[1] = parse_time(field[2], len[2]);
+    for (int i = 3; i < 8; i++) v[i - 1] = len[i] == 0 ? -1 : strtoll(field[i], NULL, 10);
+    v[7] = source_id;
+    rows++;
+    if (npending < batch) continue;
+    sqlite3_stmt *s = batch > 1 ? many : ins;
+    for (int k = 0; k < npending * 8; k++) {
+      if (pending[k] < 0) sqlite3_bind_null(s, k + 1); else sqlite3_bind_int64(s, k + 1, pending[k]);
     }
-    sqlite3_bind_int64(ins, 8, source_id);
+    if (sqlite3_step(s) != SQLITE_DONE) { fprintf(stderr, "insert: %s\n", sqlite3_errmsg(db)); return 1; }
+    sqlite3_reset(s);
+    npending = 0;
+  }
+  for (int r = 0; r < npending; r++) {
+    for (int k = 0; k < 8; k++) {
+      long long x = pending[8 * r + k];
+      if (x < 0) sqlite3_bind_null(ins, k + 1); else sqlite3_bind_int64(ins, k + 1, x);
+    }
     if (sqlite3_step(ins) != SQLITE_DONE) { fprintf(stderr, "insert: %s\n", sqlite3_errmsg(db)); return 1; }
     sqlite3_reset(ins);
-    rows++;
   }
+  if (many) sqlite3_finalize(many);
+  free(pending);
   sqlite3_finalize(ins);
   sqlite3_finalize(src);
   if (sqlite3_exec(db, "COMMIT", 0, 0, 0) != SQLITE_OK) { fprintf(stderr, "commit: %s\n", sqlite3_errmsg(db)); return 1; }
