@@ -37,6 +37,7 @@ extension RegistryDatabase {
       box.result = Result {
         try pool.read { db in try Self.seekFollowers(db, ids: second[...], bounds: bounds) }
       }
+      PhaseTimings.mark("seeks, second half")
     }
     let first: FollowerSeeks
     do {
@@ -45,6 +46,7 @@ extension RegistryDatabase {
       group.wait()
       throw error
     }
+    PhaseTimings.mark("seeks, first half")
     group.wait()
     var all = first
     let rest = try box.result.get()

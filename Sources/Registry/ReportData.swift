@@ -91,6 +91,7 @@ extension RegistryDatabase {
         names[Self.text(s, 0) ?? "", default: []].append(
           (Self.text(s, 1) ?? "", Self.text(s, 2) ?? ""))
       }
+      PhaseTimings.mark("load names")
       let clauses = filter.clauses.joined(separator: " AND ")
       let entityStatement = try db.makeStatement(
         sql: """
@@ -112,22 +113,27 @@ extension RegistryDatabase {
         entityIds.insert(e.id)
         if Self.exists(e, on: scope.asOf) { sourceIds.insert(sqlite3_column_int64(s, 6)) }
       }
+      PhaseTimings.mark("load entities")
       data.placeholdersExcluded =
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM entity e WHERE \(clauses) AND e.placeholder = 1",
           arguments: filter.arguments) ?? 0
+      PhaseTimings.mark("count placeholders")
       let existing = Set(data.entities.filter { Self.exists($0, on: scope.asOf) }.map(\.id))
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels
+      PhaseTimings.mark("load channels")
       sourceIds.formUnion(open.openSources)
       let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
       let seeks = try seekFollowers(db, ids: open.openIds, bounds: bounds)
       data.snapshots = seeks.snapshots
+      PhaseTimings.mark("seeks")
       sourceIds.formUnion(seeks.sources)
       data.sources = try Source.filter(keys: sourceIds).order(Source.Columns.key).fetchAll(db)
       for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
         data.regionNames[r["code"]] = r["name"]
       }
+      PhaseTimings.mark("sources, region names")
       return data
     }
   }

@@ -78,7 +78,9 @@ struct AdoptionReportCommand: ParsableCommand {
   }
 
   func run() throws {
+    PhaseTimings.mark("start")
     let registry = try database.open()
+    PhaseTimings.mark("open")
     let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
     let regions = region.map { $0.uppercased() }
     let known = try registry.regions(country: country.uppercased())
@@ -89,6 +91,7 @@ struct AdoptionReportCommand: ParsableCommand {
     }
     let scope = ReportScope(
       country: country.uppercased(), regions: regions, kinds: kinds, asOf: day, windows: [90, 365])
+    PhaseTimings.mark("regions check")
     let data = try registry.reportData(scope)
     let platforms: [String]
     if platform.isEmpty {
@@ -106,9 +109,11 @@ struct AdoptionReportCommand: ParsableCommand {
         + "\(regions.isEmpty ? "all" : regions.joined(separator: ",")), "
         + "\(data.entities.count) entities, \(data.channels.count) channels, "
         + "\(data.snapshots.count) snapshots read")
-    let report = AdoptionReportBuilder.build(
-      ReportInputMapping.input(
-        data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters))
+    let input = ReportInputMapping.input(
+      data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters)
+    PhaseTimings.mark("map to Stats")
+    let report = AdoptionReportBuilder.build(input)
+    PhaseTimings.mark("Stats build")
     let text: String
     switch format {
     case .markdown: text = ReportMarkdown.render(report)
@@ -116,6 +121,7 @@ struct AdoptionReportCommand: ParsableCommand {
     case .csv: text = ReportCSV.render(report)
     case .html: text = ReportHTML.render(report)
     }
+    PhaseTimings.mark("render")
     if let out {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -126,6 +132,7 @@ struct AdoptionReportCommand: ParsableCommand {
     } else {
       print(text, terminator: "")
     }
+    PhaseTimings.mark("write")
   }
 }
 
