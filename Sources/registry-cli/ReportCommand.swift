@@ -149,12 +149,12 @@ enum ReportInputMapping {
           population: $0.population.map(Int.init), validFrom: $0.validFrom?.daysSinceEpoch,
           validTo: $0.validTo?.daysSinceEpoch)
       },
+      // No labels: the report lists no channels.
       channels: d.channels.map {
         StatsChannel(
           id: $0.id, entityId: $0.entityId, platform: $0.platform,
           openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
-          disclaimer: $0.disclaimer, confidence: $0.confidence, label: "\($0.platform)/\($0.handle)"
-        )
+          disclaimer: $0.disclaimer, confidence: $0.confidence)
       },
       snapshots: d.snapshots.map {
         StatsSnapshot(
