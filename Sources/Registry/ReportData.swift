@@ -65,8 +65,9 @@ public struct ReportScope: Sendable, Equatable {
 extension RegistryDatabase {
   /// Loads entities, channels and only the snapshots the report reads: per channel open on D,
   /// the latest snapshot with a follower count on or before D and on or before D − W for each
-  /// window, each found by one seek on the key (channel_id, observed_at, source_id), the two halves of
-  /// the channels on two connections at once (`seekFollowers`).
+  /// window, each found by one seek on the key (channel_id, observed_at, source_id). With a pool
+  /// and enough channels the seeks start first, on a second connection, while this one loads
+  /// entities and channels, which then helps (`FollowerSeekJob`).
   /// The cost grows with the number of channels, not with the length of their history.
   public func reportData(_ scope: ReportScope) throws -> ReportData {
     try writer.read { db in
@@ -83,6 +84,18 @@ extension RegistryDatabase {
           "e.region IN (\(Array(repeating: "?", count: scope.regions.count).joined(separator: ",")))",
           scope.regions)
       }
+      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
+      let clauses = filter.clauses.joined(separator: " AND ")
+      // The seeks start now on a second connection, while this one loads entities and channels.
+      var job: FollowerSeekJob?
+      if let pool = writer as? DatabasePool,
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
+          >= Self.concurrentSeekThreshold
+      {
+        job = FollowerSeekJob(
+          pool: pool, entityFilter: clauses + " AND e.placeholder = 0",
+          arguments: filter.arguments, bounds: bounds)
+      }
       // Raw statements, decoded by position: GRDB's Row copies every row's values and column
       // names (perf).
       var names: [String: [(lang: String, name: String)]] = [:]
@@ -92,7 +105,6 @@ extension RegistryDatabase {
           (Self.text(s, 1) ?? "", Self.text(s, 2) ?? ""))
       }
       PhaseTimings.mark("load names")
-      let clauses = filter.clauses.joined(separator: " AND ")
       let entityStatement = try db.makeStatement(
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
@@ -124,8 +136,9 @@ extension RegistryDatabase {
       data.channels = open.channels
       PhaseTimings.mark("load channels")
       sourceIds.formUnion(open.openSources)
-      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
-      let seeks = try seekFollowers(db, ids: open.openIds, bounds: bounds)
+      let seeks =
+        try job?.finish(db, ids: open.openIds)
+        ?? Self.seekFollowers(db, ids: open.openIds[...], bounds: bounds)
       data.snapshots = seeks.snapshots
       PhaseTimings.mark("seeks")
       sourceIds.formUnion(seeks.sources)
