@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -97,14 +98,31 @@ extension RegistryDatabase {
           arguments: filter.arguments, bounds: bounds)
       }
       // Raw statements, decoded by position: GRDB's Row copies every row's values and column
-      // names (perf).
-      var names: [String: [(lang: String, name: String)]] = [:]
-      let nameStatement = try db.makeStatement(sql: "SELECT entity_id, lang, name FROM entity_name")
-      try Self.step(nameStatement) { s in
-        names[Self.text(s, 0) ?? "", default: []].append(
-          (Self.text(s, 1) ?? "", Self.text(s, 2) ?? ""))
+      // names (perf). Entities and their names are both stepped in id order (the names by their
+      // primary key), side by side: the names of each entity are the run of equal ids, compared
+      // as bytes like SQLite's BINARY collation orders them, with no dictionary.
+      let nameStatement = try db.makeStatement(
+        sql: "SELECT entity_id, lang, name FROM entity_name ORDER BY entity_id")
+      let ns = nameStatement.sqliteStatement
+      defer { sqlite3_reset(ns) }
+      var nameRC = sqlite3_step(ns)
+      func namesOf(_ id: UnsafePointer<UInt8>) throws -> [(lang: String, name: String)] {
+        var found: [(lang: String, name: String)] = []
+        while nameRC == SQLITE_ROW {
+          guard let other = sqlite3_column_text(ns, 0) else {
+            nameRC = sqlite3_step(ns)
+            continue
+          }
+          let order = strcmp(other, id)
+          if order > 0 { break }
+          if order == 0 { found.append((Self.text(ns, 1) ?? "", Self.text(ns, 2) ?? "")) }
+          nameRC = sqlite3_step(ns)
+        }
+        guard nameRC == SQLITE_ROW || nameRC == SQLITE_DONE else {
+          throw DatabaseError(resultCode: ResultCode(rawValue: nameRC))
+        }
+        return found
       }
-      PhaseTimings.mark("load names")
       let entityStatement = try db.makeStatement(
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
@@ -115,15 +133,20 @@ extension RegistryDatabase {
       try entityStatement.setArguments(filter.arguments)
       var sourceIds = Set<Int64>()
       var entityIds = Set<String>()
+      var existing = Set<String>()
       try Self.step(entityStatement) { s in
         let id = Self.text(s, 0) ?? ""
+        let names = try sqlite3_column_text(s, 0).map(namesOf) ?? []
         let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names[id] ?? [], languages: Self.text(s, 7) ?? "") ?? id,
+          id: id, name: Self.preferredName(names, languages: Self.text(s, 7) ?? "") ?? id,
           region: Self.text(s, 2) ?? "", kind: Self.text(s, 1) ?? "", population: Self.int(s, 3),
           validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
         data.entities.append(e)
-        entityIds.insert(e.id)
-        if Self.exists(e, on: scope.asOf) { sourceIds.insert(sqlite3_column_int64(s, 6)) }
+        entityIds.insert(id)
+        if Self.exists(e, on: scope.asOf) {
+          existing.insert(id)
+          sourceIds.insert(sqlite3_column_int64(s, 6))
+        }
       }
       PhaseTimings.mark("load entities")
       data.placeholdersExcluded =
@@ -131,7 +154,6 @@ extension RegistryDatabase {
           db, sql: "SELECT count(*) FROM entity e WHERE \(clauses) AND e.placeholder = 1",
           arguments: filter.arguments) ?? 0
       PhaseTimings.mark("count placeholders")
-      let existing = Set(data.entities.filter { Self.exists($0, on: scope.asOf) }.map(\.id))
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels
       PhaseTimings.mark("load channels")
