@@ -1,6 +1,7 @@
 import Dispatch
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The snapshots the adoption report reads, found by seeks on the snapshot key.
 struct FollowerSeeks: Sendable {
@@ -9,68 +10,179 @@ struct FollowerSeeks: Sendable {
   var sources = Set<Int64>()
 }
 
-/// Where the second half's result lands; written by one thread, read after it is done.
-private final class SeekResultBox: @unchecked Sendable {
-  var result: Result<FollowerSeeks, any Error> = .success(FollowerSeeks())
+/// One seek's result: a snapshot row and its source.
+private struct SeekRow {
+  var row: ReportData.SnapshotRow
+  var source: Int64
+}
+
+/// The report's seeks, started on a second reader connection before the loader knows which
+/// channels are open, so they run while it reads entities and channels. The second connection
+/// seeks the candidates (every channel of the entities in scope, in id order) in chunks; the
+/// loader's connection takes chunks too once it is done, then keeps the rows of the channels
+/// that are open and seeks any open channel the candidates missed itself. The rows are those
+/// `RegistryDatabase.seekFollowers` finds one by one.
+///
+/// The second read transaction begins a moment after the loader's: a write committed in between
+/// (another process importing at that moment) can show in the chunks it seeks, as if committed
+/// before the report.
+final class FollowerSeekJob: @unchecked Sendable {
+  // Shared between the two threads: `candidates`, `slots` and `done` are written by the
+  // background thread before `ready` is signalled and only read by the other after; each
+  // chunk's slots are written by the one thread that claimed it (`nextChunk`); everything is
+  // read by the loader after `finished` is waited for.
+  private var candidates: [Int64] = []
+  private var slots: UnsafeMutableBufferPointer<SeekRow?> = .init(start: nil, count: 0)
+  private var done: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
+  private var published = false
+  private let nextChunk = Atomic<Int>(0)
+  private let ready = DispatchSemaphore(value: 0)
+  private let finished = DispatchGroup()
+  private let bounds: [Int64]
+  private static let chunk = 256
+
+  /// Starts seeking, on another thread, the channels of the entities `entityFilter` selects
+  /// (an SQL condition on `entity e`, with its arguments).
+  init(pool: DatabasePool, entityFilter: String, arguments: StatementArguments, bounds: [Int64]) {
+    self.bounds = bounds
+    DispatchQueue.global(qos: .userInitiated).async(group: finished) {
+      do {
+        try pool.read { db in
+          var ids: [Int64] = []
+          let statement = try db.makeStatement(
+            sql: """
+              SELECT c.id FROM channel c JOIN entity e ON e.id = c.entity_id
+              WHERE \(entityFilter) ORDER BY c.id
+              """)
+          try statement.setArguments(arguments)
+          try RegistryDatabase.step(statement) { s in ids.append(sqlite3_column_int64(s, 0)) }
+          self.publish(ids)
+          PhaseTimings.mark("seeks: candidates")
+          try self.work(db)
+          PhaseTimings.mark("seeks: second connection")
+        }
+      } catch {
+        // Unseeked chunks stay not done: the loader seeks their channels itself.
+      }
+      self.publish(nil)
+    }
+  }
+
+  deinit {
+    finished.wait()
+    if slots.baseAddress != nil { slots.deinitialize().deallocate() }
+    if done.baseAddress != nil { done.deallocate() }
+  }
+
+  /// Makes the candidates (none when the query failed) and their result slots visible to the
+  /// loader, once.
+  private func publish(_ ids: [Int64]?) {
+    guard !published else { return }
+    published = true
+    if let ids {
+      candidates = ids
+      slots = .allocate(capacity: ids.count * bounds.count)
+      slots.initialize(repeating: nil)
+      done = .allocate(capacity: (ids.count + Self.chunk - 1) / Self.chunk)
+      done.initialize(repeating: false)
+    }
+    ready.signal()
+  }
+
+  /// Seeks chunks of the candidates on `db` until none is left.
+  private func work(_ db: Database) throws {
+    let seeker = try RegistryDatabase.Seeker(db)
+    while true {
+      let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+      let start = c * Self.chunk
+      if start >= candidates.count { return }
+      for n in start..<min(start + Self.chunk, candidates.count) {
+        var k = 0
+        try seeker.seek(candidates[n], bounds: bounds) { row, source in
+          slots[n * bounds.count + k] = SeekRow(row: row, source: source)
+          k += 1
+        }
+      }
+      done[c] = true
+    }
+  }
+
+  /// Helps with the remaining chunks on `db`, waits for the other thread, then returns the rows
+  /// of the channels `ids` (ascending), seeking on `db` those no chunk covered.
+  func finish(_ db: Database, ids: [Int64]) throws -> FollowerSeeks {
+    ready.wait()
+    try work(db)
+    finished.wait()
+    var result = FollowerSeeks()
+    result.snapshots.reserveCapacity(ids.count * 2)
+    var missed: [Int64] = []
+    var n = 0
+    for id in ids {
+      // Both lists ascend: walk the candidates.
+      while n < candidates.count && candidates[n] < id { n += 1 }
+      guard n < candidates.count, candidates[n] == id, done[n / Self.chunk] else {
+        missed.append(id)
+        continue
+      }
+      for k in 0..<bounds.count {
+        guard let s = slots[n * bounds.count + k] else { break }
+        result.snapshots.append(s.row)
+        result.sources.insert(s.source)
+      }
+    }
+    if !missed.isEmpty {
+      // Rare (a channel added between the two transactions, or the other thread failed): the
+      // rows must stay in channel order.
+      let own = try RegistryDatabase.seekFollowers(db, ids: missed[...], bounds: bounds)
+      result.sources.formUnion(own.sources)
+      result.snapshots = (result.snapshots + own.snapshots).sorted {
+        ($0.channelId, $1.observedAt) < ($1.channelId, $0.observedAt)
+      }
+    }
+    return result
+  }
 }
 
 extension RegistryDatabase {
   /// Below this many channels the seeks stay on one connection: a second one costs more to start.
   static let concurrentSeekThreshold = 2_000
 
-  /// Per channel of `ids` (ascending), the latest snapshot with a follower count on or before each
-  /// of `bounds` (epoch seconds, descending), each found by one seek on the primary key
-  /// (channel_id, observed_at, source_id). With a pool and enough channels, the second half of
-  /// the channels is sought on a second reader connection on another thread while this one does
-  /// the first half; the halves are joined in order, so the rows are the same as sought one by one.
-  /// That second read transaction begins after `db`'s: a write committed in between (another
-  /// process importing at that moment) can show in its half, as if committed before the report.
-  func seekFollowers(_ db: Database, ids: [Int64], bounds: [Int64]) throws -> FollowerSeeks {
-    guard ids.count >= Self.concurrentSeekThreshold, let pool = writer as? DatabasePool else {
-      return try Self.seekFollowers(db, ids: ids[...], bounds: bounds)
-    }
-    let half = ids.count / 2
-    let second = Array(ids[half...])
-    let box = SeekResultBox()
-    let group = DispatchGroup()
-    DispatchQueue.global(qos: .userInitiated).async(group: group) {
-      box.result = Result {
-        try pool.read { db in try Self.seekFollowers(db, ids: second[...], bounds: bounds) }
-      }
-    }
-    let first: FollowerSeeks
-    do {
-      first = try Self.seekFollowers(db, ids: ids[..<half], bounds: bounds)
-    } catch {
-      group.wait()
-      throw error
-    }
-    group.wait()
-    var all = first
-    let rest = try box.result.get()
-    all.snapshots.append(contentsOf: rest.snapshots)
-    all.sources.formUnion(rest.sources)
-    return all
-  }
+  /// One prepared seek on one connection: per channel, the latest snapshot with a follower count
+  /// on or before each bound, each found by one seek on the primary key (channel_id,
+  /// observed_at, source_id); the file mapped or read page by page (see `init`).
+  struct Seeker {
+    private let statement: Statement
+    /// Up to this many pages of the file per channel, the file is mapped (the kernel maps 16 pages,
+    /// 64 KiB, around each page fault).
+    static let mappedPagesPerChannel = 16
 
-  /// The seeks of `seekFollowers` on one connection: one prepared statement, reset and rebound
-  /// per seek; the file mapped (no pread copy per page).
-  static func seekFollowers(_ db: Database, ids: ArraySlice<Int64>, bounds: [Int64]) throws
-    -> FollowerSeeks
-  {
-    try db.execute(sql: "PRAGMA mmap_size = 1073741824")
-    let seek = try db.makeStatement(
-      sql: """
-        SELECT observed_at, followers, posts, engagements, engagement_window_days, source_id
-        FROM snapshot
-        WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
-        ORDER BY observed_at DESC, source_id DESC LIMIT 1
-        """)
-    let ss = seek.sqliteStatement
-    defer { sqlite3_reset(ss) }
-    var result = FollowerSeeks()
-    result.snapshots.reserveCapacity(ids.count * 2)
-    for id in ids {
+    init(_ db: Database) throws {
+      // The file is mapped when the channels' histories are short (a few pages each): a page
+      // fault then maps the neighbouring pages too, which the next seeks use. With long
+      // histories the pages a channel's seeks need lie far apart and the neighbours mapped are
+      // wasted; reading each page (pread into the page cache) costs less, and keeps the cost
+      // from growing with the length of the history (the 10x-days check: 1.4-1.6 with the map
+      // at 3,300 days, measured).
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      let channels = try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
+      let mapped = pages <= channels * Self.mappedPagesPerChannel
+      try db.execute(sql: "PRAGMA mmap_size = \(mapped ? 1_073_741_824 : 0)")
+      statement = try db.makeStatement(
+        sql: """
+          SELECT observed_at, followers, posts, engagements, engagement_window_days, source_id
+          FROM snapshot
+          WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
+          ORDER BY observed_at DESC, source_id DESC LIMIT 1
+          """)
+    }
+
+    /// Calls `found` with each distinct row for `bounds` (epoch seconds, descending), newest
+    /// first.
+    func seek(
+      _ id: Int64, bounds: [Int64], _ found: (ReportData.SnapshotRow, Int64) -> Void
+    ) throws {
+      let ss = statement.sqliteStatement
+      defer { sqlite3_reset(ss) }
       var previous: Int64?
       for bound in bounds {
         sqlite3_reset(ss)
@@ -83,11 +195,28 @@ extension RegistryDatabase {
         // Bounds go back in time: the same snapshot can only repeat the previous one.
         if at == previous { continue }
         previous = at
-        result.snapshots.append(
+        found(
           ReportData.SnapshotRow(
-            channelId: id, observedAt: at, followers: Self.int(ss, 1), posts: Self.int(ss, 2),
-            engagements: Self.int(ss, 3), windowDays: Self.int(ss, 4)))
-        result.sources.insert(sqlite3_column_int64(ss, 5))
+            channelId: id, observedAt: at, followers: RegistryDatabase.int(ss, 1),
+            posts: RegistryDatabase.int(ss, 2), engagements: RegistryDatabase.int(ss, 3),
+            windowDays: RegistryDatabase.int(ss, 4)),
+          sqlite3_column_int64(ss, 5))
+      }
+    }
+  }
+
+  /// Per channel of `ids` (ascending), the latest snapshot with a follower count on or before each
+  /// of `bounds` (epoch seconds, descending), sought one by one on `db`.
+  static func seekFollowers(_ db: Database, ids: ArraySlice<Int64>, bounds: [Int64]) throws
+    -> FollowerSeeks
+  {
+    let seeker = try Seeker(db)
+    var result = FollowerSeeks()
+    result.snapshots.reserveCapacity(ids.count * 2)
+    for id in ids {
+      try seeker.seek(id, bounds: bounds) { row, source in
+        result.snapshots.append(row)
+        result.sources.insert(source)
       }
     }
     return result

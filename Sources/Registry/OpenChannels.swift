@@ -29,12 +29,17 @@ extension RegistryDatabase {
         """)
     let cs = statement.sqliteStatement
     defer { sqlite3_reset(cs) }
+    // Channels come grouped by entity: each run of one entity's channels is looked up once.
+    var lastEntity: (id: String, inScope: Bool, exists: Bool)?
     while true {
       let rc = sqlite3_step(cs)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
       let entityId = Self.text(cs, 1) ?? ""
-      guard entityIds.contains(entityId) else { continue }
+      if lastEntity?.id != entityId {
+        lastEntity = (entityId, entityIds.contains(entityId), existing.contains(entityId))
+      }
+      guard lastEntity?.inScope == true else { continue }
       let c = ReportData.ChannelRow(
         id: sqlite3_column_int64(cs, 0), entityId: entityId, platform: Self.text(cs, 2) ?? "",
         handle: Self.text(cs, 3) ?? "", openedOn: Self.day(cs, 4),
@@ -43,7 +48,7 @@ extension RegistryDatabase {
       result.channels.append(c)
       let isOpen =
         c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
-      if isOpen && existing.contains(entityId) {
+      if isOpen && lastEntity?.exists == true {
         result.openIds.append(c.id)
         result.openSources.insert(sqlite3_column_int64(cs, 8))
       }

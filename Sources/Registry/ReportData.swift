@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -65,8 +66,9 @@ public struct ReportScope: Sendable, Equatable {
 extension RegistryDatabase {
   /// Loads entities, channels and only the snapshots the report reads: per channel open on D,
   /// the latest snapshot with a follower count on or before D and on or before D − W for each
-  /// window, each found by one seek on the key (channel_id, observed_at, source_id), the two halves of
-  /// the channels on two connections at once (`seekFollowers`).
+  /// window, each found by one seek on the key (channel_id, observed_at, source_id). With a pool
+  /// and enough channels the seeks start first, on a second connection, while this one loads
+  /// entities and channels, which then helps (`FollowerSeekJob`).
   /// The cost grows with the number of channels, not with the length of their history.
   public func reportData(_ scope: ReportScope) throws -> ReportData {
     try writer.read { db in
@@ -83,15 +85,44 @@ extension RegistryDatabase {
           "e.region IN (\(Array(repeating: "?", count: scope.regions.count).joined(separator: ",")))",
           scope.regions)
       }
-      // Raw statements, decoded by position: GRDB's Row copies every row's values and column
-      // names (perf).
-      var names: [String: [(lang: String, name: String)]] = [:]
-      let nameStatement = try db.makeStatement(sql: "SELECT entity_id, lang, name FROM entity_name")
-      try Self.step(nameStatement) { s in
-        names[Self.text(s, 0) ?? "", default: []].append(
-          (Self.text(s, 1) ?? "", Self.text(s, 2) ?? ""))
-      }
+      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
       let clauses = filter.clauses.joined(separator: " AND ")
+      // The seeks start now on a second connection, while this one loads entities and channels.
+      var job: FollowerSeekJob?
+      if let pool = writer as? DatabasePool,
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
+          >= Self.concurrentSeekThreshold
+      {
+        job = FollowerSeekJob(
+          pool: pool, entityFilter: clauses + " AND e.placeholder = 0",
+          arguments: filter.arguments, bounds: bounds)
+      }
+      // Raw statements, decoded by position: GRDB's Row copies every row's values and column
+      // names (perf). Entities and their names are both stepped in id order (the names by their
+      // primary key), side by side: the names of each entity are the run of equal ids, compared
+      // as bytes like SQLite's BINARY collation orders them, with no dictionary.
+      let nameStatement = try db.makeStatement(
+        sql: "SELECT entity_id, lang, name FROM entity_name ORDER BY entity_id")
+      let ns = nameStatement.sqliteStatement
+      defer { sqlite3_reset(ns) }
+      var nameRC = sqlite3_step(ns)
+      func namesOf(_ id: UnsafePointer<UInt8>) throws -> [(lang: String, name: String)] {
+        var found: [(lang: String, name: String)] = []
+        while nameRC == SQLITE_ROW {
+          guard let other = sqlite3_column_text(ns, 0) else {
+            nameRC = sqlite3_step(ns)
+            continue
+          }
+          let order = strcmp(other, id)
+          if order > 0 { break }
+          if order == 0 { found.append((Self.text(ns, 1) ?? "", Self.text(ns, 2) ?? "")) }
+          nameRC = sqlite3_step(ns)
+        }
+        guard nameRC == SQLITE_ROW || nameRC == SQLITE_DONE else {
+          throw DatabaseError(resultCode: ResultCode(rawValue: nameRC))
+        }
+        return found
+      }
       let entityStatement = try db.makeStatement(
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
@@ -102,32 +133,42 @@ extension RegistryDatabase {
       try entityStatement.setArguments(filter.arguments)
       var sourceIds = Set<Int64>()
       var entityIds = Set<String>()
+      var existing = Set<String>()
       try Self.step(entityStatement) { s in
         let id = Self.text(s, 0) ?? ""
+        let names = try sqlite3_column_text(s, 0).map(namesOf) ?? []
         let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names[id] ?? [], languages: Self.text(s, 7) ?? "") ?? id,
+          id: id, name: Self.preferredName(names, languages: Self.text(s, 7) ?? "") ?? id,
           region: Self.text(s, 2) ?? "", kind: Self.text(s, 1) ?? "", population: Self.int(s, 3),
           validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
         data.entities.append(e)
-        entityIds.insert(e.id)
-        if Self.exists(e, on: scope.asOf) { sourceIds.insert(sqlite3_column_int64(s, 6)) }
+        entityIds.insert(id)
+        if Self.exists(e, on: scope.asOf) {
+          existing.insert(id)
+          sourceIds.insert(sqlite3_column_int64(s, 6))
+        }
       }
+      PhaseTimings.mark("load entities")
       data.placeholdersExcluded =
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM entity e WHERE \(clauses) AND e.placeholder = 1",
           arguments: filter.arguments) ?? 0
-      let existing = Set(data.entities.filter { Self.exists($0, on: scope.asOf) }.map(\.id))
+      PhaseTimings.mark("count placeholders")
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels
+      PhaseTimings.mark("load channels")
       sourceIds.formUnion(open.openSources)
-      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
-      let seeks = try seekFollowers(db, ids: open.openIds, bounds: bounds)
+      let seeks =
+        try job?.finish(db, ids: open.openIds)
+        ?? Self.seekFollowers(db, ids: open.openIds[...], bounds: bounds)
       data.snapshots = seeks.snapshots
+      PhaseTimings.mark("seeks")
       sourceIds.formUnion(seeks.sources)
       data.sources = try Source.filter(keys: sourceIds).order(Source.Columns.key).fetchAll(db)
       for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
         data.regionNames[r["code"]] = r["name"]
       }
+      PhaseTimings.mark("sources, region names")
       return data
     }
   }

@@ -103,27 +103,66 @@ public enum Diffusion {
         if o < firstOpened[slot] { firstOpened[slot] = o }
       }
     }
+    return curves(
+      entities, firstOpened: firstOpened, selectors: selectors, years: years, lastDay: lastDay,
+      groups: groups)
+  }
+
+  /// `curves` from each entity's earliest opening day per selector
+  /// (`firstOpened[i * selectors.count + k]`, `Int.max` for none).
+  static func curves(
+    _ entities: [StatsEntity], firstOpened: [Int], selectors: [PlatformSelector],
+    years: ClosedRange<Int>, lastDay: Int, groups: [[Int]]
+  ) -> [[DiffusionPoint]] {
+    // The year-end days are ascending, so "exists on the day of year y" holds for a range of
+    // years, and so does "exists and adopted": each entity adds +1 at the range's first year and
+    // -1 after its last (a difference array per group), O(entities × selectors) in all.
+    let days = years.map { min(DayNumber.from(year: $0, month: 12, day: 31), lastDay) }
+    /// The first year (as a position in `days`) whose day is on or after `day`; days.count if none.
+    func firstYear(onOrAfter day: Int) -> Int {
+      var lo = 0
+      var hi = days.count
+      while lo < hi {
+        let m = (lo + hi) / 2
+        if days[m] >= day { hi = m } else { lo = m + 1 }
+      }
+      return lo
+    }
+    let k = selectors.count
+    // Per entity: the years it exists, [existFrom, existTo); per selector, the first year it has
+    // adopted (existence aside).
+    let existFrom = entities.map { $0.validFrom.map(firstYear(onOrAfter:)) ?? 0 }
+    let existTo = entities.map { $0.validTo.map(firstYear(onOrAfter:)) ?? days.count }
+    let adoptedFrom = firstOpened.map { $0 == Int.max ? days.count : firstYear(onOrAfter: $0) }
+    let names = selectors.map(\.name)
     return groups.map { members in
-      var points: [DiffusionPoint] = []
-      points.reserveCapacity(years.count * selectors.count)
-      for year in years {
-        let day = min(DayNumber.from(year: year, month: 12, day: 31), lastDay)
-        var existing = 0
-        var adopters = [Int](repeating: 0, count: selectors.count)
-        // Entity ids are unique (the primary key), so position i stands for the id.
-        for i in members where entities[i].exists(on: day) {
-          existing += 1
-          for k in selectors.indices where firstOpened[i * selectors.count + k] <= day {
-            adopters[k] += 1
+      var existing = [Int](repeating: 0, count: days.count + 1)
+      var adopters = [Int](repeating: 0, count: (days.count + 1) * k)
+      for i in members where existFrom[i] < existTo[i] {
+        existing[existFrom[i]] += 1
+        existing[existTo[i]] -= 1
+        for s in 0..<k {
+          let from = max(existFrom[i], adoptedFrom[i * k + s])
+          if from < existTo[i] {
+            adopters[from * k + s] += 1
+            adopters[existTo[i] * k + s] -= 1
           }
         }
-        for (k, s) in selectors.enumerated() {
+      }
+      var points: [DiffusionPoint] = []
+      points.reserveCapacity(days.count * k)
+      var entitiesThen = 0
+      var adoptersThen = [Int](repeating: 0, count: k)
+      for (y, year) in years.enumerated() {
+        entitiesThen += existing[y]
+        for s in 0..<k {
+          adoptersThen[s] += adopters[y * k + s]
           let share: Metric<Double> =
-            existing == 0
-            ? .missing(.noEntities) : .value(Double(adopters[k]) / Double(existing))
+            entitiesThen == 0
+            ? .missing(.noEntities) : .value(Double(adoptersThen[s]) / Double(entitiesThen))
           points.append(
             DiffusionPoint(
-              year: year, platform: s.name, entities: existing, adopters: adopters[k],
+              year: year, platform: names[s], entities: entitiesThen, adopters: adoptersThen[s],
               share: share))
         }
       }

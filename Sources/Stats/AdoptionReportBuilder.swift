@@ -1,113 +1,138 @@
 /// Computes the adoption report from its input.
+///
+/// Works on positions, not on copies: each entity, channel and open channel is an index into
+/// flat arrays (the channels' entities, selector matches and figures), each String is hashed once
+/// per entity or channel, and every group's figures come from one pass over the entities
+/// (`ReportGroups`). Sums keep the order of the input, so the figures are those of a group-by-group
+/// computation to the last bit.
 public enum AdoptionReportBuilder {
   /// How many entities the top and bottom listings show.
   public static let listLength = 5
 
-  /// Per-channel figures on the report date, computed once.
+  /// Per-channel figures on the report date, computed once: what the report reads of the
+  /// channel's followers on D and of its growth over 90 and 365 days.
   struct ChannelFigures {
     var followers: Metric<Observation>
-    var growth90: GrowthFigure
-    var growth365: GrowthFigure
+    /// Followers at D − 90 and D − 365 (nil when missing).
+    var start90: Double?
+    var start365: Double?
+    var growth90Percent: Metric<Double>
+    var growth365Percent: Metric<Double>
   }
 
   public static func build(_ input: ReportInput) -> AdoptionReport {
     let d = input.asOf
     let selectors = [PlatformSelector.anySocial] + input.filters.platforms.map { .platform($0) }
-    var byChannel: [Int64: [StatsSnapshot]] = [:]
-    for s in input.snapshots { byChannel[s.channelId, default: []].append(s) }
-    let existing = input.entities.filter { $0.exists(on: d) }
-    // Each channel's entity as a position (the first with its id), hashed once per channel;
-    // idExists[p]: some entity with that id exists on the date.
-    var position: [String: Int] = [:]
-    position.reserveCapacity(input.entities.count)
-    var idExists = [Bool](repeating: false, count: input.entities.count)
-    for (i, e) in input.entities.enumerated() {
-      let p = position[e.id] ?? i
-      if p == i { position[e.id] = i }
-      if e.exists(on: d) { idExists[p] = true }
-    }
-    let entityOf = input.channels.map { position[$0.entityId] }
-    var open: [StatsChannel] = []
-    var openEntity: [Int] = []
-    for (n, c) in input.channels.enumerated() {
-      guard let p = entityOf[n], idExists[p], c.isOpen(on: d) else { continue }
-      open.append(c)
-      openEntity.append(p)
-    }
-    // open[j]'s figures, by position (a channel id appears once in the input).
-    let openFigures = open.map { c in
-      let snaps = byChannel[c.id] ?? []
-      return ChannelFigures(
-        followers: SnapshotSelection.followers(snaps, on: d, stalenessDays: input.stalenessDays),
-        growth90: Growth.over(
-          snaps, windowDays: 90, endingOn: d, stalenessDays: input.stalenessDays),
-        growth365: Growth.over(
-          snaps, windowDays: 365, endingOn: d, stalenessDays: input.stalenessDays))
-    }
-    let context = Context(
-      asOf: d, entities: input.entities, open: open, openEntity: openEntity,
-      selectors: selectors, openFigures: openFigures)
+    let entities = input.entities
+    let channels = input.channels
+    let index = ReportIndex(entities: entities, channels: channels, selectors: selectors, on: d)
+    let open = index.open
 
-    let regionCodes = Set(input.entities.map(\.region)).sorted()
-    var membersByRegion: [String: [Int]] = [:]
-    for (i, e) in input.entities.enumerated() { membersByRegion[e.region, default: []].append(i) }
-    let everyone = Array(input.entities.indices)
-    let national = selectors.indices.map { context.group("ALL", everyone, $0) }
-    var regions: [GroupFigures] = []
-    for r in regionCodes {
-      let members = membersByRegion[r] ?? []
-      for k in selectors.indices { regions.append(context.group(r, members, k)) }
-    }
-
-    let socialPositions = open.indices.filter { open[$0].isSocial }
-    let p90 = Growth.panel(socialPositions.map { openFigures[$0].growth90 })
-    let p365 = Growth.panel(socialPositions.map { openFigures[$0].growth365 })
-
-    var audiences: [EntityAudience] = []
-    var audienceByRegion: [String: [Double]] = [:]
-    var adopters = Set<String>()
-    var disclaimer = DisclaimerCounts()
-    for (i, e) in input.entities.enumerated() where context.exists[i] {
-      guard let a = context.audience(i, 0) else { continue }  // selector 0: any social platform
-      if adopters.insert(e.id).inserted {
-        // The disclaimer states of its open social channels: any yes, else all no, else unknown.
-        var yes = false
-        var allNo = true
-        for j in context.openOf[i] where open[j].isSocial {
-          if open[j].disclaimer == true { yes = true }
-          if open[j].disclaimer != false { allNo = false }
-        }
-        if yes {
-          disclaimer.yes += 1
-        } else if allNo {
-          disclaimer.no += 1
-        } else {
-          disclaimer.unknown += 1
-        }
+    var runs = SnapshotRuns(input.snapshots)
+    let openFigures = open.map { n in
+      let snaps = runs.snapshots(of: channels[n].id)
+      let s = input.stalenessDays
+      let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) { $0.followers }
+      let start90 = SnapshotSelection.latest(snaps, onOrBefore: d - 90, stalenessDays: s) {
+        $0.followers
       }
-      audiences.append(EntityAudience(id: e.id, name: e.name, region: e.region, followers: a))
-      if let v = a.value { audienceByRegion[e.region, default: []].append(v) }
+      let start365 = SnapshotSelection.latest(snaps, onOrBefore: d - 365, stalenessDays: s) {
+        $0.followers
+      }
+      return ChannelFigures(
+        followers: end, start90: start90.value?.value, start365: start365.value?.value,
+        growth90Percent: Growth.percent(start: start90, end: end),
+        growth365Percent: Growth.percent(start: start365, end: end))
     }
-    let known = audiences.filter { $0.followers.value != nil }
-    let byFollowersDesc = known.sorted {
-      ($0.followers.value!, $1.id) > ($1.followers.value!, $0.id)
+
+    // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
+    var regionPosition: [String: Int] = [:]
+    for e in entities where regionPosition[e.region] == nil {
+      regionPosition[e.region] = regionPosition.count
     }
-    let top = Array(byFollowersDesc.prefix(listLength))
-    let bottom = Array(byFollowersDesc.reversed().prefix(listLength))
-    let missing = audiences.filter { $0.followers.value == nil }.sorted { $0.id < $1.id }
+    let regionCodes = regionPosition.keys.sorted()
+    for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
+    let region = entities.map { regionPosition[$0.region]! }
+
+    let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)
+    var groups = ReportGroups(
+      entities: entities, index: index, audiences: audiences, figures: openFigures, region: region,
+      regions: regionCodes.count, selectors: selectors.count)
+    let names = selectors.map(\.name)
+    let national = selectors.indices.map { k in groups.figures(0, k, code: "ALL", names[k]) }
+    var regions: [GroupFigures] = []
+    for (r, code) in regionCodes.enumerated() {
+      for k in selectors.indices { regions.append(groups.figures(r + 1, k, code: code, names[k])) }
+    }
+
+    let socialPositions = open.indices.filter { index.openSocial[$0] }
+    let p90 = Growth.panel(
+      socialPositions.lazy.map { (openFigures[$0].start90, openFigures[$0].followers.value?.value) }
+    )
+    let p365 = Growth.panel(
+      socialPositions.lazy.map {
+        (openFigures[$0].start365, openFigures[$0].followers.value?.value)
+      }
+    )
+
+    // Entities on social media in entity order: adopters of selector 0, any social platform.
+    var adopting: [Int] = []
+    var audienceByRegionPosition = [[Double]](repeating: [], count: regionCodes.count)
+    var disclaimer = DisclaimerCounts()
+    for i in entities.indices where index.exists[i] {
+      guard let a = audiences.audience(i, 0) else { continue }
+      // Only an id's first position has open channels, so each adopter's id is counted once.
+      // The disclaimer states of its open social channels: any yes, else all no, else unknown.
+      var yes = false
+      var allNo = true
+      for j in index.openOf(i) where index.openSocial[j] {
+        let stated = channels[open[j]].disclaimer
+        if stated == true { yes = true }
+        if stated != false { allNo = false }
+      }
+      if yes {
+        disclaimer.yes += 1
+      } else if allNo {
+        disclaimer.no += 1
+      } else {
+        disclaimer.unknown += 1
+      }
+      adopting.append(i)
+      if let v = a.value { audienceByRegionPosition[region[i]].append(v) }
+    }
+    var audienceByRegion: [String: [Double]] = [:]
+    for (r, values) in audienceByRegionPosition.enumerated() where !values.isEmpty {
+      audienceByRegion[regionCodes[r]] = values
+    }
+    func entry(_ i: Int) -> EntityAudience {
+      let e = entities[i]
+      return EntityAudience(
+        id: e.id, name: e.name, region: e.region, followers: audiences.audience(i, 0)!)
+    }
+    let known = adopting.filter { audiences.value(i: $0, 0) != nil }
+    // Descending by audience, then ascending by id (ids of adopters are unique).
+    let before = { (a: Int, b: Int) -> Bool in
+      let va = audiences.value(i: a, 0)!
+      let vb = audiences.value(i: b, 0)!
+      return va != vb ? va > vb : entities[a].id < entities[b].id
+    }
+    let top = Self.first(listLength, of: known, by: before).map(entry)
+    let bottom = Self.first(listLength, of: known, by: { before($1, $0) }).map(entry)
+    let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
+      .sorted { entities[$0].id < entities[$1].id }.map(entry)
 
     var quality = DataQuality()
     quality.openSocialChannels = socialPositions.count
     for j in socialPositions {
-      let c = open[j]
+      let c = channels[open[j]]
       let f = openFigures[j]
       switch f.followers {
       case .value: quality.freshSnapshot += 1
       case .missing(.stale): quality.staleSnapshot += 1
       case .missing: quality.noSnapshot += 1
       }
-      if f.followers.value != nil && f.growth90.start.value == nil { quality.noBaseline90 += 1 }
-      if f.followers.value != nil && f.growth365.start.value == nil { quality.noBaseline365 += 1 }
+      if f.followers.value != nil && f.start90 == nil { quality.noBaseline90 += 1 }
+      if f.followers.value != nil && f.start365 == nil { quality.noBaseline365 += 1 }
       if c.confidence == "low" { quality.lowConfidence += 1 }
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
@@ -115,7 +140,7 @@ public enum AdoptionReportBuilder {
     // The channels of the entities in scope: those without an opening date, the earliest one.
     var withoutOpening = 0
     var earliestOpening: Int?
-    for (n, c) in input.channels.enumerated() where entityOf[n] != nil {
+    for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
       if let o = c.openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
       } else {
@@ -123,7 +148,11 @@ public enum AdoptionReportBuilder {
       }
     }
     quality.channelsWithoutOpeningDate = withoutOpening
-    quality.entitiesWithoutPopulation = existing.filter { $0.population == nil }.count
+    var withoutPopulation = 0
+    for (i, e) in entities.enumerated() where index.exists[i] && e.population == nil {
+      withoutPopulation += 1
+    }
+    quality.entitiesWithoutPopulation = withoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
 
     var diffusion: [String: [DiffusionPoint]] = [:]
@@ -131,10 +160,11 @@ public enum AdoptionReportBuilder {
     let lastYear = DayNumber.civil(d).year
     if let firstYear, firstYear <= lastYear {
       // Every region's curve from one pass over the channels (positions of its entities).
-      let groups = [everyone] + regionCodes.map { membersByRegion[$0] ?? [] }
+      var members = [[Int]](repeating: [], count: regionCodes.count)
+      for i in entities.indices { members[region[i]].append(i) }
       let curves = Diffusion.curves(
-        input.entities, input.channels, selectors: selectors, years: firstYear...lastYear,
-        lastDay: d, groups: groups)
+        entities, firstOpened: index.firstOpened(channels), selectors: selectors,
+        years: firstYear...lastYear, lastDay: d, groups: [Array(entities.indices)] + members)
       for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
     }
 
@@ -150,125 +180,74 @@ public enum AdoptionReportBuilder {
       sources: input.sources.sorted { $0.key < $1.key })
   }
 
-  /// The entities and open channels as arrays indexed by position, with each open channel's
-  /// selector matches as bits: every group is a pass over its members' positions (no hashing).
-  struct Context {
-    let asOf: Int
-    let entities: [StatsEntity]
-    /// Whether entities[i] exists on the report date.
-    let exists: [Bool]
-    let open: [StatsChannel]
-    let selectorNames: [String]
-    /// open[j]'s figures.
-    let openFigures: [ChannelFigures]
-    /// Bit k set when open[j] matches selectors[k].
-    let matches: [UInt64]
-    /// Positions in `open` of entities[i]'s open channels, in input order.
-    let openOf: [[Int]]
-
-    init(
-      asOf: Int, entities: [StatsEntity], open: [StatsChannel], openEntity: [Int],
-      selectors: [PlatformSelector], openFigures: [ChannelFigures]
-    ) {
-      precondition(selectors.count <= 64, "at most 64 platform columns")
-      self.asOf = asOf
-      self.entities = entities
-      self.exists = entities.map { $0.exists(on: asOf) }
-      self.open = open
-      self.selectorNames = selectors.map(\.name)
-      self.openFigures = openFigures
-      self.matches = open.map { c in
-        var bits: UInt64 = 0
-        for (k, s) in selectors.enumerated() where s.matches(c) { bits |= 1 << UInt64(k) }
-        return bits
-      }
-      var openOf = [[Int]](repeating: [], count: entities.count)
-      // openEntity[j]: position of open[j]'s entity.
-      for (j, i) in openEntity.enumerated() { openOf[i].append(j) }
-      self.openOf = openOf
+  /// The first `count` of `items` in the order `before` (a strict total order), as a sort would
+  /// give them, without sorting the rest.
+  static func first(_ count: Int, of items: [Int], by before: (Int, Int) -> Bool) -> [Int] {
+    var best: [Int] = []
+    best.reserveCapacity(count + 1)
+    for x in items {
+      if best.count == count, let last = best.last, !before(x, last) { continue }
+      var at = best.count
+      while at > 0 && before(x, best[at - 1]) { at -= 1 }
+      best.insert(x, at: at)
+      if best.count > count { best.removeLast() }
     }
+    return best
+  }
+}
 
-    /// entities[i]'s audience on selector k when it adopted it on the date (nil when not): the
-    /// sum of the followers of its open matching channels that have a fresh snapshot; missing
-    /// (the most common reason) when none has.
-    func audience(_ i: Int, _ k: Int) -> Metric<Double>? {
-      let bit: UInt64 = 1 << UInt64(k)
-      var adopted = false
-      var sum = 0.0
-      var any = false
-      var reasons: [MissingReason] = []
-      for j in openOf[i] where matches[j] & bit != 0 {
-        adopted = true
-        switch openFigures[j].followers {
-        case .value(let o):
-          sum += o.value
-          any = true
-        case .missing(let r): reasons.append(r)
-        }
-      }
-      if !adopted { return nil }
-      if any { return .value(sum) }
-      return .missing(Distribution.dominant(reasons) ?? .noSnapshot)
-    }
+/// Each channel's run of the input snapshots, found without a dictionary of arrays: the
+/// snapshots in channel order (the input's order within a channel kept), then each channel's
+/// range, looked up in ascending channel order by a walk (the loader's order), else by hashing.
+struct SnapshotRuns {
+  private let sorted: [StatsSnapshot]
+  /// Channel ids of the runs, ascending, and where each run starts (plus the end).
+  private let ids: [Int64]
+  private let starts: [Int]
+  private var lookup: [Int64: Int] = [:]
+  /// The run where the previous lookup ended (lookups in ascending id order walk forward).
+  private var cursor = 0
+  private var lastId = Int64.min
 
-    /// The figures of the entities at `members` (positions) on selector k.
-    func group(_ code: String, _ members: [Int], _ k: Int) -> GroupFigures {
-      let bit: UInt64 = 1 << UInt64(k)
-      var total = 0
-      var adopters = 0
-      var values: [Double] = []
-      var reasons: [MissingReason] = []
-      var popFollowers = 0.0
-      var population = 0
-      var withPopulation = 0
-      var growth90: [Metric<Double>] = []
-      var growth365: [Metric<Double>] = []
-      for i in members where exists[i] {
-        total += 1
-        var a: Metric<Double> = .value(0)
-        if let adopted = audience(i, k) {
-          adopters += 1
-          a = adopted
-          switch a {
-          case .value(let v): values.append(v)
-          case .missing(let r): reasons.append(r)
-          }
-          for j in openOf[i] where matches[j] & bit != 0 {
-            growth90.append(openFigures[j].growth90.percent)
-            growth365.append(openFigures[j].growth365.percent)
-          }
-        }
-        if let v = a.value, let p = entities[i].population {
-          popFollowers += v
-          population += p
-          withPopulation += 1
-        }
-      }
-      let adoption = WilsonInterval.proportion(adopters, of: total)
-      let perThousand: Metric<Double>
-      if adoption.total == 0 {
-        perThousand = .missing(.noEntities)
-      } else if values.isEmpty, let r = Distribution.dominant(reasons) {
-        // Adopters exist but none has a known audience: a 0 here would be a missing count.
-        perThousand = .missing(r)
-      } else if withPopulation == 0 {
-        perThousand = .missing(.noPopulation)
-      } else {
-        perThousand = PerCapita.perThousand(popFollowers, population: population)
-      }
-      return GroupFigures(
-        region: code, platform: selectorNames[k], adoption: adoption,
-        followers: Distribution.of(values, reasons: reasons), followersMissing: reasons.count,
-        perThousand: perThousand,
-        growth90PctMedian: median(growth90), growth365PctMedian: median(growth365))
+  init(_ snapshots: [StatsSnapshot]) {
+    var inOrder = true
+    for n in snapshots.indices.dropFirst()
+    where snapshots[n - 1].channelId > snapshots[n].channelId {
+      inOrder = false
+      break
     }
+    // A stable sort by channel, so each channel's snapshots stay in input order.
+    sorted =
+      inOrder
+      ? snapshots
+      : snapshots.indices.sorted {
+        (snapshots[$0].channelId, $0) < (snapshots[$1].channelId, $1)
+      }.map { snapshots[$0] }
+    var ids: [Int64] = []
+    var starts: [Int] = []
+    for n in sorted.indices where n == 0 || sorted[n - 1].channelId != sorted[n].channelId {
+      ids.append(sorted[n].channelId)
+      starts.append(n)
+    }
+    starts.append(sorted.count)
+    self.ids = ids
+    self.starts = starts
+  }
 
-    func median(_ metrics: [Metric<Double>]) -> Metric<Double> {
-      let values = metrics.compactMap(\.value)
-      if values.isEmpty, let r = Distribution.dominant(metrics.compactMap(\.reason)) {
-        return .missing(r)
+  /// The snapshots of channel `id`, in input order.
+  mutating func snapshots(of id: Int64) -> ArraySlice<StatsSnapshot> {
+    let run: Int?
+    if id > lastId {
+      while cursor < ids.count && ids[cursor] < id { cursor += 1 }
+      run = cursor < ids.count && ids[cursor] == id ? cursor : nil
+    } else {
+      if lookup.isEmpty {
+        for (r, c) in ids.enumerated() { lookup[c] = r }
       }
-      return Distribution.quantile(values, 0.5)
+      run = lookup[id]
     }
+    lastId = max(lastId, id)
+    guard let run else { return [] }
+    return sorted[starts[run]..<starts[run + 1]]
   }
 }

@@ -47,14 +47,21 @@ public enum Growth {
     }
     guard let f0 = start.value else { return g }
     g.absolute = .value(f1.value - f0.value)
+    g.percent = percent(start: start, end: end)
     guard f0.value > 0 else {
-      g.percent = .missing(.zeroBaseline)
       g.weeklyCompound = .missing(.zeroBaseline)
       return g
     }
-    g.percent = .value((f1.value - f0.value) / f0.value * 100)
     g.weeklyCompound = weeklyCompound(from: f0, to: f1)
     return g
+  }
+
+  /// `between(start:end:windowDays:).percent` alone.
+  static func percent(start: Metric<Observation>, end: Metric<Observation>) -> Metric<Double> {
+    guard let f1 = end.value else { return .missing(end.reason ?? .noSnapshot) }
+    guard let f0 = start.value else { return .missing(.noBaseline) }
+    guard f0.value > 0 else { return .missing(.zeroBaseline) }
+    return .value((f1.value - f0.value) / f0.value * 100)
   }
 
   /// (f1 / f0)^(7 / days) − 1 with days the time between the observations (in days, fractional).
@@ -70,13 +77,20 @@ public enum Growth {
   public static func panel(_ figures: [GrowthFigure]) -> (
     absolute: Metric<Double>, percent: Metric<Double>, channels: Int
   ) {
+    panel(figures.lazy.map { ($0.start.value?.value, $0.end.value?.value) })
+  }
+
+  /// `panel` from each channel's start and end followers (nil when missing), in order.
+  static func panel<S: Sequence<(Double?, Double?)>>(_ endpoints: S) -> (
+    absolute: Metric<Double>, percent: Metric<Double>, channels: Int
+  ) {
     var s0 = 0.0
     var s1 = 0.0
     var n = 0
-    for f in figures {
-      guard let a = f.start.value, let b = f.end.value else { continue }
-      s0 += a.value
-      s1 += b.value
+    for (start, end) in endpoints {
+      guard let a = start, let b = end else { continue }
+      s0 += a
+      s1 += b
       n += 1
     }
     guard n > 0 else { return (.missing(.noBaseline), .missing(.noBaseline), 0) }

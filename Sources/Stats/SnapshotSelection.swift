@@ -20,6 +20,14 @@ public enum SnapshotSelection {
     _ snapshots: [StatsSnapshot], onOrBefore day: Int, stalenessDays: Int,
     field: (StatsSnapshot) -> Int?
   ) -> Metric<Observation> {
+    latest(snapshots[...], onOrBefore: day, stalenessDays: stalenessDays, field: field)
+  }
+
+  /// `latest` over a slice (one channel's run of a larger array), without a copy.
+  static func latest(
+    _ snapshots: ArraySlice<StatsSnapshot>, onOrBefore day: Int, stalenessDays: Int,
+    field: (StatsSnapshot) -> Int?
+  ) -> Metric<Observation> {
     let end = DayNumber.endOfDay(day)
     var best: StatsSnapshot?
     for s in snapshots where s.observedAt <= end && field(s) != nil {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Registry
 
-/// The seeks split over two connections find the same rows, in the same order, as one by one.
+/// The seeks shared by two connections find the same rows, in the same order, as one by one.
 struct FollowerSeeksTests {
   @Test func twoConnectionsFindTheSameSnapshotsAsOne() throws {
     let dir = try Fixtures.temporaryDirectory()
@@ -33,17 +33,38 @@ struct FollowerSeeksTests {
         }
       }
     }
-    let ids = (1...channels).map(Int64.init)
+    // A channel of an entity outside the job's scope: not a candidate, sought by the loader.
+    let outside = Int64(channels + 1)
+    try registry.writer.write { db in
+      try db.execute(
+        sql:
+          "INSERT INTO entity (id, kind, country, source_id) VALUES ('f', 'local_police', 'NL', 1)")
+      try db.execute(
+        sql: """
+          INSERT INTO channel (id, key, entity_id, platform, handle, source_id)
+          VALUES (?, 'x/outside', 'f', 'x', 'outside', 1)
+          """, arguments: [outside])
+      try db.execute(
+        sql:
+          "INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (?, ?, 7, 1)",
+        arguments: [outside, Int64(19990) * 86_400])
+    }
+    // The open channels: every channel but each third, and the one outside.
+    let ids = (1...channels).filter { $0 % 3 != 0 }.map(Int64.init) + [outside]
     let days: [Int64] = [20000, 20000 - 30, 20000 - 90]
     let bounds = days.map { $0 * 86_400 + 86_399 }
-    let (split, single): (FollowerSeeks, FollowerSeeks) = try registry.writer.read { db in
-      (
-        try registry.seekFollowers(db, ids: ids, bounds: bounds),
+    let pool = try #require(registry.writer as? DatabasePool)
+    let (shared, single): (FollowerSeeks, FollowerSeeks) = try registry.writer.read { db in
+      let job = FollowerSeekJob(
+        pool: pool, entityFilter: "e.country = ?", arguments: ["BE"], bounds: bounds)
+      return (
+        try job.finish(db, ids: ids),
         try RegistryDatabase.seekFollowers(db, ids: ids[...], bounds: bounds)
       )
     }
-    #expect(split.snapshots == single.snapshots)
-    #expect(split.sources == [1])
+    #expect(shared.snapshots == single.snapshots)
+    #expect(shared.sources == [1])
+    #expect(single.snapshots.contains { $0.channelId == outside })
     // Channel 1 (every 20 days: offsets 0, 20, ..., 100): at D offset 100, at D - 30 offset 60,
     // at D - 90 offset 0 → 3 rows; channel 5 has none.
     #expect(single.snapshots.filter { $0.channelId == 1 }.map(\.followers) == [1100, 1060, 1000])

@@ -81,3 +81,43 @@ let mergerChannels = [
   // x 1/2.
   #expect(curves[1][0].adopters == 2 && curves[1][1].adopters == 1)
 }
+
+@Test func diffusionCurvesCountEachYearLikeAYearByYearPass() {
+  var random = TestRandom(state: 11)
+  let entities = (0..<60).map { i in
+    StatsEntity(
+      id: "e\(i)", name: "E", region: "R",
+      validFrom: random.next(3) == 0 ? random.next(1500) : nil,
+      validTo: random.next(3) == 0 ? random.next(1500) : nil)
+  }
+  let platforms = ["x", "instagram", "website"]
+  let channels = (0..<150).map { n in
+    StatsChannel(
+      id: Int64(n), entityId: "e\(random.next(70))", platform: platforms[random.next(3)],
+      openedOn: random.next(5) == 0 ? nil : random.next(1500))
+  }
+  let selectors: [PlatformSelector] = [.anySocial, .platform("x"), .platform("instagram")]
+  let groups = [Array(entities.indices), [3, 1, 4, 1, 5], []]
+  let curves = Diffusion.curves(
+    entities, channels, selectors: selectors, years: 1970...1974, lastDay: 1400, groups: groups)
+  for (g, members) in groups.enumerated() {
+    var expected: [DiffusionPoint] = []
+    for year in 1970...1974 {
+      let day = min(DayNumber.from(year: year, month: 12, day: 31), 1400)
+      let existing = members.filter { entities[$0].exists(on: day) }
+      for s in selectors {
+        let adopters = existing.filter { i in
+          channels.contains {
+            $0.entityId == entities[i].id && s.matches($0) && $0.openedOn ?? .max <= day
+          }
+        }.count
+        expected.append(
+          DiffusionPoint(
+            year: year, platform: s.name, entities: existing.count, adopters: adopters,
+            share: existing.isEmpty
+              ? .missing(.noEntities) : .value(Double(adopters) / Double(existing.count))))
+      }
+    }
+    #expect(curves[g] == expected, "group \(g)")
+  }
+}

@@ -176,3 +176,29 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
   #expect(DayNumber.string(18_808) == "2021-06-30")
   #expect(DayNumber.of(epochSeconds: 18_808 * 86_400 + 86_399) == 18_808)
 }
+
+/// A small deterministic generator for the property tests.
+struct TestRandom {
+  var state: UInt64
+  mutating func next(_ bound: Int) -> Int {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Int((state >> 33) % UInt64(bound))
+  }
+}
+
+@Test func quantilesBySelectionEqualQuantilesOfTheSortedValues() {
+  var random = TestRandom(state: 7)
+  for n in Array(0...40) + [100, 257, 1000, 5000] {
+    // Few distinct values (many ties) and many distinct values.
+    for spread in [3, 1_000_000] {
+      let values = (0..<n).map { _ in Double(random.next(spread)) - Double(spread / 2) }
+      let ps = [0.0, 0.25, 0.5, 0.75, 1.0]
+      var work = values
+      let selected = Distribution.quantiles(selecting: &work, ps)
+      #expect(selected == ps.map { Distribution.quantile(values, $0) }, "n = \(n)")
+      var again = values
+      let d = Distribution.of(selecting: &again, reasons: ReasonCounts())
+      #expect(d == Distribution.of(values), "n = \(n)")
+    }
+  }
+}

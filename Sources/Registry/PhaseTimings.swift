@@ -1,0 +1,28 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Phase durations printed to stderr when the environment has `REGISTRY_TIMINGS=1`: one line per
+/// `mark`, the time since the previous mark and since the first. Off, a mark costs one load.
+public enum PhaseTimings {
+  public static let enabled = ProcessInfo.processInfo.environment["REGISTRY_TIMINGS"] == "1"
+
+  /// Nanoseconds of the first and of the latest mark.
+  private static let marks = Mutex<(first: UInt64, last: UInt64)>((0, 0))
+
+  /// Ends the phase named `phase` (the first mark only starts the clock).
+  public static func mark(_ phase: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let (first, last) = marks.withLock { m in
+      if m.first == 0 { m = (now, now) }
+      defer { m.last = now }
+      return m
+    }
+    let name = phase.padding(toLength: max(phase.count, 24), withPad: " ", startingAt: 0)
+    let line = String(
+      format: "timing %@ %7.1f ms (at %7.1f ms)\n", name, Double(now - last) / 1e6,
+      Double(now - first) / 1e6)
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+}
