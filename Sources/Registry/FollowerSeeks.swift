@@ -10,6 +10,32 @@ struct FollowerSeeks: Sendable {
   var sources = Set<Int64>()
 }
 
+/// A channel's `snapshot_span` row (Schema v4): its first and its latest snapshot with a follower
+/// count.
+struct FollowerSpan {
+  var first: Int64
+  var latest: ReportData.SnapshotRow
+  var source: Int64
+
+  /// The columns `init(_:channelId:from:)` reads, of `snapshot_span sp`.
+  static let columns = """
+    sp.first_at, sp.last_at, sp.followers, sp.posts, sp.engagements, sp.engagement_window_days, \
+    sp.source_id
+    """
+
+  /// Reads `columns` from column `from` of the current row of `s`; nil when they are NULL (a
+  /// LEFT JOIN that found no span).
+  init?(_ s: OpaquePointer?, channelId: Int64, from c: Int32) {
+    guard sqlite3_column_type(s, c) != SQLITE_NULL else { return nil }
+    first = sqlite3_column_int64(s, c)
+    latest = ReportData.SnapshotRow(
+      channelId: channelId, observedAt: sqlite3_column_int64(s, c + 1),
+      followers: sqlite3_column_int64(s, c + 2), posts: RegistryDatabase.int(s, c + 3),
+      engagements: RegistryDatabase.int(s, c + 4), windowDays: RegistryDatabase.int(s, c + 5))
+    source = sqlite3_column_int64(s, c + 6)
+  }
+}
+
 /// One seek's result: a snapshot row and its source.
 private struct SeekRow {
   var row: ReportData.SnapshotRow
@@ -32,6 +58,8 @@ final class FollowerSeekJob: @unchecked Sendable {
   // chunk's slots are written by the one thread that claimed it (`nextChunk`); everything is
   // read by the loader after `finished` is waited for.
   private var candidates: [Int64] = []
+  /// Per candidate, its `snapshot_span` row (nil: no snapshot with a follower count).
+  private var spans: [FollowerSpan?] = []
   private var slots: UnsafeMutableBufferPointer<SeekRow?> = .init(start: nil, count: 0)
   private var done: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
   private var published = false
@@ -49,13 +77,21 @@ final class FollowerSeekJob: @unchecked Sendable {
       do {
         try pool.read { db in
           var ids: [Int64] = []
+          var spans: [FollowerSpan?] = []
           let statement = try db.makeStatement(
             sql: """
-              SELECT c.id FROM channel c JOIN entity e ON e.id = c.entity_id
+              SELECT c.id, \(FollowerSpan.columns) FROM channel c
+              JOIN entity e ON e.id = c.entity_id
+              LEFT JOIN snapshot_span sp ON sp.channel_id = c.id
               WHERE \(entityFilter) ORDER BY c.id
               """)
           try statement.setArguments(arguments)
-          try RegistryDatabase.step(statement) { s in ids.append(sqlite3_column_int64(s, 0)) }
+          try RegistryDatabase.step(statement) { s in
+            let id = sqlite3_column_int64(s, 0)
+            ids.append(id)
+            spans.append(FollowerSpan(s, channelId: id, from: 1))
+          }
+          self.spans = spans
           self.publish(ids)
           PhaseTimings.mark("seeks: candidates")
           try self.work(db)
@@ -79,7 +115,7 @@ final class FollowerSeekJob: @unchecked Sendable {
   private func publish(_ ids: [Int64]?) {
     guard !published else { return }
     published = true
-    if let ids {
+    if let ids, spans.count == ids.count {
       candidates = ids
       slots = .allocate(capacity: ids.count * bounds.count)
       slots.initialize(repeating: nil)
@@ -98,7 +134,7 @@ final class FollowerSeekJob: @unchecked Sendable {
       if start >= candidates.count { return }
       for n in start..<min(start + Self.chunk, candidates.count) {
         var k = 0
-        try seeker.seek(candidates[n], bounds: bounds) { row, source in
+        try seeker.seek(candidates[n], span: spans[n], bounds: bounds) { row, source in
           slots[n * bounds.count + k] = SeekRow(row: row, source: source)
           k += 1
         }
@@ -148,10 +184,13 @@ extension RegistryDatabase {
   static let concurrentSeekThreshold = 2_000
 
   /// One prepared seek on one connection: per channel, the latest snapshot with a follower count
-  /// on or before each bound, each found by one seek on the primary key (channel_id,
-  /// observed_at, source_id); the file mapped or read page by page (see `init`).
+  /// on or before each bound. The channel's `snapshot_span` answers a bound on or after its
+  /// latest snapshot (that snapshot) and one before its first (none); a bound in between is
+  /// found by one seek on the primary key (channel_id, observed_at, source_id), the file mapped or
+  /// read page by page (see `init`).
   struct Seeker {
     private let statement: Statement
+    private let spanStatement: Statement
     /// Up to this many pages of the file per channel, the file is mapped (the kernel maps 16 pages,
     /// 64 KiB, around each page fault).
     static let mappedPagesPerChannel = 16
@@ -174,33 +213,53 @@ extension RegistryDatabase {
           WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
           ORDER BY observed_at DESC, source_id DESC LIMIT 1
           """)
+      spanStatement = try db.makeStatement(
+        sql: "SELECT \(FollowerSpan.columns) FROM snapshot_span sp WHERE sp.channel_id = ?")
+    }
+
+    /// The span of channel `id`; nil when it has no snapshot with a follower count.
+    func span(_ id: Int64) throws -> FollowerSpan? {
+      let ss = spanStatement.sqliteStatement
+      defer { sqlite3_reset(ss) }
+      sqlite3_bind_int64(ss, 1, id)
+      let rc = sqlite3_step(ss)
+      if rc == SQLITE_DONE { return nil }
+      guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+      return FollowerSpan(ss, channelId: id, from: 0)
     }
 
     /// Calls `found` with each distinct row for `bounds` (epoch seconds, descending), newest
-    /// first.
+    /// first; `span` is the channel's (`span(_:)`).
     func seek(
-      _ id: Int64, bounds: [Int64], _ found: (ReportData.SnapshotRow, Int64) -> Void
+      _ id: Int64, span: FollowerSpan?, bounds: [Int64],
+      _ found: (ReportData.SnapshotRow, Int64) -> Void
     ) throws {
+      guard let span else { return }
       let ss = statement.sqliteStatement
       defer { sqlite3_reset(ss) }
       var previous: Int64?
       for bound in bounds {
-        sqlite3_reset(ss)
-        sqlite3_bind_int64(ss, 1, id)
-        sqlite3_bind_int64(ss, 2, bound)
-        let rc = sqlite3_step(ss)
-        if rc == SQLITE_DONE { break }
-        guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-        let at = sqlite3_column_int64(ss, 0)
-        // Bounds go back in time: the same snapshot can only repeat the previous one.
-        if at == previous { continue }
-        previous = at
-        found(
-          ReportData.SnapshotRow(
-            channelId: id, observedAt: at, followers: RegistryDatabase.int(ss, 1),
-            posts: RegistryDatabase.int(ss, 2), engagements: RegistryDatabase.int(ss, 3),
-            windowDays: RegistryDatabase.int(ss, 4)),
-          sqlite3_column_int64(ss, 5))
+        // Bounds go back in time: once before the first snapshot, every later one is too.
+        if bound < span.first { break }
+        var row = span.latest
+        var source = span.source
+        if bound < span.latest.observedAt {
+          sqlite3_reset(ss)
+          sqlite3_bind_int64(ss, 1, id)
+          sqlite3_bind_int64(ss, 2, bound)
+          let rc = sqlite3_step(ss)
+          if rc == SQLITE_DONE { break }
+          guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+          row = ReportData.SnapshotRow(
+            channelId: id, observedAt: sqlite3_column_int64(ss, 0),
+            followers: RegistryDatabase.int(ss, 1), posts: RegistryDatabase.int(ss, 2),
+            engagements: RegistryDatabase.int(ss, 3), windowDays: RegistryDatabase.int(ss, 4))
+          source = sqlite3_column_int64(ss, 5)
+        }
+        // The same snapshot can only repeat the previous one.
+        if row.observedAt == previous { continue }
+        previous = row.observedAt
+        found(row, source)
       }
     }
   }
@@ -214,7 +273,7 @@ extension RegistryDatabase {
     var result = FollowerSeeks()
     result.snapshots.reserveCapacity(ids.count * 2)
     for id in ids {
-      try seeker.seek(id, bounds: bounds) { row, source in
+      try seeker.seek(id, span: seeker.span(id), bounds: bounds) { row, source in
         result.snapshots.append(row)
         result.sources.insert(source)
       }

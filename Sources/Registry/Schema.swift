@@ -6,13 +6,16 @@ enum Schema {
   static var currentVersion: Int { migrationNames.count }
 
   /// Migration identifiers in order; their position (1-based) is the schema version.
-  static let migrationNames = ["v1", "v2-curation", "v3-snapshot-clustered"]
+  static let migrationNames = [
+    "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span",
+  ]
 
   static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: v1)
     migrator.registerMigration("v2-curation", migrate: v2Curation)
     migrator.registerMigration("v3-snapshot-clustered", migrate: v3SnapshotClustered)
+    migrator.registerMigration("v4-snapshot-span", migrate: v4SnapshotSpan)
     return migrator
   }
 
@@ -285,6 +288,100 @@ enum Schema {
           JOIN entity e ON e.id = c.entity_id
           JOIN source src ON src.id = c.source_id
           LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+        """)
+  }
+
+  /// Per channel, its first and its latest snapshot with a follower count (`snapshot_span`), kept
+  /// by triggers on every insert, delete and update of `snapshot`, whoever writes. The report
+  /// reads a channel's count on or before a date D from it when D is on or after the latest
+  /// snapshot, and knows there is none when D is before the first: only dates in between need a
+  /// seek in `snapshot`. The bulk import drops the insert trigger inside its transaction, then
+  /// recomputes the span of every channel it touched (one row per channel, not per snapshot) and
+  /// creates the trigger again, before the commit (`SnapshotImporter.spanRecompute`).
+  private static func v4SnapshotSpan(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE snapshot_span (
+          channel_id INTEGER PRIMARY KEY NOT NULL REFERENCES channel(id),
+          first_at INTEGER NOT NULL,
+          last_at INTEGER NOT NULL,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          followers INTEGER NOT NULL,
+          posts INTEGER,
+          engagements INTEGER,
+          engagement_window_days INTEGER,
+          CHECK (first_at <= last_at)
+        );
+
+        INSERT INTO snapshot_span (channel_id, first_at, last_at, source_id, followers, posts,
+                                   engagements, engagement_window_days)
+          SELECT s.channel_id,
+                 (SELECT f.observed_at FROM snapshot f
+                  WHERE f.channel_id = c.id AND f.followers IS NOT NULL
+                  ORDER BY f.observed_at, f.source_id LIMIT 1),
+                 s.observed_at, s.source_id, s.followers, s.posts, s.engagements,
+                 s.engagement_window_days
+          FROM channel c
+          JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
+            SELECT l.observed_at, l.source_id FROM snapshot l
+            WHERE l.channel_id = c.id AND l.followers IS NOT NULL
+            ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1);
+
+        CREATE TRIGGER snapshot_span_insert AFTER INSERT ON snapshot
+        WHEN NEW.followers IS NOT NULL BEGIN
+          INSERT INTO snapshot_span (channel_id, first_at, last_at, source_id, followers, posts,
+                                     engagements, engagement_window_days)
+            VALUES (NEW.channel_id, NEW.observed_at, NEW.observed_at, NEW.source_id,
+                    NEW.followers, NEW.posts, NEW.engagements, NEW.engagement_window_days)
+            ON CONFLICT (channel_id) DO UPDATE SET
+              first_at = min(first_at, excluded.first_at),
+              last_at = CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                        THEN excluded.last_at ELSE last_at END,
+              followers = CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                          THEN excluded.followers ELSE followers END,
+              posts = CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                      THEN excluded.posts ELSE posts END,
+              engagements = CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                            THEN excluded.engagements ELSE engagements END,
+              engagement_window_days =
+                CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                THEN excluded.engagement_window_days ELSE engagement_window_days END,
+              source_id = CASE WHEN (excluded.last_at, excluded.source_id) > (last_at, source_id)
+                          THEN excluded.source_id ELSE source_id END;
+        END;
+
+        CREATE TRIGGER snapshot_span_delete AFTER DELETE ON snapshot
+        WHEN OLD.followers IS NOT NULL BEGIN
+          DELETE FROM snapshot_span WHERE channel_id = OLD.channel_id;
+          INSERT INTO snapshot_span (channel_id, first_at, last_at, source_id, followers, posts,
+                                     engagements, engagement_window_days)
+            SELECT l.channel_id,
+                   (SELECT f.observed_at FROM snapshot f
+                    WHERE f.channel_id = OLD.channel_id AND f.followers IS NOT NULL
+                    ORDER BY f.observed_at, f.source_id LIMIT 1),
+                   l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+                   l.engagement_window_days
+            FROM snapshot l WHERE l.channel_id = OLD.channel_id AND l.followers IS NOT NULL
+            ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1;
+        END;
+
+        CREATE TRIGGER snapshot_span_update AFTER UPDATE ON snapshot BEGIN
+          DELETE FROM snapshot_span WHERE channel_id IN (OLD.channel_id, NEW.channel_id);
+          INSERT INTO snapshot_span (channel_id, first_at, last_at, source_id, followers, posts,
+                                     engagements, engagement_window_days)
+            SELECT c.id,
+                   (SELECT f.observed_at FROM snapshot f
+                    WHERE f.channel_id = c.id AND f.followers IS NOT NULL
+                    ORDER BY f.observed_at, f.source_id LIMIT 1),
+                   l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+                   l.engagement_window_days
+            FROM channel c
+            JOIN snapshot l ON l.channel_id = c.id AND (l.observed_at, l.source_id) = (
+              SELECT x.observed_at, x.source_id FROM snapshot x
+              WHERE x.channel_id = c.id AND x.followers IS NOT NULL
+              ORDER BY x.observed_at DESC, x.source_id DESC LIMIT 1)
+            WHERE c.id IN (OLD.channel_id, NEW.channel_id);
+        END;
         """)
   }
 }

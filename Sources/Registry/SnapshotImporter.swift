@@ -121,6 +121,7 @@ extension RegistryDatabase {
           file: input.name, line: 1, field: "file",
           reason: "has no rows (only a header, or an empty list): nothing to import")
       }
+      try importer.recomputeSpans()
       result.inserted = importer.inserted
       result.unchanged = importer.unchanged
       return result
@@ -137,7 +138,18 @@ extension RegistryDatabase {
       try db.execute(sql: "PRAGMA foreign_keys = OFF")
       defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
       try db.inTransaction {
+        // The per-row span trigger would double the cost of each row (Schema v4): it is dropped
+        // for this transaction, the spans of the channels written are recomputed once at the
+        // end, and the trigger is created again from its own text before the commit. A refused
+        // file rolls all three back.
+        let spanTrigger = try String.fetchOne(
+          db,
+          sql:
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'snapshot_span_insert'"
+        )
+        if spanTrigger != nil { try db.execute(sql: "DROP TRIGGER snapshot_span_insert") }
         result = try importRows(db)
+        if let spanTrigger { try db.execute(sql: spanTrigger) }
         return .commit
       }
     }
@@ -270,6 +282,9 @@ public final class SnapshotImporter {
   /// Rows written, and rows that repeated a stored snapshot with the same values.
   private(set) var inserted = 0
   private(set) var unchanged = 0
+  /// The channels of the rows processed, for `recomputeSpans`.
+  private var touched = Set<Int64>()
+  @exclusivity(unchecked) private var lastTouched: Int64 = -1
   // Per-row state, touched only from `process` (never re-entrantly): no dynamic exclusivity checks.
   @exclusivity(unchecked) private var values = Values()
 
@@ -402,6 +417,10 @@ public final class SnapshotImporter {
     try Self.check(values)
     values.channelId = try channel(row)
     values.sourceId = try source(row)
+    if values.channelId != lastTouched {
+      touched.insert(values.channelId)
+      lastTouched = values.channelId
+    }
     pending.append(values)
     pendingLines.append(row.line)
     let note = field(row, .note)
@@ -480,6 +499,35 @@ public final class SnapshotImporter {
       unchanged += pending.count - written - refusals.count
     }
     return refusals
+  }
+
+  /// Recomputes the `snapshot_span` row of every channel of the rows processed (their first
+  /// and latest snapshot with a follower count: two seeks each), for the bulk import, which
+  /// writes without the span trigger (Schema v4).
+  func recomputeSpans() throws {
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT OR REPLACE INTO snapshot_span (channel_id, first_at, last_at, source_id, followers,
+                                              posts, engagements, engagement_window_days)
+          SELECT l.channel_id,
+                 (SELECT f.observed_at FROM snapshot f
+                  WHERE f.channel_id = ?1 AND f.followers IS NOT NULL
+                  ORDER BY f.observed_at, f.source_id LIMIT 1),
+                 l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+                 l.engagement_window_days
+          FROM snapshot l WHERE l.channel_id = ?1 AND l.followers IS NOT NULL
+          ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1
+        """)
+    let s = statement.sqliteStatement
+    for id in touched.sorted() {
+      sqlite3_bind_int64(s, 1, id)
+      let rc = sqlite3_step(s)
+      sqlite3_reset(s)
+      guard rc == SQLITE_DONE else {
+        throw RegistryError.database(
+          "cannot update snapshot_span: \(String(cString: sqlite3_errmsg(connection)))")
+      }
+    }
   }
 
   private func refusal(_ i: Int, _ error: RowError) -> Refusal {

@@ -31,6 +31,11 @@ import Testing
       #expect(
         try Hardening.sqlite(cli.db, "SELECT latest_followers FROM v_channels") == "1234",
         "\(file): the view finds the snapshot on the key")
+      #expect(migrations.contains("v4-snapshot-span"), "\(file): \(migrations)")
+      #expect(
+        try Hardening.sqlite(
+          cli.db, "SELECT channel_id, first_at, last_at, followers FROM snapshot_span")
+          == "1|1704067200|1704067200|1234", "\(file): the span is built from the snapshots")
       #expect(try Hardening.sqlite(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(try Hardening.integrity(cli.db) == "ok")
     }

@@ -70,5 +70,73 @@ struct FollowerSeeksTests {
     #expect(single.snapshots.filter { $0.channelId == 1 }.map(\.followers) == [1100, 1060, 1000])
     #expect(!single.snapshots.contains { $0.channelId == 5 })
     #expect(single.snapshots.map(\.channelId) == single.snapshots.map(\.channelId).sorted())
+    #expect(try single.snapshots == Self.naive(registry, ids: ids, bounds: bounds))
+  }
+
+  /// The rows the seeks must find, by the definition in plain SQL (no span, no shortcut).
+  static func naive(_ registry: RegistryDatabase, ids: [Int64], bounds: [Int64]) throws
+    -> [ReportData.SnapshotRow]
+  {
+    try registry.writer.read { db in
+      var rows: [ReportData.SnapshotRow] = []
+      for id in ids {
+        var previous: Int64?
+        for bound in bounds {
+          guard
+            let r = try Row.fetchOne(
+              db,
+              sql: """
+                SELECT observed_at, followers, posts, engagements, engagement_window_days
+                FROM snapshot WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
+                ORDER BY observed_at DESC, source_id DESC LIMIT 1
+                """, arguments: [id, bound])
+          else { break }
+          let at: Int64 = r[0]
+          if at == previous { continue }
+          previous = at
+          rows.append(
+            ReportData.SnapshotRow(
+              channelId: id, observedAt: at, followers: r[1], posts: r[2], engagements: r[3],
+              windowDays: r[4]))
+        }
+      }
+      return rows
+    }
+  }
+
+  /// Bounds after the latest snapshot (read from the span), before the first (none), and in
+  /// between (a seek), with rows that have no follower count and two sources at one time.
+  @Test func spansAnswerBoundsOutsideTheHistoryLikeSeeks() throws {
+    let registry = try RegistryDatabase(inMemory: ())
+    try registry.writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO source (id, key, title) VALUES (1, 's', 'S'), (2, 't', 'T');
+          INSERT INTO entity (id, kind, country, source_id) VALUES ('e', 'local_police', 'BE', 1);
+          INSERT INTO channel (id, key, entity_id, platform, handle, source_id) VALUES
+            (1, 'x/a', 'e', 'x', 'a', 1), (2, 'x/b', 'e', 'x', 'b', 1), (3, 'x/c', 'e', 'x', 'c', 1);
+          INSERT INTO snapshot (channel_id, observed_at, followers, posts, source_id) VALUES
+            (1, 1000, 10, 1, 1), (1, 2000, 20, 2, 1), (1, 2000, 21, 3, 2), (1, 3000, NULL, 4, 1),
+            (2, 2500, 50, NULL, 1),
+            (3, 1500, NULL, 9, 1);
+          """)
+    }
+    for bounds: [Int64] in [
+      [5000, 2500, 1500, 500], [3000, 2000, 1999], [2500, 2499], [999], [2000, 1000, 999],
+    ] {
+      let found = try registry.writer.read { db in
+        try RegistryDatabase.seekFollowers(db, ids: [1, 2, 3], bounds: bounds)
+      }
+      #expect(
+        try found.snapshots == Self.naive(registry, ids: [1, 2, 3], bounds: bounds), "\(bounds)")
+    }
+    let all = try registry.writer.read { db in
+      try RegistryDatabase.seekFollowers(db, ids: [1, 2, 3], bounds: [5000, 2500, 1500, 500])
+    }
+    // Channel 1: at 5000 and 2500 the latest with followers is (2000, source 2): 21, once; at 1500
+    // it is 1000: 10. Channel 2: 50 at 5000 and 2500. Channel 3 has no follower count.
+    #expect(
+      all.snapshots.map { "\($0.channelId):\($0.followers ?? -1)" } == ["1:21", "1:10", "2:50"])
+    #expect(all.sources == [1, 2])
   }
 }
