@@ -15,12 +15,13 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
-    .systemLibrary(
-      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
+    // header, <curl/curl.h>, from libcurl4-openssl-dev.
+    .target(name: "CCurlShim"),
     .target(
       name: "Registry",
       dependencies: [
-        "CCurl",
+        "CCurlShim",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         // Raw sqlite3 binding for the bulk snapshot importer's hot loop.

@@ -1,4 +1,4 @@
-import CCurl
+import CCurlShim
 import Foundation
 
 /// An HTTP response: status, headers (names lowercased, last value wins) and body.
@@ -58,11 +58,10 @@ public struct HTTPClientConfiguration: Sendable {
   public init() {}
 }
 
-// curl_global_init is not thread-safe: run it once, lazily, before the first handle.
-private let curlGlobalInit: CURLcode = ccurl_global_init_default()
-
 /// Blocking HTTP GET over libcurl: timeouts, capped redirects and body, gzip, TLS verification.
 /// Each call uses its own easy handle, so one client may be used from several threads.
+/// libcurl is loaded on first use (`loadLibcurl()`), not linked: the commands that make no HTTP
+/// request do not pay for loading it and its ~30 shared libraries at every start.
 public struct HTTPClient: Sendable {
   public let configuration: HTTPClientConfiguration
 
@@ -75,13 +74,19 @@ public struct HTTPClient: Sendable {
     "registry-cli/\(version) (+https://github.com/police-social-registry/registry-cli)"
   }
 
+  /// Loads libcurl (once per process) if not done yet; throws `.other` with the reason and the
+  /// package to install when it cannot be loaded.
+  public static func loadLibcurl() throws(HTTPError) {
+    if let message = ccurl_load() { throw .other(String(cString: message)) }
+  }
+
   /// GETs `url` and returns whatever status the server answered; throws `HTTPError` when no
   /// complete response arrived.
   public func get(_ url: String, headers: [String: String] = [:]) throws(HTTPError) -> HTTPResponse
   {
-    guard curlGlobalInit == CURLE_OK else { throw .other("libcurl could not be initialised") }
-    guard let handle = curl_easy_init() else { throw .other("libcurl could not create a handle") }
-    defer { curl_easy_cleanup(handle) }
+    try Self.loadLibcurl()
+    guard let handle = ccurl_easy_init() else { throw .other("libcurl could not create a handle") }
+    defer { ccurl_easy_cleanup(handle) }
 
     let sink = TransferSink(limit: configuration.maxBodyBytes)
     let sinkPointer = Unmanaged.passRetained(sink)
@@ -89,9 +94,9 @@ public struct HTTPClient: Sendable {
 
     var list: UnsafeMutablePointer<curl_slist>? = nil
     for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-      list = curl_slist_append(list, "\(name): \(value)")
+      list = ccurl_slist_append(list, "\(name): \(value)")
     }
-    defer { curl_slist_free_all(list) }
+    defer { ccurl_slist_free_all(list) }
 
     let c = configuration
     ccurl_setopt_string(handle, CURLOPT_URL, url)
@@ -133,7 +138,7 @@ public struct HTTPClient: Sendable {
       return n
     }
 
-    let code = curl_easy_perform(handle)
+    let code = ccurl_easy_perform(handle)
     if sink.exceeded || code == CURLE_FILESIZE_EXCEEDED { throw .tooLarge(limit: c.maxBodyBytes) }
     guard code == CURLE_OK else { throw Self.error(for: code, maxRedirects: c.maxRedirects) }
     var status = 0
@@ -142,7 +147,7 @@ public struct HTTPClient: Sendable {
   }
 
   static func error(for code: CURLcode, maxRedirects: Int) -> HTTPError {
-    let message = String(cString: curl_easy_strerror(code))
+    let message = String(cString: ccurl_easy_strerror(code))
     switch code {
     case CURLE_OPERATION_TIMEDOUT: return .timeout(message)
     case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,

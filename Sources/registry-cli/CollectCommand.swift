@@ -117,6 +117,8 @@ struct CollectRunCommand: ParsableCommand {
           + options.platforms.map(\.rawValue).joined(separator: ", ") + ")")
       return
     }
+    // Without libcurl every channel would fail with the same reason: stop before the first.
+    try HTTPClient.loadLibcurl()
     let showProgress = Terminal.stderrIsTerminal
     let summary = collector.run(targets) { outcome, done, total in
       guard showProgress else { return }
