@@ -57,6 +57,7 @@ public enum Validation {
       ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
       ("unverified", unverified), ("contested_handle", contestedHandles),
       ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
+      ("snapshot_span", snapshotSpans),
     ]
 
   static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
@@ -217,6 +218,44 @@ public enum Validation {
       return Finding(
         .warning, "duplicate_platform_id", "\(p):\(id)", "one account listed as \(keys)")
     }
+  }
+
+  /// `snapshot_span` against its definition (its triggers keep it; dropping them by hand can
+  /// make it stale, and the report would then read wrong counts).
+  static func snapshotSpans(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    let triggers = try Set(
+      String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'snapshot'"))
+    let missing = ["snapshot_span_insert", "snapshot_span_delete", "snapshot_span_update"]
+      .filter { !triggers.contains($0) }.map {
+        Finding(
+          .error, "snapshot_span", "trigger \($0)",
+          "missing: snapshot_span is no longer kept up to date; restore the database from a backup "
+            + "or recreate the trigger from migration v4-snapshot-span (Sources/Registry/Schema.swift)"
+        )
+      }
+    return try missing
+      + String.fetchAll(
+        db,
+        sql: """
+          SELECT c.key FROM channel c LEFT JOIN snapshot_span sp ON sp.channel_id = c.id
+          WHERE (sp.first_at, sp.last_at, sp.source_id, sp.followers, sp.posts, sp.engagements,
+                 sp.engagement_window_days) IS NOT (
+            SELECT (SELECT f.observed_at FROM snapshot f
+                    WHERE f.channel_id = c.id AND f.followers IS NOT NULL
+                    ORDER BY f.observed_at, f.source_id LIMIT 1),
+                   l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+                   l.engagement_window_days
+            FROM snapshot l WHERE l.channel_id = c.id AND l.followers IS NOT NULL
+            ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1)
+          ORDER BY c.key
+          """
+      ).map {
+        Finding(
+          .error, "snapshot_span", $0,
+          "snapshot_span does not match this channel's snapshots (its triggers were dropped?): "
+            + "rebuild it as docs/schema.md says")
+      }
   }
 
   static func unusedSources(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {

@@ -155,6 +155,30 @@ struct SnapshotSpanTests {
     #expect(try stored().count == 2)
   }
 
+  /// `validate` finds a span that no longer matches (triggers dropped, then a write), and only
+  /// that one.
+  @Test func validateFindsAStaleSpan() throws {
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try importFile(
+      "channel_id,observed_at,followers,source\n1,2024-05-01,100,a\n2,2024-05-01,5,a\n")
+    func findings() throws -> [String] {
+      try registry.writer.read { db in
+        try Validation.snapshotSpans(db, ValidationOptions(today: Day("2024-06-01")!)).map(
+          \.subject)
+      }
+    }
+    #expect(try findings().isEmpty)
+    try registry.writer.write { db in
+      try db.execute(
+        sql: """
+          DROP TRIGGER snapshot_span_insert;
+          INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (2, 1714608000, 6, 1);
+          INSERT INTO snapshot (channel_id, observed_at, followers, source_id) VALUES (3, 1714608000, 7, 1);
+          """)
+    }
+    #expect(try findings() == ["trigger snapshot_span_insert", "x/three", "x/two"])
+  }
+
   @Test func aRefusedImportLeavesSpansAndTrigger() throws {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try importFile("channel_id,observed_at,followers,source\n1,2024-05-01,100,a\n")
