@@ -291,6 +291,30 @@ enum Schema {
         """)
   }
 
+  /// The columns of `snapshot_span`, in table order.
+  static let spanColumns = [
+    "channel_id", "first_at", "last_at", "source_id", "followers", "posts", "engagements",
+    "engagement_window_days",
+  ]
+
+  /// The `snapshot_span` row of one channel (`channel`: an SQL expression for its id) computed
+  /// from its snapshots, `spanColumns` in order; no row when it has no snapshot with a follower
+  /// count. The bulk import writes it (`SnapshotImporter.recomputeSpans`) and `validate` compares
+  /// the table with it; migration v4 and its triggers keep their own text (a shipped migration
+  /// is never edited).
+  static func spanOfChannel(_ channel: String) -> String {
+    """
+    SELECT l.channel_id,
+           (SELECT f.observed_at FROM snapshot f
+            WHERE f.channel_id = \(channel) AND f.followers IS NOT NULL
+            ORDER BY f.observed_at, f.source_id LIMIT 1),
+           l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+           l.engagement_window_days
+    FROM snapshot l WHERE l.channel_id = \(channel) AND l.followers IS NOT NULL
+    ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1
+    """
+  }
+
   /// Per channel, its first and its latest snapshot with a follower count (`snapshot_span`), kept
   /// by triggers on every insert, delete and update of `snapshot`, whoever writes. The report
   /// reads a channel's count on or before a date D from it when D is on or after the latest

@@ -507,16 +507,8 @@ public final class SnapshotImporter {
   func recomputeSpans() throws {
     let statement = try db.makeStatement(
       sql: """
-        INSERT OR REPLACE INTO snapshot_span (channel_id, first_at, last_at, source_id, followers,
-                                              posts, engagements, engagement_window_days)
-          SELECT l.channel_id,
-                 (SELECT f.observed_at FROM snapshot f
-                  WHERE f.channel_id = ?1 AND f.followers IS NOT NULL
-                  ORDER BY f.observed_at, f.source_id LIMIT 1),
-                 l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
-                 l.engagement_window_days
-          FROM snapshot l WHERE l.channel_id = ?1 AND l.followers IS NOT NULL
-          ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1
+        INSERT OR REPLACE INTO snapshot_span (\(Schema.spanColumns.joined(separator: ", ")))
+        \(Schema.spanOfChannel("?1"))
         """)
     let s = statement.sqliteStatement
     for id in touched.sorted() {

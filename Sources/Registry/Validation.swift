@@ -234,20 +234,13 @@ public enum Validation {
             + "or recreate the trigger from migration v4-snapshot-span (Sources/Registry/Schema.swift)"
         )
       }
+    let stored = Schema.spanColumns.map { "sp.\($0)" }.joined(separator: ", ")
     return try missing
       + String.fetchAll(
         db,
         sql: """
           SELECT c.key FROM channel c LEFT JOIN snapshot_span sp ON sp.channel_id = c.id
-          WHERE (sp.first_at, sp.last_at, sp.source_id, sp.followers, sp.posts, sp.engagements,
-                 sp.engagement_window_days) IS NOT (
-            SELECT (SELECT f.observed_at FROM snapshot f
-                    WHERE f.channel_id = c.id AND f.followers IS NOT NULL
-                    ORDER BY f.observed_at, f.source_id LIMIT 1),
-                   l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
-                   l.engagement_window_days
-            FROM snapshot l WHERE l.channel_id = c.id AND l.followers IS NOT NULL
-            ORDER BY l.observed_at DESC, l.source_id DESC LIMIT 1)
+          WHERE (\(stored)) IS NOT (\(Schema.spanOfChannel("c.id")))
           ORDER BY c.key
           """
       ).map {
