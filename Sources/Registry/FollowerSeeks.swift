@@ -53,7 +53,7 @@ private struct SeekRow {
 /// (another process importing at that moment) can show in the chunks it seeks, as if committed
 /// before the report.
 final class FollowerSeekJob: @unchecked Sendable {
-  // Shared between the two threads: `candidates`, `slots` and `done` are written by the
+  // Shared between the two threads: `candidates`, `spans`, `slots` and `done` are written by the
   // background thread before `ready` is signalled and only read by the other after; each
   // chunk's slots are written by the one thread that claimed it (`nextChunk`); everything is
   // read by the loader after `finished` is waited for.
@@ -91,8 +91,7 @@ final class FollowerSeekJob: @unchecked Sendable {
             ids.append(id)
             spans.append(FollowerSpan(s, channelId: id, from: 1))
           }
-          self.spans = spans
-          self.publish(ids)
+          self.publish((ids, spans))
           PhaseTimings.mark("seeks: candidates")
           try self.work(db)
           PhaseTimings.mark("seeks: second connection")
@@ -110,13 +109,14 @@ final class FollowerSeekJob: @unchecked Sendable {
     if done.baseAddress != nil { done.deallocate() }
   }
 
-  /// Makes the candidates (none when the query failed) and their result slots visible to the
-  /// loader, once.
-  private func publish(_ ids: [Int64]?) {
+  /// Makes the candidates and their spans (none when the query failed) and their result slots
+  /// visible to the loader, once.
+  private func publish(_ found: (ids: [Int64], spans: [FollowerSpan?])?) {
     guard !published else { return }
     published = true
-    if let ids, spans.count == ids.count {
+    if let (ids, spans) = found {
       candidates = ids
+      self.spans = spans
       slots = .allocate(capacity: ids.count * bounds.count)
       slots.initialize(repeating: nil)
       done = .allocate(capacity: (ids.count + Self.chunk - 1) / Self.chunk)
