@@ -129,12 +129,12 @@ extension RegistryDatabase {
 }
 
 extension CompareData {
-  /// The same rows in the adoption report's shape, so both map to Stats the same way.
+  /// The same entities, channels and regions in the adoption report's shape, so both map to
+  /// Stats the same way; no snapshots (the report's hold follower counts only).
   public var reportData: ReportData {
     var d = ReportData()
     d.entities = entities.map(\.entity)
     d.channels = channels
-    d.snapshots = snapshots
     d.regionNames = regionNames
     return d
   }

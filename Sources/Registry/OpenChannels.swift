@@ -23,34 +23,36 @@ extension RegistryDatabase {
     var result = OpenChannels()
     let statement = try db.makeStatement(
       sql: """
-        SELECT id, entity_id, platform, handle, coalesce(opened_on, first_seen_on) AS opened,
+        SELECT id, entity_id, platform, coalesce(opened_on, first_seen_on) AS opened,
                closed_on, emergency_disclaimer, confidence, source_id
         FROM channel ORDER BY id
         """)
     let cs = statement.sqliteStatement
     defer { sqlite3_reset(cs) }
-    // Channels come grouped by entity: each run of one entity's channels is looked up once.
+    // Channels come grouped by entity: each run of one entity's channels is looked up once, and
+    // shares one String.
     var lastEntity: (id: String, inScope: Bool, exists: Bool)?
+    var names = TextCache()
     while true {
       let rc = sqlite3_step(cs)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-      let entityId = Self.text(cs, 1) ?? ""
-      if lastEntity?.id != entityId {
-        lastEntity = (entityId, entityIds.contains(entityId), existing.contains(entityId))
+      let entityBytes = Self.bytes(cs, 1)
+      if lastEntity.map({ !$0.id.utf8.elementsEqual(entityBytes) }) ?? true {
+        let id = String(decoding: entityBytes, as: UTF8.self)
+        lastEntity = (id, entityIds.contains(id), existing.contains(id))
       }
-      guard lastEntity?.inScope == true else { continue }
+      guard let entity = lastEntity, entity.inScope else { continue }
       let c = ReportData.ChannelRow(
-        id: sqlite3_column_int64(cs, 0), entityId: entityId, platform: Self.text(cs, 2) ?? "",
-        handle: Self.text(cs, 3) ?? "", openedOn: Self.day(cs, 4),
-        closedOn: Self.day(cs, 5),
-        disclaimer: Self.int(cs, 6).map { $0 != 0 }, confidence: Self.text(cs, 7) ?? "")
+        id: sqlite3_column_int64(cs, 0), entityId: entity.id, platform: names.text(cs, 2) ?? "",
+        openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4),
+        disclaimer: Self.int(cs, 5).map { $0 != 0 }, confidence: names.text(cs, 6) ?? "")
       result.channels.append(c)
       let isOpen =
         c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
-      if isOpen && lastEntity?.exists == true {
+      if isOpen && entity.exists {
         result.openIds.append(c.id)
-        result.openSources.insert(sqlite3_column_int64(cs, 8))
+        result.openSources.insert(sqlite3_column_int64(cs, 7))
       }
     }
     return result
@@ -68,6 +70,11 @@ extension RegistryDatabase {
     }
   }
 
+  /// A text column's bytes (empty when NULL), valid until the statement steps or resets.
+  static func bytes(_ s: OpaquePointer?, _ i: Int32) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: sqlite3_column_text(s, i), count: Int(sqlite3_column_bytes(s, i)))
+  }
+
   static func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
     guard let p = sqlite3_column_text(s, i) else { return nil }
     return String(cString: p)
@@ -82,5 +89,23 @@ extension RegistryDatabase {
 
   static func int(_ s: OpaquePointer?, _ i: Int32) -> Int64? {
     sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i)
+  }
+}
+
+/// One String per distinct value of columns with few values (platforms, confidence levels,
+/// regions, kinds): a row's text is compared with the values seen, not decoded and allocated
+/// again.
+struct TextCache {
+  private var seen: [(bytes: [UInt8], text: String)] = []
+
+  /// Column `i` of the current row of `s`; nil when NULL.
+  mutating func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
+    guard let p = sqlite3_column_text(s, i) else { return nil }
+    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
+    for v in seen where v.bytes.elementsEqual(bytes) { return v.text }
+    let text = String(decoding: bytes, as: UTF8.self)
+    // Bounded: a column with many values gains nothing from it.
+    if seen.count < 32 { seen.append((Array(bytes), text)) }
+    return text
   }
 }

@@ -18,7 +18,6 @@ public struct ReportData: Sendable {
     public var id: Int64
     public var entityId: String
     public var platform: String
-    public var handle: String
     /// Opening date, else first sighting.
     public var openedOn: Day?
     public var closedOn: Day?
@@ -35,9 +34,18 @@ public struct ReportData: Sendable {
     public var windowDays: Int64?
   }
 
+  /// A channel's follower count at one time: all the adoption report reads of a snapshot.
+  public struct FollowerRow: Sendable, Hashable {
+    public var channelId: Int64
+    public var observedAt: Int64
+    public var followers: Int64
+  }
+
   public var entities: [EntityRow] = []
   public var channels: [ChannelRow] = []
-  public var snapshots: [SnapshotRow] = []
+  /// Per open channel, the snapshots the report reads (their follower counts), in channel id
+  /// order, newest first.
+  public var snapshots: [FollowerRow] = []
   /// Sources of the entities existing on the date, of their open channels and of the snapshots used.
   public var sources: [Source] = []
   public var regionNames: [String: String] = [:]
@@ -72,7 +80,13 @@ extension RegistryDatabase {
   /// and enough channels the seeks start first, on a second connection, while this one loads
   /// entities and channels, which then helps (`FollowerSeekJob`).
   /// The cost grows with the number of channels, not with the length of their history.
-  public func reportData(_ scope: ReportScope) throws -> ReportData {
+  ///
+  /// `whileSeeking` is called once entities, channels, the placeholder count and the region names
+  /// are loaded (no snapshot or source yet), while the seeks go on: work that needs only those
+  /// runs alongside the seeks instead of after them.
+  public func reportData(
+    _ scope: ReportScope, whileSeeking: (ReportData) throws -> Void = { _ in }
+  ) throws -> ReportData {
     try writer.read { db in
       var data = ReportData()
       var filter = SQLFilter()
@@ -90,14 +104,14 @@ extension RegistryDatabase {
       let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
       let clauses = filter.clauses.joined(separator: " AND ")
       // The seeks start now on a second connection, while this one loads entities and channels.
+      // (A job covers the ids 1...max(id): not when they are too sparse.)
+      let channelCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
+      let maxId = try Int.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
       var job: FollowerSeekJob?
-      if let pool = writer as? DatabasePool,
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
-          >= Self.concurrentSeekThreshold
+      if let pool = writer as? DatabasePool, channelCount >= Self.concurrentSeekThreshold,
+        maxId <= 2 * channelCount
       {
-        job = FollowerSeekJob(
-          pool: pool, entityFilter: clauses + " AND e.placeholder = 0",
-          arguments: filter.arguments, bounds: bounds)
+        job = FollowerSeekJob(pool: pool, maxId: maxId, bounds: bounds)
       }
       // Raw statements, decoded by position: GRDB's Row copies every row's values and column
       // names (perf). Entities and their names are both stepped in id order (the names by their
@@ -158,8 +172,13 @@ extension RegistryDatabase {
       PhaseTimings.mark("count placeholders")
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels
-      PhaseTimings.mark("load channels")
+      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
+        data.regionNames[r["code"]] = r["name"]
+      }
+      PhaseTimings.mark("load channels, region names")
       sourceIds.formUnion(open.openSources)
+      try whileSeeking(data)
+      PhaseTimings.mark("while seeking")
       let seeks =
         try job?.finish(db, ids: open.openIds)
         ?? Self.seekFollowers(db, ids: open.openIds[...], bounds: bounds)
@@ -167,10 +186,7 @@ extension RegistryDatabase {
       PhaseTimings.mark("seeks")
       sourceIds.formUnion(seeks.sources)
       data.sources = try Source.filter(keys: sourceIds).order(Source.Columns.key).fetchAll(db)
-      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
-        data.regionNames[r["code"]] = r["name"]
-      }
-      PhaseTimings.mark("sources, region names")
+      PhaseTimings.mark("sources")
       return data
     }
   }

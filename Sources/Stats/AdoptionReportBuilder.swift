@@ -20,15 +20,107 @@ public enum AdoptionReportBuilder {
     var growth365Percent: Metric<Double>
   }
 
-  public static func build(_ input: ReportInput) -> AdoptionReport {
+  /// What the report computes from the entities and channels alone (no snapshot): the index,
+  /// the regions, the diffusion curves and the counts of the data-quality section that do not
+  /// depend on snapshots. `AdoptionReportCommand` prepares it while the follower counts are
+  /// still being read.
+  public struct Prepared: Sendable {
+    let input: ReportInput
+    let selectors: [PlatformSelector]
+    let index: ReportIndex
+    /// Region codes, sorted; region[i]: entities[i]'s region as a position in regionCodes.
+    let regionCodes: [String]
+    let region: [Int]
+    let diffusion: [String: [DiffusionPoint]]
+    let channelsWithoutOpeningDate: Int
+    let entitiesWithoutPopulation: Int
+  }
+
+  /// Prepares the report of `input`, whose snapshots are not read (`build(_:snapshots:)` takes
+  /// them).
+  public static func prepare(_ input: ReportInput) -> Prepared {
     let d = input.asOf
     let selectors = [PlatformSelector.anySocial] + input.filters.platforms.map { .platform($0) }
     let entities = input.entities
     let channels = input.channels
     let index = ReportIndex(entities: entities, channels: channels, selectors: selectors, on: d)
-    let open = index.open
 
-    var runs = SnapshotRuns(input.snapshots)
+    // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
+    // Regions are usually few: each entity's is found among those seen by comparison (short
+    // strings compare faster than they hash), by hashing once there are many.
+    var seen: [String] = []
+    var seenPosition: [String: Int] = [:]
+    var firstSeen = [Int](repeating: 0, count: entities.count)
+    for (i, e) in entities.enumerated() {
+      let known =
+        seen.count <= 16 ? seen.firstIndex(of: e.region) : seenPosition[e.region]
+      if let r = known {
+        firstSeen[i] = r
+      } else {
+        firstSeen[i] = seen.count
+        seenPosition[e.region] = seen.count
+        seen.append(e.region)
+      }
+    }
+    let regionCodes = seen.sorted()
+    let rank = seen.map { code in regionCodes.firstIndex(of: code)! }
+    let region = firstSeen.map { rank[$0] }
+
+    // The channels of the entities in scope: those without an opening date, the earliest one.
+    var withoutOpening = 0
+    var earliestOpening: Int?
+    for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
+      if let o = c.openedOn {
+        earliestOpening = min(earliestOpening ?? o, o)
+      } else {
+        withoutOpening += 1
+      }
+    }
+    var withoutPopulation = 0
+    for (i, e) in entities.enumerated() where index.exists[i] && e.population == nil {
+      withoutPopulation += 1
+    }
+
+    var diffusion: [String: [DiffusionPoint]] = [:]
+    let firstYear = earliestOpening.map { DayNumber.civil($0).year }
+    let lastYear = DayNumber.civil(d).year
+    if let firstYear, firstYear <= lastYear {
+      // Every region's curve from one pass over the channels (positions of its entities).
+      var members = [[Int]](repeating: [], count: regionCodes.count)
+      for i in entities.indices { members[region[i]].append(i) }
+      let curves = Diffusion.curves(
+        entities, firstOpened: index.firstOpened(channels), selectors: selectors,
+        years: firstYear...lastYear, lastDay: d, groups: [Array(entities.indices)] + members)
+      for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
+    }
+    var withoutSnapshots = input
+    withoutSnapshots.snapshots = []
+    return Prepared(
+      input: withoutSnapshots, selectors: selectors, index: index, regionCodes: regionCodes,
+      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening,
+      entitiesWithoutPopulation: withoutPopulation)
+  }
+
+  public static func build(_ input: ReportInput) -> AdoptionReport {
+    build(prepare(input), snapshots: input.snapshots, sources: input.sources)
+  }
+
+  /// The report of `prepared` with its snapshots and sources (those of `prepared`'s input are
+  /// not read).
+  public static func build(
+    _ prepared: Prepared, snapshots: [StatsSnapshot], sources: [ReportSource]
+  ) -> AdoptionReport {
+    let input = prepared.input
+    let d = input.asOf
+    let selectors = prepared.selectors
+    let entities = input.entities
+    let channels = input.channels
+    let index = prepared.index
+    let open = index.open
+    let regionCodes = prepared.regionCodes
+    let region = prepared.region
+
+    var runs = SnapshotRuns(snapshots)
     let openFigures = open.map { n in
       let snaps = runs.snapshots(of: channels[n].id)
       let s = input.stalenessDays
@@ -44,15 +136,6 @@ public enum AdoptionReportBuilder {
         growth90Percent: Growth.percent(start: start90, end: end),
         growth365Percent: Growth.percent(start: start365, end: end))
     }
-
-    // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
-    var regionPosition: [String: Int] = [:]
-    for e in entities where regionPosition[e.region] == nil {
-      regionPosition[e.region] = regionPosition.count
-    }
-    let regionCodes = regionPosition.keys.sorted()
-    for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
-    let region = entities.map { regionPosition[$0.region]! }
 
     let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)
     var groups = ReportGroups(
@@ -137,36 +220,9 @@ public enum AdoptionReportBuilder {
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
-    // The channels of the entities in scope: those without an opening date, the earliest one.
-    var withoutOpening = 0
-    var earliestOpening: Int?
-    for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
-      if let o = c.openedOn {
-        earliestOpening = min(earliestOpening ?? o, o)
-      } else {
-        withoutOpening += 1
-      }
-    }
-    quality.channelsWithoutOpeningDate = withoutOpening
-    var withoutPopulation = 0
-    for (i, e) in entities.enumerated() where index.exists[i] && e.population == nil {
-      withoutPopulation += 1
-    }
-    quality.entitiesWithoutPopulation = withoutPopulation
+    quality.channelsWithoutOpeningDate = prepared.channelsWithoutOpeningDate
+    quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
-
-    var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = earliestOpening.map { DayNumber.civil($0).year }
-    let lastYear = DayNumber.civil(d).year
-    if let firstYear, firstYear <= lastYear {
-      // Every region's curve from one pass over the channels (positions of its entities).
-      var members = [[Int]](repeating: [], count: regionCodes.count)
-      for i in entities.indices { members[region[i]].append(i) }
-      let curves = Diffusion.curves(
-        entities, firstOpened: index.firstOpened(channels), selectors: selectors,
-        years: firstYear...lastYear, lastDay: d, groups: [Array(entities.indices)] + members)
-      for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
-    }
 
     return AdoptionReport(
       asOf: d, stalenessDays: input.stalenessDays, filters: input.filters,
@@ -176,8 +232,8 @@ public enum AdoptionReportBuilder {
       growth365: PanelGrowth(
         windowDays: 365, absolute: p365.absolute, percent: p365.percent, channels: p365.channels),
       disclaimer: disclaimer, top: top, bottom: bottom, missingAudience: missing,
-      audienceByRegion: audienceByRegion, diffusion: diffusion, dataQuality: quality,
-      sources: input.sources.sorted { $0.key < $1.key })
+      audienceByRegion: audienceByRegion, diffusion: prepared.diffusion, dataQuality: quality,
+      sources: sources.sorted { $0.key < $1.key })
   }
 
   /// The first `count` of `items` in the order `before` (a strict total order), as a sort would

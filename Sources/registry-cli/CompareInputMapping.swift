@@ -15,7 +15,13 @@ enum CompareInputMapping {
       entities: base.entities.map {
         CompareEntity($0, country: flags[$0.id]!.country, placeholder: flags[$0.id]!.placeholder)
       },
-      channels: base.channels, snapshots: base.snapshots,
+      channels: base.channels,
+      snapshots: d.snapshots.map {
+        StatsSnapshot(
+          channelId: $0.channelId, observedAt: $0.observedAt, followers: $0.followers.map(Int.init),
+          posts: $0.posts.map(Int.init), engagements: $0.engagements.map(Int.init),
+          windowDays: $0.windowDays.map(Int.init))
+      },
       references: d.references.map {
         let f = $0.figure
         return StatsReference(

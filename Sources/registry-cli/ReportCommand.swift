@@ -113,27 +113,37 @@ struct AdoptionReportCommand: ParsableCommand {
     let scope = ReportScope(
       country: country.uppercased(), regions: regions, kinds: kinds, asOf: day, windows: [90, 365])
     PhaseTimings.mark("regions check")
-    let data = try registry.reportData(scope)
-    let platforms: [String]
-    if platform.isEmpty {
-      let used = Set(data.channels.map(\.platform))
-      platforms = Platform.allCases.filter { $0.isSocial && used.contains($0.rawValue) }
-        .map(\.rawValue)
-    } else {
-      platforms = platform.compactMap { Platform(userText: $0)?.rawValue }
+    // Everything that needs only entities and channels is done while the seeks run.
+    var filters: ReportFilters?
+    var prepared: AdoptionReportBuilder.Prepared?
+    let data = try registry.reportData(scope) { partial in
+      let platforms: [String]
+      if platform.isEmpty {
+        let used = Set(partial.channels.map(\.platform))
+        platforms = Platform.allCases.filter { $0.isSocial && used.contains($0.rawValue) }
+          .map(\.rawValue)
+      } else {
+        platforms = platform.compactMap { Platform(userText: $0)?.rawValue }
+      }
+      let f = ReportFilters(
+        country: scope.country, regions: regions, kinds: kinds.map(\.rawValue),
+        platforms: platforms)
+      filters = f
+      prepared = AdoptionReportBuilder.prepare(
+        ReportInputMapping.input(partial, asOf: day, stalenessDays: stalenessDays, filters: f))
     }
-    let reportFilters = ReportFilters(
-      country: scope.country, regions: regions, kinds: kinds.map(\.rawValue), platforms: platforms)
+    guard let reportFilters = filters, let prepared else {
+      throw RegistryError.invalid("internal error: the report was not prepared")
+    }
     Terminal.note(
       "report as of \(day): country \(scope.country), kinds "
         + "\(reportFilters.kinds.joined(separator: ",")), regions "
         + "\(regions.isEmpty ? "all" : regions.joined(separator: ",")), "
         + "\(data.entities.count) entities, \(data.channels.count) channels, "
         + "\(data.snapshots.count) snapshots read")
-    let input = ReportInputMapping.input(
-      data, asOf: day, stalenessDays: stalenessDays, filters: reportFilters)
-    PhaseTimings.mark("map to Stats")
-    let report = AdoptionReportBuilder.build(input)
+    let report = AdoptionReportBuilder.build(
+      prepared, snapshots: ReportInputMapping.snapshots(data),
+      sources: ReportInputMapping.sources(data))
     PhaseTimings.mark("Stats build")
     let text: String
     switch format {
@@ -177,17 +187,22 @@ enum ReportInputMapping {
           openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
           disclaimer: $0.disclaimer, confidence: $0.confidence)
       },
-      snapshots: d.snapshots.map {
-        StatsSnapshot(
-          channelId: $0.channelId, observedAt: $0.observedAt, followers: $0.followers.map(Int.init),
-          posts: $0.posts.map(Int.init), engagements: $0.engagements.map(Int.init),
-          windowDays: $0.windowDays.map(Int.init))
-      },
-      sources: d.sources.map {
-        ReportSource(
-          key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
-          publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
-      },
-      regionNames: d.regionNames, placeholdersExcluded: d.placeholdersExcluded)
+      snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,
+      placeholdersExcluded: d.placeholdersExcluded)
+  }
+
+  static func snapshots(_ d: ReportData) -> [StatsSnapshot] {
+    d.snapshots.map {
+      StatsSnapshot(
+        channelId: $0.channelId, observedAt: $0.observedAt, followers: Int($0.followers))
+    }
+  }
+
+  static func sources(_ d: ReportData) -> [ReportSource] {
+    d.sources.map {
+      ReportSource(
+        key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
+        publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
+    }
   }
 }

@@ -33,7 +33,7 @@ struct FollowerSeeksTests {
         }
       }
     }
-    // A channel of an entity outside the job's scope: not a candidate, sought by the loader.
+    // A channel added after the ids the job covers.
     let outside = Int64(channels + 1)
     try registry.writer.write { db in
       try db.execute(
@@ -54,16 +54,23 @@ struct FollowerSeeksTests {
     let days: [Int64] = [20000, 20000 - 30, 20000 - 90]
     let bounds = days.map { $0 * 86_400 + 86_399 }
     let pool = try #require(registry.writer as? DatabasePool)
-    let (shared, single): (FollowerSeeks, FollowerSeeks) = try registry.writer.read { db in
-      let job = FollowerSeekJob(
-        pool: pool, entityFilter: "e.country = ?", arguments: ["BE"], bounds: bounds)
-      return (
-        try job.finish(db, ids: ids),
-        try RegistryDatabase.seekFollowers(db, ids: ids[...], bounds: bounds)
-      )
-    }
+    let (shared, late, single): (FollowerSeeks, FollowerSeeks, FollowerSeeks) =
+      try registry.writer.read { db in
+        // The job covers the ids up to `channels`: the channel outside is sought by `finish`.
+        let job = FollowerSeekJob(pool: pool, maxId: channels, bounds: bounds)
+        // Every chunk sought whole before the open channels are known: the others' rows are
+        // left out.
+        let lateJob = FollowerSeekJob(pool: pool, maxId: channels, bounds: bounds)
+        lateJob.waitForOtherThread()
+        return (
+          try job.finish(db, ids: ids), try lateJob.finish(db, ids: ids),
+          try RegistryDatabase.seekFollowers(db, ids: ids[...], bounds: bounds)
+        )
+      }
     #expect(shared.snapshots == single.snapshots)
+    #expect(late.snapshots == single.snapshots)
     #expect(shared.sources == [1])
+    #expect(!late.snapshots.contains { $0.channelId == 3 })
     #expect(single.snapshots.contains { $0.channelId == outside })
     // Channel 1 (every 20 days: offsets 0, 20, ..., 100): at D offset 100, at D - 30 offset 60,
     // at D - 90 offset 0 → 3 rows; channel 5 has none.
@@ -75,10 +82,10 @@ struct FollowerSeeksTests {
 
   /// The rows the seeks must find, by the definition in plain SQL (no span, no shortcut).
   static func naive(_ registry: RegistryDatabase, ids: [Int64], bounds: [Int64]) throws
-    -> [ReportData.SnapshotRow]
+    -> [ReportData.FollowerRow]
   {
     try registry.writer.read { db in
-      var rows: [ReportData.SnapshotRow] = []
+      var rows: [ReportData.FollowerRow] = []
       for id in ids {
         var previous: Int64?
         for bound in bounds {
@@ -86,7 +93,7 @@ struct FollowerSeeksTests {
             let r = try Row.fetchOne(
               db,
               sql: """
-                SELECT observed_at, followers, posts, engagements, engagement_window_days
+                SELECT observed_at, followers
                 FROM snapshot WHERE channel_id = ? AND observed_at <= ? AND followers IS NOT NULL
                 ORDER BY observed_at DESC, source_id DESC LIMIT 1
                 """, arguments: [id, bound])
@@ -95,9 +102,7 @@ struct FollowerSeeksTests {
           if at == previous { continue }
           previous = at
           rows.append(
-            ReportData.SnapshotRow(
-              channelId: id, observedAt: at, followers: r[1], posts: r[2], engagements: r[3],
-              windowDays: r[4]))
+            ReportData.FollowerRow(channelId: id, observedAt: at, followers: r[1]))
         }
       }
       return rows
@@ -136,7 +141,7 @@ struct FollowerSeeksTests {
     // Channel 1: at 5000 and 2500 the latest with followers is (2000, source 2): 21, once; at 1500
     // it is 1000: 10. Channel 2: 50 at 5000 and 2500. Channel 3 has no follower count.
     #expect(
-      all.snapshots.map { "\($0.channelId):\($0.followers ?? -1)" } == ["1:21", "1:10", "2:50"])
+      all.snapshots.map { "\($0.channelId):\($0.followers)" } == ["1:21", "1:10", "2:50"])
     #expect(all.sources == [1, 2])
   }
 }

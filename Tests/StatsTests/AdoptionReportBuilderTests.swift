@@ -1,0 +1,71 @@
+import Testing
+
+@testable import Stats
+
+/// The report prepared from entities and channels alone (`prepare`, done while the loader still
+/// seeks) and finished with the snapshots gives the report `build(input)` gives.
+struct AdoptionReportBuilderTests {
+  /// Day 20000 = 2024-10-04. `regions` regions, named so that their order of first appearance is
+  /// the reverse of their sorted order; entity n (of 3 per region) has an X account opened on day
+  /// 19000 + n with followers 100 * n on days 20000 - 100 and 20000, the third entity none.
+  static func input(regions: Int) -> ReportInput {
+    var entities: [StatsEntity] = []
+    var channels: [StatsChannel] = []
+    var snapshots: [StatsSnapshot] = []
+    for r in (1...regions).reversed() {
+      for k in 1...3 {
+        let n = entities.count + 1
+        entities.append(
+          StatsEntity(
+            id: "e\(n)", name: "Zone \(n)", region: String(format: "R%02d", r), population: 1000))
+        guard k < 3 else { continue }
+        channels.append(
+          StatsChannel(id: Int64(n), entityId: "e\(n)", platform: "x", openedOn: 19000 + n))
+        for day in [19900, 20000] {
+          snapshots.append(
+            StatsSnapshot(
+              channelId: Int64(n), observedAt: Int64(day) * 86_400,
+              followers: 100 * n + (day == 20000 ? 10 : 0)))
+        }
+      }
+    }
+    return ReportInput(
+      asOf: 20000, stalenessDays: 365,
+      filters: ReportFilters(country: "BE", regions: [], kinds: [], platforms: ["x"]),
+      entities: entities, channels: channels, snapshots: snapshots,
+      sources: [ReportSource(key: "b", title: "B"), ReportSource(key: "a", title: "A")],
+      regionNames: [:])
+  }
+
+  @Test(arguments: [3, 20])
+  func preparedThenBuiltIsTheWholeBuild(regions: Int) {
+    let input = Self.input(regions: regions)
+    let whole = ReportJSON.render(AdoptionReportBuilder.build(input))
+    // `prepare` does not read the snapshots or the sources: given them or not, the same report.
+    var bare = input
+    bare.snapshots = []
+    bare.sources = []
+    for prepared in [AdoptionReportBuilder.prepare(input), AdoptionReportBuilder.prepare(bare)] {
+      let report = AdoptionReportBuilder.build(
+        prepared, snapshots: input.snapshots, sources: input.sources)
+      #expect(ReportJSON.render(report) == whole)
+    }
+  }
+
+  /// Regions come out sorted by code, each with its own entities, whether they are found by
+  /// comparison (few) or by hashing (more than 16).
+  @Test(arguments: [3, 20])
+  func regionsAreSortedWithTheirOwnEntities(regions: Int) {
+    let report = AdoptionReportBuilder.build(Self.input(regions: regions))
+    let any = report.regions.filter { $0.platform == "any" }
+    #expect(any.map(\.region) == (1...regions).map { String(format: "R%02d", $0) })
+    #expect(any.allSatisfy { $0.entities == 3 && $0.adopters == 2 })
+    // Region R01 comes last in the input: its entities are the last three.
+    let n = 3 * regions
+    let r01 = any[0]
+    // Followers on D: entities n - 2 and n - 1: 100 (n - 2) + 10 + 100 (n - 1) + 10.
+    #expect(r01.followers.sum.value == Double(100 * (n - 2) + 10 + 100 * (n - 1) + 10))
+    #expect(report.national.first { $0.platform == "any" }?.entities == n)
+    #expect(report.sources.map(\.key) == ["a", "b"])
+  }
+}
