@@ -122,8 +122,11 @@ extension RegistryDatabase {
       let ns = nameStatement.sqliteStatement
       defer { sqlite3_reset(ns) }
       var nameRC = sqlite3_step(ns)
-      func namesOf(_ id: UnsafePointer<UInt8>) throws -> [(lang: String, name: String)] {
-        var found: [(lang: String, name: String)] = []
+      /// The name of entity `id` (its preferred one when it has several, `languages` saying
+      /// which), nil when it has none.
+      func nameOf(_ id: UnsafePointer<UInt8>, languages: () -> String) throws -> String? {
+        var first: (lang: String, name: String)?
+        var more: [(lang: String, name: String)] = []
         while nameRC == SQLITE_ROW {
           guard let other = sqlite3_column_text(ns, 0) else {
             nameRC = sqlite3_step(ns)
@@ -131,45 +134,59 @@ extension RegistryDatabase {
           }
           let order = strcmp(other, id)
           if order > 0 { break }
-          if order == 0 { found.append((Self.text(ns, 1) ?? "", Self.text(ns, 2) ?? "")) }
+          if order == 0 {
+            let found = (Self.text(ns, 1) ?? "", Self.text(ns, 2) ?? "")
+            if first == nil { first = found } else { more.append(found) }
+          }
           nameRC = sqlite3_step(ns)
         }
         guard nameRC == SQLITE_ROW || nameRC == SQLITE_DONE else {
           throw DatabaseError(resultCode: ResultCode(rawValue: nameRC))
         }
-        return found
+        guard let first else { return nil }
+        return more.isEmpty
+          ? first.name : Self.preferredName([first] + more, languages: languages())
       }
+      // Placeholders are stepped too, and only counted (one scan of the entities).
       let entityStatement = try db.makeStatement(
         sql: """
           SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
-                 e.valid_from, e.valid_to, e.source_id, e.languages
-          FROM entity e WHERE \(clauses) AND e.placeholder = 0
+                 e.valid_from, e.valid_to, e.source_id, e.languages, e.placeholder
+          FROM entity e WHERE \(clauses)
           ORDER BY e.id
           """)
       try entityStatement.setArguments(filter.arguments)
       var sourceIds = Set<Int64>()
+      var lastSource: Int64?
       var entityIds = Set<String>()
       var existing = Set<String>()
+      var codes = TextCache()
       try Self.step(entityStatement) { s in
+        if sqlite3_column_int64(s, 8) != 0 {
+          data.placeholdersExcluded += 1
+          return
+        }
         let id = Self.text(s, 0) ?? ""
-        let names = try sqlite3_column_text(s, 0).map(namesOf) ?? []
+        let name = try sqlite3_column_text(s, 0).flatMap {
+          try nameOf($0, languages: { Self.text(s, 7) ?? "" })
+        }
         let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names, languages: Self.text(s, 7) ?? "") ?? id,
-          region: Self.text(s, 2) ?? "", kind: Self.text(s, 1) ?? "", population: Self.int(s, 3),
-          validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
+          id: id, name: name ?? id, region: codes.text(s, 2) ?? "", kind: codes.text(s, 1) ?? "",
+          population: Self.int(s, 3), validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
         data.entities.append(e)
         entityIds.insert(id)
         if Self.exists(e, on: scope.asOf) {
           existing.insert(id)
-          sourceIds.insert(sqlite3_column_int64(s, 6))
+          // (A set insert hashes: done only when the source changes.)
+          let source = sqlite3_column_int64(s, 6)
+          if source != lastSource {
+            sourceIds.insert(source)
+            lastSource = source
+          }
         }
       }
       PhaseTimings.mark("load entities")
-      data.placeholdersExcluded =
-        try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM entity e WHERE \(clauses) AND e.placeholder = 1",
-          arguments: filter.arguments) ?? 0
-      PhaseTimings.mark("count placeholders")
+
       let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
       data.channels = open.channels
       for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
