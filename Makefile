@@ -2,7 +2,7 @@
 #   make report  - install what is missing, build, create registry.sqlite from data/seed, print the report
 #   make test    - install what is missing, build and run every test
 SHELL := /bin/bash
-DEB_PACKAGES := libsqlite3-dev libcurl4-openssl-dev sqlite3 pkg-config python3
+DEB_PACKAGES := libsqlite3-dev libcurl4-openssl-dev sqlite3 python3
 DB ?= registry.sqlite
 CLI := .build/debug/registry-cli
 
