@@ -21,10 +21,9 @@ struct FollowerSpan {
   /// reads (each column read is a library call, about 40 ns).
   static let columns = "sp.first_at, sp.last_at, sp.followers, sp.source_id"
 
-  /// Reads `columns` from column `from` of the current row of `s`; nil when they are NULL (a
-  /// LEFT JOIN that found no span).
-  init?(_ s: OpaquePointer?, channelId: Int64, from c: Int32) {
-    guard sqlite3_column_type(s, c) != SQLITE_NULL else { return nil }
+  /// Reads `columns` from column `from` of the current row of `s` (a `snapshot_span` row: none
+  /// is NULL).
+  init(_ s: OpaquePointer?, channelId: Int64, from c: Int32) {
     first = sqlite3_column_int64(s, c)
     latest = ReportData.FollowerRow(
       channelId: channelId, observedAt: sqlite3_column_int64(s, c + 1),
@@ -219,7 +218,7 @@ extension RegistryDatabase {
         if rc == SQLITE_DONE { return }
         guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
         let id = sqlite3_column_int64(rs, 0)
-        if let span = FollowerSpan(rs, channelId: id, from: 1) { try found(id, span) }
+        try found(id, FollowerSpan(rs, channelId: id, from: 1))
       }
     }
 

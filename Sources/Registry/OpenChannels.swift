@@ -37,7 +37,8 @@ extension RegistryDatabase {
       let rc = sqlite3_step(cs)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-      let entityBytes = Self.bytes(cs, 1)
+      // (entity_id is NOT NULL, and no entity has an empty id: a NULL would be out of scope.)
+      guard let entityBytes = Self.bytes(cs, 1) else { continue }
       if lastEntity.map({ !$0.id.utf8.elementsEqual(entityBytes) }) ?? true {
         let id = String(decoding: entityBytes, as: UTF8.self)
         lastEntity = (id, entityIds.contains(id), existing.contains(id))
@@ -70,9 +71,10 @@ extension RegistryDatabase {
     }
   }
 
-  /// A text column's bytes (empty when NULL), valid until the statement steps or resets.
-  static func bytes(_ s: OpaquePointer?, _ i: Int32) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: sqlite3_column_text(s, i), count: Int(sqlite3_column_bytes(s, i)))
+  /// A text column's bytes (nil when NULL), valid until the statement steps or resets.
+  static func bytes(_ s: OpaquePointer?, _ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+    guard let p = sqlite3_column_text(s, i) else { return nil }
+    return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
   }
 
   static func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
@@ -82,8 +84,7 @@ extension RegistryDatabase {
 
   /// A day column: parsed from the bytes when exactly `YYYY-MM-DD`, else as `Day(String)` does.
   static func day(_ s: OpaquePointer?, _ i: Int32) -> Day? {
-    guard let p = sqlite3_column_text(s, i) else { return nil }
-    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
+    guard let bytes = bytes(s, i), let p = bytes.baseAddress else { return nil }
     return Day(plainUTF8: bytes) ?? Day(String(cString: p))
   }
 
@@ -100,8 +101,7 @@ struct TextCache {
 
   /// Column `i` of the current row of `s`; nil when NULL.
   mutating func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
-    guard let p = sqlite3_column_text(s, i) else { return nil }
-    let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
+    guard let bytes = RegistryDatabase.bytes(s, i) else { return nil }
     for v in seen where v.bytes.elementsEqual(bytes) { return v.text }
     let text = String(decoding: bytes, as: UTF8.self)
     // Bounded: a column with many values gains nothing from it.

@@ -36,8 +36,8 @@ public enum AdoptionReportBuilder {
     let entitiesWithoutPopulation: Int
   }
 
-  /// Prepares the report of `input`, whose snapshots are not read (`build(_:snapshots:)` takes
-  /// them).
+  /// Prepares the report of `input`, whose snapshots and sources are not read (nor kept:
+  /// `build(_:snapshots:sources:)` takes them).
   public static func prepare(_ input: ReportInput) -> Prepared {
     let d = input.asOf
     let selectors = [PlatformSelector.anySocial] + input.filters.platforms.map { .platform($0) }
@@ -46,25 +46,13 @@ public enum AdoptionReportBuilder {
     let index = ReportIndex(entities: entities, channels: channels, selectors: selectors, on: d)
 
     // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
-    // Regions are usually few: each entity's is found among those seen by comparison (short
-    // strings compare faster than they hash), by hashing once there are many.
-    var seen: [String] = []
-    var seenPosition: [String: Int] = [:]
-    var firstSeen = [Int](repeating: 0, count: entities.count)
-    for (i, e) in entities.enumerated() {
-      let known =
-        seen.count <= 16 ? seen.firstIndex(of: e.region) : seenPosition[e.region]
-      if let r = known {
-        firstSeen[i] = r
-      } else {
-        firstSeen[i] = seen.count
-        seenPosition[e.region] = seen.count
-        seen.append(e.region)
-      }
+    var regionPosition: [String: Int] = [:]
+    for e in entities where regionPosition[e.region] == nil {
+      regionPosition[e.region] = regionPosition.count
     }
-    let regionCodes = seen.sorted()
-    let rank = seen.map { code in regionCodes.firstIndex(of: code)! }
-    let region = firstSeen.map { rank[$0] }
+    let regionCodes = regionPosition.keys.sorted()
+    for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
+    let region = entities.map { regionPosition[$0.region]! }
 
     // The channels of the entities in scope: those without an opening date, the earliest one.
     var withoutOpening = 0
@@ -95,6 +83,7 @@ public enum AdoptionReportBuilder {
     }
     var withoutSnapshots = input
     withoutSnapshots.snapshots = []
+    withoutSnapshots.sources = []
     return Prepared(
       input: withoutSnapshots, selectors: selectors, index: index, regionCodes: regionCodes,
       region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening,
@@ -105,8 +94,7 @@ public enum AdoptionReportBuilder {
     build(prepare(input), snapshots: input.snapshots, sources: input.sources)
   }
 
-  /// The report of `prepared` with its snapshots and sources (those of `prepared`'s input are
-  /// not read).
+  /// The report of `prepared` with its snapshots and sources.
   public static func build(
     _ prepared: Prepared, snapshots: [StatsSnapshot], sources: [ReportSource]
   ) -> AdoptionReport {

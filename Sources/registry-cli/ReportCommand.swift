@@ -114,7 +114,6 @@ struct AdoptionReportCommand: ParsableCommand {
       country: country.uppercased(), regions: regions, kinds: kinds, asOf: day, windows: [90, 365])
     PhaseTimings.mark("regions check")
     // Everything that needs only entities and channels is done while the seeks run.
-    var filters: ReportFilters?
     var prepared: AdoptionReportBuilder.Prepared?
     let data = try registry.reportData(scope) { partial in
       let platforms: [String]
@@ -125,19 +124,19 @@ struct AdoptionReportCommand: ParsableCommand {
       } else {
         platforms = platform.compactMap { Platform(userText: $0)?.rawValue }
       }
-      let f = ReportFilters(
+      let filters = ReportFilters(
         country: scope.country, regions: regions, kinds: kinds.map(\.rawValue),
         platforms: platforms)
-      filters = f
       prepared = AdoptionReportBuilder.prepare(
-        ReportInputMapping.input(partial, asOf: day, stalenessDays: stalenessDays, filters: f))
+        ReportInputMapping.input(
+          partial, asOf: day, stalenessDays: stalenessDays, filters: filters))
     }
-    guard let reportFilters = filters, let prepared else {
+    guard let prepared else {
       throw RegistryError.invalid("internal error: the report was not prepared")
     }
     Terminal.note(
       "report as of \(day): country \(scope.country), kinds "
-        + "\(reportFilters.kinds.joined(separator: ",")), regions "
+        + "\(kinds.map(\.rawValue).joined(separator: ",")), regions "
         + "\(regions.isEmpty ? "all" : regions.joined(separator: ",")), "
         + "\(data.entities.count) entities, \(data.channels.count) channels, "
         + "\(data.snapshots.count) snapshots read")

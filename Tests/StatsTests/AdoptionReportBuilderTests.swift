@@ -52,8 +52,8 @@ struct AdoptionReportBuilderTests {
     }
   }
 
-  /// Regions come out sorted by code, each with its own entities, whether they are found by
-  /// comparison (few) or by hashing (more than 16).
+  /// Regions come out sorted by code, each with its own entities, whatever order they are met
+  /// in.
   @Test(arguments: [3, 20])
   func regionsAreSortedWithTheirOwnEntities(regions: Int) {
     let report = AdoptionReportBuilder.build(Self.input(regions: regions))
