@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Stats
+
+struct ReferenceShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one reference figure with its source.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "Reference figure id.") var id: String
+  @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    guard let r = try database.open().referenceFigure(id: id) else {
+      throw RegistryError.notFound("no reference figure '\(id)'; see `registry-cli reference list`")
+    }
+    switch format {
+    case .table:
+      let cells = ReferenceCommand.cells(r)
+      let width = ReferenceCommand.columns.map(\.count).max()!
+      for c in ReferenceCommand.columns {
+        let v = (cells[c] ?? nil).map(TextTable.clean) ?? ""
+        print(c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v)
+      }
+    case .json:
+      let listing = ReferenceCommand.listing([r])
+      let text = try listing.jsonObject(ReferenceRowOutput(listing: r), pretty: true)
+      print(text.replacingOccurrences(of: "\n  ", with: "\n"))
+    case .ndjson, .csv:
+      let options = try ListingOptions.parse(["--format", format.rawValue])
+      let text = try ReferenceCommand.listing([r]).render(options)
+      print(text, terminator: "")
+    }
+  }
+}

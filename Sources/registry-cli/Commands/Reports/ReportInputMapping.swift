@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Stats
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Registry rows to Stats value types.
+enum ReportInputMapping {
+  static func input(
+    _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters
+  ) -> ReportInput {
+    ReportInput(
+      asOf: asOf.daysSinceEpoch, stalenessDays: stalenessDays, filters: filters,
+      entities: d.entities.map {
+        StatsEntity(
+          id: $0.id, name: $0.name, region: $0.region, kind: $0.kind,
+          population: $0.population.map(Int.init), validFrom: $0.validFrom?.daysSinceEpoch,
+          validTo: $0.validTo?.daysSinceEpoch)
+      },
+      // No labels: the report lists no channels.
+      channels: d.channels.map {
+        StatsChannel(
+          id: $0.id, entityId: $0.entityId, platform: $0.platform,
+          openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
+          disclaimer: $0.disclaimer, confidence: $0.confidence)
+      },
+      snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,
+      placeholdersExcluded: d.placeholdersExcluded)
+  }
+
+  static func snapshots(_ d: ReportData) -> [StatsSnapshot] {
+    d.snapshots.map {
+      StatsSnapshot(
+        channelId: $0.channelId, observedAt: $0.observedAt, followers: Int($0.followers))
+    }
+  }
+
+  static func sources(_ d: ReportData) -> [ReportSource] {
+    d.sources.map {
+      ReportSource(
+        key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
+        publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `--db`: which database file to use; opening creates it from the seed when missing.
+struct DatabaseOptions: ParsableArguments {
+  @Option(name: .long, help: "Database file (default: $REGISTRY_DB or registry.sqlite).")
+  var db: String?
+
+  var path: String {
+    if let db { return db }
+    if let env = ProcessInfo.processInfo.environment["REGISTRY_DB"], !env.isEmpty { return env }
+    return "registry.sqlite"
+  }
+
+  /// Opens the registry, first creating it from the seed when the file does not exist.
+  func open() throws -> RegistryDatabase {
+    let p = path
+    if !FileManager.default.fileExists(atPath: p) {
+      let seed = SeedLoader.defaultDirectory()
+      Terminal.note("\(p) does not exist: creating it from the seed data set in \(seed)")
+      let counts = try SeedLoader.createDatabase(at: p, from: seed)
+      Terminal.note("loaded \(counts)")
+    }
+    return try RegistryDatabase(path: p)
+  }
+}

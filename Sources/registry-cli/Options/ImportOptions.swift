@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// Options shared by the import subcommands.
+struct ImportOptions: ParsableArguments {
+  @Argument(help: "The file to read, or - for standard input.")
+  var file: String
+
+  @Option(name: .customLong("input-format"), help: "csv, json or ndjson (default: the extension).")
+  var inputFormat: ImportFormat?
+
+  @Flag(help: "Print what would be added, changed and left alone, and write nothing.")
+  var dryRun = false
+
+  @Option(help: "Output of the plan: table (text lines) or json.")
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    if inputFormat == nil && file == "-" {
+      throw ValidationError("reading standard input needs --input-format csv|json|ndjson")
+    }
+    if inputFormat == nil && ImportFormat(fileName: file) == nil {
+      throw ValidationError(
+        "cannot tell the format of \(file) from its extension: give --input-format csv|json|ndjson")
+    }
+  }
+
+  func run(_ target: ImportTarget, database: DatabaseOptions, change: ChangeOptions) throws {
+    let context = try change.context(sourceOptional: true)
+    let inputFormat = self.inputFormat ?? ImportFormat(fileName: file)!
+    let records = try ImportReader.read(path: file, format: inputFormat, target: target)
+    let registry = try database.open()
+    let outcomes = try registry.importRecords(
+      records, into: target, file: file == "-" ? "stdin" : file, context: context, dryRun: dryRun)
+    if self.format == .json || self.format == .ndjson {
+      let data = try JSONOutput.encoder(pretty: true).encode(outcomes)
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      print(ImportPlanText.render(outcomes), terminator: "")
+    }
+    let added = outcomes.filter { $0.outcome == "added" }.count
+    let changed = outcomes.filter { $0.outcome == "changed" }.count
+    let same = outcomes.count - added - changed
+    Terminal.note(
+      (dryRun ? "dry run, nothing written: would add " : "added ")
+        + "\(added), \(dryRun ? "change" : "changed") \(changed), left \(same) unchanged")
+  }
+}

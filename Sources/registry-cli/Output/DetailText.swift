@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// Readable text for `show`.
+enum DetailText {
+  static func entity(_ d: EntityDetail) -> String {
+    let e = d.entity
+    var out = "\(d.displayName)  [\(e.id)]\n"
+    func field(_ name: String, _ value: String?) {
+      if let value, !value.isEmpty {
+        out +=
+          "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n"
+      }
+    }
+    field("kind", e.kind.rawValue)
+    field("code", e.code)
+    field("country", e.country)
+    field("region", e.region)
+    field("languages", e.languages.replacingOccurrences(of: ";", with: ", "))
+    field(
+      "population",
+      e.population.map { "\($0)" + (e.populationYear.map { " (\($0))" } ?? "") })
+    field("valid", validity(e.validFrom, e.validTo))
+    field("parent", d.parent)
+    field("sectors/parts", d.children.joined(separator: ", "))
+    for lang in d.names.keys.sorted() { field("name (\(lang))", d.names[lang]) }
+    if !d.municipalities.isEmpty {
+      field(
+        "municipalities",
+        d.municipalities.map { "\($0.name ?? "?") (\($0.nisCode))" }.joined(separator: ", "))
+    }
+    for p in d.predecessors { field("predecessor", "\(p.predecessorId), merged \(p.onDate)") }
+    for s in d.successors { field("successor", "\(s.successorId), merged \(s.onDate)") }
+    field("note", e.note)
+    out += "\nchannels (\(d.channels.count)):\n"
+    if d.channels.isEmpty { out += "  none recorded\n" }
+    for c in d.channels { out += channel(c, indent: "  ") }
+    out += "\nsources:\n"
+    for s in d.sources { out += "  " + sourceLine(s) + "\n" }
+    return out
+  }
+
+  static func channel(_ d: ChannelDetail, indent: String) -> String {
+    let c = d.channel
+    var out = "\(indent)\(c.platform.rawValue) \(c.handle)  [\(c.key)]\n"
+    func field(_ name: String, _ value: String?) {
+      if let value, !value.isEmpty {
+        out +=
+          "\(indent)  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(TextTable.clean(value))\n"
+      }
+    }
+    if indent.isEmpty { field("entity", "\(d.entityName) [\(c.entityId)]") }
+    field("url", c.url)
+    field("status", c.status.rawValue)
+    field("opened", c.openedOn)
+    field("first seen", c.firstSeenOn)
+    field("closed", c.closedOn)
+    field("platform id", c.platformId)
+    field("languages", c.languages.replacingOccurrences(of: ";", with: ", "))
+    field("purposes", c.purposes.replacingOccurrences(of: ";", with: ", "))
+    field(
+      "disclaimer",
+      c.emergencyDisclaimer.map {
+        ($0 ? "yes" : "no") + (c.disclaimerSeenOn.map { ", seen \($0)" } ?? "")
+      })
+    field("confidence", c.confidence.rawValue + (c.confidenceNote.map { ": \($0)" } ?? ""))
+    field("note", c.note)
+    for h in d.handleHistory { field("former handle", "\(h.handle) (until \(h.validUntil))") }
+    field("source", sourceLine(d.source))
+    if d.latestSnapshots.isEmpty {
+      field("snapshots", "none")
+    } else {
+      field("snapshots", "\(d.snapshotCount) in all; latest:")
+      for s in d.latestSnapshots {
+        var parts: [String] = []
+        if let f = s.followers { parts.append("\(f) followers") }
+        if let p = s.posts { parts.append("\(p) posts") }
+        if let e = s.engagements, let w = s.engagementWindowDays {
+          parts.append("\(e) engagements/\(w)d")
+        }
+        out += "\(indent)    \(s.observedAt)  \(parts.joined(separator: ", "))  (\(s.source))\n"
+      }
+    }
+    return out
+  }
+
+  static func validity(_ from: String?, _ to: String?) -> String? {
+    switch (from, to) {
+    case (nil, nil): return nil
+    case (let f?, nil): return "from \(f)"
+    case (nil, let t?): return "until \(t) (ceased that day)"
+    case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
+    }
+  }
+
+  static func sourceLine(_ s: Source) -> String {
+    var parts = ["\(s.key): \(s.title)"]
+    if let p = s.publisher { parts.append(p) }
+    if let d = s.publishedOn { parts.append("published \(d)") }
+    if let r = s.retrievedOn { parts.append("retrieved \(r)") }
+    if let u = s.url { parts.append(u) }
+    return TextTable.clean(parts.joined(separator: ", "))
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Registry
+import Stats
+
+/// Prints rows as a table, CSV, JSON or NDJSON with stable column names.
+struct Listing<Row: Encodable> {
+  let columns: [String]
+  let rows: [Row]
+  let cells: (Row) -> [String: String?]
+  /// The columns a terminal table shows (all of them go to CSV and JSON).
+  var tableColumns: [String]? = nil
+
+  func render(_ options: ListingOptions) throws -> String {
+    var rows = self.rows
+    if let sort = options.sort {
+      let desc = sort.hasPrefix("-") || options.desc
+      let key = sort.hasPrefix("-") ? String(sort.dropFirst()) : sort
+      guard columns.contains(key) else {
+        throw RegistryError.invalid(
+          "--sort: unknown column '\(key)'; columns are: \(columns.joined(separator: ", "))")
+      }
+      rows = rows.enumerated().sorted { a, b in
+        let x = cells(a.element)[key] ?? nil
+        let y = cells(b.element)[key] ?? nil
+        // Missing values go last in either direction.
+        if (x == nil) != (y == nil) { return y == nil }
+        let order = Self.compare(x, y)
+        if order == 0 { return a.offset < b.offset }
+        return desc ? order > 0 : order < 0
+      }.map(\.element)
+    }
+    if let limit = options.limit { rows = Array(rows.prefix(limit)) }
+    switch options.format {
+    case .table:
+      let shown = tableColumns ?? columns
+      return TextTable.render(
+        columns: shown,
+        rows: rows.map { r in
+          let c = cells(r)
+          return shown.map { (c[$0] ?? nil) ?? "" }
+        })
+    case .csv:
+      return CSVOutput.render(
+        columns: columns,
+        rows: rows.map { r in
+          let c = cells(r)
+          return columns.map { c[$0] ?? nil }
+        })
+    case .json:
+      return try "[\n"
+        + rows.map { "  " + (try jsonObject($0, pretty: true)) }
+        .joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
+    case .ndjson:
+      return try rows.map { try jsonObject($0, pretty: false) + "\n" }.joined()
+    }
+  }
+
+  /// One row as a JSON object with every column present (a missing value is `null`, not absent).
+  func jsonObject(_ row: Row, pretty: Bool) throws -> String {
+    let data = try JSONOutput.encoder(pretty: false).encode(row)
+    guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      return String(decoding: data, as: UTF8.self)
+    }
+    for c in columns where object[c] == nil { object[c] = NSNull() }
+    var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+    if pretty { options.insert(.prettyPrinted) }
+    let text = String(
+      decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
+    return pretty ? text.replacingOccurrences(of: "\n", with: "\n  ") : text
+  }
+
+  /// Numbers compare as numbers, missing values sort last.
+  static func compare(_ a: String?, _ b: String?) -> Int {
+    switch (a, b) {
+    case (nil, nil): return 0
+    case (nil, _): return 1
+    case (_, nil): return -1
+    case (let x?, let y?):
+      if let dx = Double(x), let dy = Double(y) { return dx < dy ? -1 : dx > dy ? 1 : 0 }
+      return x < y ? -1 : x > y ? 1 : 0
+    }
+  }
+}
