@@ -66,10 +66,14 @@ public enum SeedLoader {
     if let env = ProcessInfo.processInfo.environment["REGISTRY_SEED_DIR"], !env.isEmpty {
       return env
     }
-    let built = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("data/seed").path
-    if FileManager.default.fileExists(atPath: built + "/entities.csv") { return built }
+    // The checkout this binary was built from: the nearest folder above this source file that
+    // holds data/seed (found by walking up, so moving this file does not break it).
+    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while folder.path != "/" {
+      let seed = folder.appendingPathComponent("data/seed").path
+      if FileManager.default.fileExists(atPath: seed + "/entities.csv") { return seed }
+      folder.deleteLastPathComponent()
+    }
     return FileManager.default.currentDirectoryPath + "/data/seed"
   }
 
