@@ -18,26 +18,29 @@ let package = Package(
     // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
     // header, <curl/curl.h>, from libcurl4-openssl-dev.
     .target(name: "CCurlShim"),
+    // The words Registry and Stats share: days and timestamps, platform and kind names.
+    .target(name: "Vocabulary"),
     .target(
       name: "Registry",
       dependencies: [
-        "CCurlShim",
+        "CCurlShim", "Vocabulary",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         // Raw sqlite3 binding for the bulk snapshot importer's hot loop.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
-    .target(name: "Stats"),
+    .target(name: "Stats", dependencies: ["Vocabulary"]),
     .executableTarget(
       name: "registry-cli",
       dependencies: [
-        "Registry", "Stats",
+        "Registry", "Stats", "Vocabulary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
-    .testTarget(name: "StatsTests", dependencies: ["Stats"]),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Vocabulary"]),
+    .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
+    .testTarget(name: "StatsTests", dependencies: ["Stats", "Vocabulary"]),
     .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Vocabulary
 
 @testable import Registry
 
@@ -121,50 +122,5 @@ import Testing
     #expect {
       try SeedLoader.load(into: db, from: dir.path)
     } throws: { "\($0)".hasPrefix(dir.path + "/channels.csv:9: handle: ") }
-  }
-}
-
-@Suite struct DateTests {
-  @Test func dayRoundTripsThroughEpochDays() {
-    // 2024-02-29 is day 19782 since 1970-01-01 (54 years: 13 leap days -> 54*365+13 = 19723, +59).
-    let d = Day("2024-02-29")!
-    #expect(d.daysSinceEpoch == 19782)
-    #expect(Day(daysSinceEpoch: 19782) == d)
-    #expect(Day("1969-12-31")!.daysSinceEpoch == -1)
-    #expect(Day("2023-02-29") == nil)
-    #expect(Day("2023-13-01") == nil)
-  }
-
-  @Test func plainDaysAndTheOtherFormsParseAlike() {
-    // The ten-byte fast path and the general path agree: same day, same refusals.
-    let d = Day(year: 2024, month: 1, day: 2)
-    #expect(Day("2024-01-02") == d)
-    #expect(Day(" 2024-01-02 ") == d)  // trimmed by the general path
-    #expect(Day("2024-01-02T10:00:00Z") == d)  // date part of a date-time
-    #expect(Day("2024-1-02") == nil)
-    #expect(Day("2024-01-0x") == nil)
-    #expect(Day("1799-12-31") == nil)  // years 1800-2200
-    #expect(Day("2200-12-31") == Day(year: 2200, month: 12, day: 31))
-    guard case .failure(let e) = Day.parse("2023-02-29") else {
-      Issue.record("2023-02-29 parsed")
-      return
-    }
-    #expect("\(e)".contains("not a valid calendar date"))
-  }
-
-  @Test func timestampsAcceptDatesDateTimesAndOffsets() throws {
-    // 2013-01-31 = 15736 days; * 86400 = 1359590400.
-    #expect(try Timestamp.parse("2013-01-31").get() == 1_359_590_400)
-    #expect(try Timestamp.parse("2013-01-31T01:02:03Z").get() == 1_359_590_400 + 3723)
-    #expect(try Timestamp.parse("2013-01-31 01:02").get() == 1_359_590_400 + 3720)
-    #expect(try Timestamp.parse("2013-01-31T02:02:03+01:00").get() == 1_359_590_400 + 3723)
-    #expect(try Timestamp.parse("2013-01-31T00:00:00.123-0130").get() == 1_359_590_400 + 5400)
-    #expect(Timestamp.format(1_359_590_400 + 3723) == "2013-01-31T01:02:03Z")
-    for bad in [
-      "", "2013", "2013-1-31", "31/01/2013", "2013-01-31T25:00", "2013-01-31Tnoon",
-      "2013-01-31T01:02Zjunk",
-    ] {
-      #expect((try? Timestamp.parse(bad).get()) == nil, "\(bad)")
-    }
   }
 }

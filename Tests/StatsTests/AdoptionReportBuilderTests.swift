@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import Stats
 
@@ -20,7 +21,7 @@ struct AdoptionReportBuilderTests {
             id: "e\(n)", name: "Zone \(n)", region: String(format: "R%02d", r), population: 1000))
         guard k < 3 else { continue }
         channels.append(
-          StatsChannel(id: Int64(n), entityId: "e\(n)", platform: "x", openedOn: 19000 + n))
+          StatsChannel(id: Int64(n), entityId: "e\(n)", platform: "x", openedOn: day(19000 + n)))
         for day in [19900, 20000] {
           snapshots.append(
             StatsSnapshot(
@@ -30,7 +31,7 @@ struct AdoptionReportBuilderTests {
       }
     }
     return ReportInput(
-      asOf: 20000, stalenessDays: 365,
+      asOf: day(20000), stalenessDays: 365,
       filters: ReportFilters(country: "BE", regions: [], kinds: [], platforms: ["x"]),
       entities: entities, channels: channels, snapshots: snapshots,
       sources: [ReportSource(key: "b", title: "B"), ReportSource(key: "a", title: "A")],

@@ -1,15 +1,16 @@
 import Testing
+import Vocabulary
 
 @testable import Stats
 
 /// A small fixture with hand-computed answers. As-of day D = 2024-01-01.
 enum CompareFixture {
-  static let d = DayNumber.from(year: 2024, month: 1, day: 1)
-  static func at(_ day: Int) -> Int64 { Int64(day) * 86_400 + 43_200 }
+  static let d = Day(year: 2024, month: 1, day: 1)!
+  static func at(_ day: Day) -> Int64 { day.epochSeconds + 43_200 }
 
   static func entity(
     _ id: String, region: String = "BE-VLG", kind: String = "local_police", pop: Int?,
-    validTo: Int? = nil, placeholder: Bool = false, country: String = "BE"
+    validTo: Day? = nil, placeholder: Bool = false, country: String = "BE"
   ) -> CompareEntity {
     CompareEntity(
       StatsEntity(
@@ -25,14 +26,14 @@ enum CompareFixture {
     entity("fr", region: "FR-44", kind: "local_police", pop: 100_000, country: "FR"),
   ]
 
-  static let opened = DayNumber.from(year: 2015, month: 1, day: 1)
+  static let opened = Day(year: 2015, month: 1, day: 1)!
   static let channels: [StatsChannel] = ["a", "b", "c", "d", "e", "g", "h", "w", "s", "fr"]
     .enumerated().map { i, id in
       StatsChannel(id: Int64(i + 1), entityId: id, platform: "x", openedOn: opened)
     }
 
   static func snap(
-    _ channel: Int64, _ day: Int, _ followers: Int?, posts: Int? = nil,
+    _ channel: Int64, _ day: Day, _ followers: Int?, posts: Int? = nil,
     engagements: Int? = nil, window: Int? = nil
   ) -> StatsSnapshot {
     StatsSnapshot(

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import Stats
 
@@ -71,15 +72,15 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
     StatsSnapshot(channelId: 1, observedAt: noon(300), followers: nil),
   ]
   // On day 250 the latest on or before is day 200 (20 followers); day 300 has no count.
-  #expect(SnapshotSelection.followers(s, on: 250).value?.value == 20)
-  #expect(SnapshotSelection.followers(s, on: 400).value?.value == 20)
+  #expect(SnapshotSelection.followers(s, on: day(250)).value?.value == 20)
+  #expect(SnapshotSelection.followers(s, on: day(400)).value?.value == 20)
   // A snapshot taken at noon on the day itself counts ("on or before D").
-  #expect(SnapshotSelection.followers(s, on: 200).value?.value == 20)
+  #expect(SnapshotSelection.followers(s, on: day(200)).value?.value == 20)
   // Day 565: 565 − 200 = 365 days old, still within 365; day 566: 366 days → stale.
-  #expect(SnapshotSelection.followers(s, on: 565).value?.value == 20)
-  #expect(SnapshotSelection.followers(s, on: 566) == .missing(.stale))
-  #expect(SnapshotSelection.followers(s, on: 99) == .missing(.noSnapshot))
-  #expect(SnapshotSelection.followers(s, on: 250, stalenessDays: 30) == .missing(.stale))
+  #expect(SnapshotSelection.followers(s, on: day(565)).value?.value == 20)
+  #expect(SnapshotSelection.followers(s, on: day(566)) == .missing(.stale))
+  #expect(SnapshotSelection.followers(s, on: day(99)) == .missing(.noSnapshot))
+  #expect(SnapshotSelection.followers(s, on: day(250), stalenessDays: 30) == .missing(.stale))
 }
 
 @Test func growthOverWindowsAbsolutePercentAndWeeklyCompound() {
@@ -89,22 +90,23 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
     StatsSnapshot(channelId: 1, observedAt: noon(1014), followers: 1210),
   ]
   // W = 7 ending day 1014: 1210 − 1100 = 110; 110/1100 = 10%; (1210/1100)^(7/7) − 1 = 0.1.
-  let g7 = Growth.over(s, windowDays: 7, endingOn: 1014)
+  let g7 = Growth.over(s, windowDays: 7, endingOn: day(1014))
   #expect(g7.absolute == .value(110))
   #expect(close(g7.percent, 10))
   #expect(close(g7.weeklyCompound, 0.1))
   // W = 14: 1210 − 1000 = 210 = 21%; (1.21)^(7/14) − 1 = 1.1 − 1 = 0.1.
-  let g14 = Growth.over(s, windowDays: 14, endingOn: 1014)
+  let g14 = Growth.over(s, windowDays: 14, endingOn: day(1014))
   #expect(g14.absolute == .value(210))
   #expect(close(g14.percent, 21))
   #expect(close(g14.weeklyCompound, 0.1))
   // W = 30: nothing on or before day 984 → no_baseline.
-  let g30 = Growth.over(s, windowDays: 30, endingOn: 1014)
+  let g30 = Growth.over(s, windowDays: 30, endingOn: day(1014))
   #expect(g30.absolute == .missing(.noBaseline))
   #expect(g30.percent == .missing(.noBaseline))
   // End stale (limit 5 days, latest 10 days old) keeps its own reason.
   #expect(
-    Growth.over(s, windowDays: 7, endingOn: 1024, stalenessDays: 5).absolute == .missing(.stale))
+    Growth.over(s, windowDays: 7, endingOn: day(1024), stalenessDays: 5).absolute
+      == .missing(.stale))
 }
 
 @Test func growthFromZeroBaselineHasNoPercentage() {
@@ -112,7 +114,7 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
     StatsSnapshot(channelId: 1, observedAt: noon(10), followers: 0),
     StatsSnapshot(channelId: 1, observedAt: noon(40), followers: 50),
   ]
-  let g = Growth.over(s, windowDays: 30, endingOn: 40)
+  let g = Growth.over(s, windowDays: 30, endingOn: day(40))
   #expect(g.absolute == .value(50))
   #expect(g.percent == .missing(.zeroBaseline))
   #expect(g.weeklyCompound == .missing(.zeroBaseline))
@@ -145,14 +147,14 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
       windowDays: 14),
   ]
   // (130 − 100) posts / 14 days × 7 = 15 posts per week.
-  #expect(close(Activity.postsPerWeek(s, windowDays: 14, endingOn: 514), 15))
+  #expect(close(Activity.postsPerWeek(s, windowDays: 14, endingOn: day(514)), 15))
   // 300 engagements / 2000 followers = 0.15.
-  #expect(close(Activity.engagementRate(s, on: 514), 0.15))
+  #expect(close(Activity.engagementRate(s, on: day(514)), 0.15))
   // 300 engagements / (130 − 100) posts in the 14-day window = 10 per post.
-  #expect(close(Activity.engagementsPerPost(s, on: 514), 10))
-  #expect(Activity.engagementRate(Array(s.prefix(1)), on: 514) == .missing(.noEngagements))
+  #expect(close(Activity.engagementsPerPost(s, on: day(514)), 10))
+  #expect(Activity.engagementRate(Array(s.prefix(1)), on: day(514)) == .missing(.noEngagements))
   let noPosts = [StatsSnapshot(channelId: 1, observedAt: noon(514), followers: 5)]
-  #expect(Activity.postsPerWeek(noPosts, windowDays: 7, endingOn: 514) == .missing(.noPosts))
+  #expect(Activity.postsPerWeek(noPosts, windowDays: 7, endingOn: day(514)) == .missing(.noPosts))
 }
 
 @Test func percentileRankAndPeerMedian() {
@@ -168,13 +170,6 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
   #expect(PerCapita.perThousand(2500, population: 25_000) == .value(100))
   #expect(PerCapita.perThousand(2500, population: nil) == .missing(.noPopulation))
   #expect(PerCapita.perThousand(2500, population: 0) == .missing(.zeroPopulation))
-}
-
-@Test func dayNumbersRoundTrip() {
-  // 2021-06-30 is 18808 days after 1970-01-01 (51 years incl. 13 leap days = 18615, + 181 + 12).
-  #expect(DayNumber.from(year: 2021, month: 6, day: 30) == 18_808)
-  #expect(DayNumber.string(18_808) == "2021-06-30")
-  #expect(DayNumber.of(epochSeconds: 18_808 * 86_400 + 86_399) == 18_808)
 }
 
 /// A small deterministic generator for the property tests.
@@ -202,3 +197,6 @@ struct TestRandom {
     }
   }
 }
+
+/// The day with number `n` (days since 1970-01-01): tests write days as small numbers.
+func day(_ n: Int) -> Day { Day(number: n) }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Who holds a handle in the registry, seen from one channel.
 public enum HandleOwner: Sendable, Equatable {

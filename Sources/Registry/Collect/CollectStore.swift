@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Writes collector results: one short transaction per channel, so a failure or a killed run
 /// never loses the channels already stored.

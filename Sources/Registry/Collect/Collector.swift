@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import Vocabulary
 
 /// What `collect` should fetch and where from.
 public struct CollectOptions: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// How a platform's own analytics export maps onto the snapshot import columns, for platforms
 /// without a public API (X, Facebook, Instagram, YouTube, TikTok). Pure data plus a pure

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A channel as the collectors know it: what is needed to ask the platform about it.
 public struct ChannelTarget: Sendable, Hashable {
   public var channelId: Int64

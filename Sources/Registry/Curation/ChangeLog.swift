@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Who makes a change, when, and on which evidence. Every curation call takes one.
 public struct ChangeContext: Sendable {

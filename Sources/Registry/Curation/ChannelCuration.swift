@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Writes channels inside a transaction, logging every changed field.
 struct ChannelStore {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 extension RegistryDatabase {
   /// Renames a channel's handle from `day` on, keeping the old handle in

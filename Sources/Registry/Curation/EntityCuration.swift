@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// What a curator says about one entity: column values as text, names and municipalities.
 public struct EntityInput: Sendable, Equatable {

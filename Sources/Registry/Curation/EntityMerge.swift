@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// What happens to the open channels of merged entities.
 public enum MergeChannelPolicy: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Vocabulary
 
 /// The channels of a set of entities and which of them are open on a day: the scan the adoption
 /// report and the comparisons share.
@@ -85,7 +86,7 @@ extension RegistryDatabase {
   /// A day column: parsed from the bytes when exactly `YYYY-MM-DD`, else as `Day(String)` does.
   static func day(_ s: OpaquePointer?, _ i: Int32) -> Day? {
     guard let bytes = bytes(s, i), let p = bytes.baseAddress else { return nil }
-    return Day(plainUTF8: bytes) ?? Day(String(cString: p))
+    return DateText.plainDay(bytes) ?? Day(String(cString: p))
   }
 
   static func int(_ s: OpaquePointer?, _ i: Int32) -> Int64? {

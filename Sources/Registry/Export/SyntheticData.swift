@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A deterministic, clearly labelled synthetic data set in the seed format, plus a snapshot
 /// series in the import format, for benchmarks and demos. Same parameters, same bytes.
@@ -75,10 +76,10 @@ public enum SyntheticData {
       + "first_seen_on,closed_on,emergency_disclaimer,disclaimer_seen_on,confidence,"
       + "confidence_note,source,note\n"
     let first = lastDay.adding(days: -(p.days - 1))
-    let earliestOpen = Day(year: 2009, month: 1, day: 1)!.daysSinceEpoch
+    let earliestOpen = Day(year: 2009, month: 1, day: 1)!.number
     let latestOpen = max(
       earliestOpen,
-      min(Day(year: 2024, month: 12, day: 31)!.daysSinceEpoch, first.daysSinceEpoch - 1))
+      min(Day(year: 2024, month: 12, day: 31)!.number, first.number - 1))
     struct Series {
       var handle: String
       var platform: Platform
@@ -100,7 +101,7 @@ public enum SyntheticData {
         let platform = platforms[(n + k) % platforms.count]
         let handle = "syn\(n)p\(k)"
         let opened = Day(
-          daysSinceEpoch: earliestOpen + Int(rng.next() % UInt64(latestOpen - earliestOpen + 1)))
+          number: earliestOpen + Int(rng.next() % UInt64(latestOpen - earliestOpen + 1)))
         channels +=
           ",syn-\(n),\(platform.rawValue),\(handle),,,\(langs),,active,\(opened),,,,,low,"
           + "synthetic,\(key),SYNTHETIC\n"

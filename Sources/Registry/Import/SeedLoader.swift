@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Loads the seed data set (`data/seed/*.csv`, documented in docs/data.md) into a registry.
 public enum SeedLoader {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Vocabulary
 
 /// The columns an import file may have (docs/snapshots.md).
 enum SnapshotColumn: Int, CaseIterable {
@@ -392,14 +393,9 @@ public final class SnapshotImporter {
     // observed_at
     let at = trim(row.field(observedAtField))
     if at.isEmpty { throw RowError("observed_at", "is empty") }
-    let fast = Self.fastTimestamp(at)
-    if fast != Int64.min {
-      values.observedAt = fast
-    } else {
-      switch Timestamp.parse(bytes: at, original: String(decoding: at, as: UTF8.self)) {
-      case .success(let t): values.observedAt = t
-      case .failure(let e): throw RowError("observed_at", e.reason)
-      }
+    switch Timestamp.parse(bytes: at, original: String(decoding: at, as: UTF8.self)) {
+    case .success(let t): values.observedAt = t
+    case .failure(let e): throw RowError("observed_at", e.reason)
     }
     // counts
     values.counts.followers = try Self.count(trim(row.field(followersField)), .followers)
@@ -585,35 +581,6 @@ public final class SnapshotImporter {
       throw RowError(c.name, "-\(v) is negative: counts are 0 or more")
     }
     return v
-  }
-
-  /// Epoch seconds of the two shapes bulk files use, `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SSZ`,
-  /// with the same checks as `Timestamp.parse`; `Int64.min` for anything else (then
-  /// `Timestamp.parse` decides, and gives the reason).
-  @inline(__always) static func fastTimestamp(_ b: UnsafeBufferPointer<UInt8>) -> Int64 {
-    let n = b.count
-    guard n == 10 || n == 20, let p = b.baseAddress else { return .min }
-    // Two digits at `i`, or -1.
-    @inline(__always) func d2(_ i: Int) -> Int {
-      let a = p[i] &- 48
-      let c = p[i + 1] &- 48
-      return a < 10 && c < 10 ? Int(a) * 10 + Int(c) : -1
-    }
-    guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return .min }
-    let y1 = d2(0)
-    let y2 = d2(2)
-    guard y1 >= 0, y2 >= 0, let day = Day(year: y1 * 100 + y2, month: d2(5), day: d2(8)) else {
-      return .min
-    }
-    if n == 10 { return day.epochSeconds }
-    guard p[10] == UInt8(ascii: "T"), p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
-      p[19] == UInt8(ascii: "Z")
-    else { return .min }
-    let h = d2(11)
-    let mi = d2(14)
-    let s = d2(17)
-    guard h >= 0, h <= 23, mi >= 0, mi <= 59, s >= 0, s <= 59 else { return .min }
-    return day.epochSeconds + Int64(h * 3600 + mi * 60 + s)
   }
 
   static func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A value refused for one column, before the caller adds where it came from (option or file:line).
 public struct ColumnError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A channel's identity on its platform: the platform and the canonical handle.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A length and character rule for one kind of handle: ASCII letters and digits plus `extras`.
 struct HandleRule: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A known platform host, matched with its subdomains (`www.`, `m.`, `mobile.`, `be.`...).
 enum HandleSite: Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Which source a fact comes from: an existing source key, or a URL that names one
 /// (created on first use, reused afterwards).

@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// One row of the `accounts` listing: a channel with its entity and latest snapshot.
 public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {

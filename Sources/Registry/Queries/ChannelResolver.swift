@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Every channel's current and former handles in memory, for bulk imports:
 /// (platform, canonical handle) -> the channels that held it, and until when.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// What `show` found for a user's text: an entity or a channel.
 public enum LookupResult: Sendable {

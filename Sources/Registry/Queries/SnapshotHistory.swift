@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// The length of a period in a snapshot history.
 public enum HistoryPeriod: String, CaseIterable, Sendable {
@@ -13,12 +14,12 @@ public enum HistoryPeriod: String, CaseIterable, Sendable {
     case .day: return d.description
     case .month: return String(format: "%04d-%02d", d.year, d.month)
     case .week:
-      let days = d.daysSinceEpoch
+      let days = d.number
       // 1970-01-01 was a Thursday: Monday-based weekday index is (days + 3) mod 7.
       let weekday = ((days + 3) % 7 + 7) % 7
-      let thursday = Day(daysSinceEpoch: days - weekday + 3)
+      let thursday = Day(number: days - weekday + 3)
       let jan1 = Day(year: thursday.year, month: 1, day: 1)!
-      let week = (thursday.daysSinceEpoch - jan1.daysSinceEpoch) / 7 + 1
+      let week = (thursday - jan1) / 7 + 1
       return String(format: "%04d-W%02d", thursday.year, week)
     }
   }

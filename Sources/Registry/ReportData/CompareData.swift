@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// What comparisons (scorecards, side by side, league tables) need from the registry, as rows.
 public struct CompareData: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Vocabulary
 
 /// What the adoption report needs from the registry, as plain rows.
 public struct ReportData: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// How serious a data-quality finding is. Only `error` (integrity) makes `validate` fail.
 public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {

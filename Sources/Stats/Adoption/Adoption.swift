@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Which channels count as "on the platform": one named platform, or any social platform.
 public enum PlatformSelector: Sendable, Hashable, Comparable {
   /// Any social platform (not a website, mailing list or SMS alert).
@@ -26,7 +28,7 @@ public enum Adoption {
   /// `selector` opened on or before `day` and not closed by it.
   public static func adopters(
     _ entities: [StatsEntity], _ channels: [StatsChannel], _ selector: PlatformSelector,
-    on day: Int
+    on day: Day
   ) -> Set<String> {
     let existing = Set(entities.filter { $0.exists(on: day) }.map(\.id))
     var ids = Set<String>()
@@ -40,7 +42,7 @@ public enum Adoption {
   /// Adopters / entities existing on `day`, with the 95% Wilson interval.
   public static func rate(
     _ entities: [StatsEntity], _ channels: [StatsChannel], _ selector: PlatformSelector,
-    on day: Int
+    on day: Day
   ) -> Proportion {
     let n = entities.filter { $0.exists(on: day) }.count
     let x = adopters(entities, channels, selector, on: day).count
@@ -76,7 +78,7 @@ public enum Diffusion {
   /// a channel closed later still counts as adopted from its opening year on.
   public static func curve(
     _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
-    years: ClosedRange<Int>, lastDay: Int
+    years: ClosedRange<Int>, lastDay: Day
   ) -> [DiffusionPoint] {
     curves(
       entities, channels, selectors: selectors, years: years, lastDay: lastDay,
@@ -87,7 +89,7 @@ public enum Diffusion {
   /// e.g. the regions), with one pass over the channels for all of them.
   public static func curves(
     _ entities: [StatsEntity], _ channels: [StatsChannel], selectors: [PlatformSelector],
-    years: ClosedRange<Int>, lastDay: Int, groups: [[Int]]
+    years: ClosedRange<Int>, lastDay: Day, groups: [[Int]]
   ) -> [[DiffusionPoint]] {
     // One pass over the channels: per entity and selector, the earliest opening day. An entity
     // adopted by a day iff that earliest day is on or before it (O(channels + years × entities)).
@@ -100,7 +102,7 @@ public enum Diffusion {
       guard let o = c.openedOn, let i = index[c.entityId] else { continue }
       for (k, s) in selectors.enumerated() where s.matches(c) {
         let slot = i * selectors.count + k
-        if o < firstOpened[slot] { firstOpened[slot] = o }
+        if o.number < firstOpened[slot] { firstOpened[slot] = o.number }
       }
     }
     return curves(
@@ -108,16 +110,16 @@ public enum Diffusion {
       groups: groups)
   }
 
-  /// `curves` from each entity's earliest opening day per selector
+  /// `curves` from each entity's earliest opening day number per selector
   /// (`firstOpened[i * selectors.count + k]`, `Int.max` for none).
   static func curves(
     _ entities: [StatsEntity], firstOpened: [Int], selectors: [PlatformSelector],
-    years: ClosedRange<Int>, lastDay: Int, groups: [[Int]]
+    years: ClosedRange<Int>, lastDay: Day, groups: [[Int]]
   ) -> [[DiffusionPoint]] {
     // The year-end days are ascending, so "exists on the day of year y" holds for a range of
     // years, and so does "exists and adopted": each entity adds +1 at the range's first year and
     // -1 after its last (a difference array per group), O(entities × selectors) in all.
-    let days = years.map { min(DayNumber.from(year: $0, month: 12, day: 31), lastDay) }
+    let days = years.map { min(Day.number(year: $0, month: 12, day: 31), lastDay.number) }
     /// The first year (as a position in `days`) whose day is on or after `day`; days.count if none.
     func firstYear(onOrAfter day: Int) -> Int {
       var lo = 0
@@ -131,8 +133,8 @@ public enum Diffusion {
     let k = selectors.count
     // Per entity: the years it exists, [existFrom, existTo); per selector, the first year it has
     // adopted (existence aside).
-    let existFrom = entities.map { $0.validFrom.map(firstYear(onOrAfter:)) ?? 0 }
-    let existTo = entities.map { $0.validTo.map(firstYear(onOrAfter:)) ?? days.count }
+    let existFrom = entities.map { $0.validFrom.map { firstYear(onOrAfter: $0.number) } ?? 0 }
+    let existTo = entities.map { $0.validTo.map { firstYear(onOrAfter: $0.number) } ?? days.count }
     let adoptedFrom = firstOpened.map { $0 == Int.max ? days.count : firstYear(onOrAfter: $0) }
     let names = selectors.map(\.name)
     return groups.map { members in

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Figures for one group of entities (a region, or the whole country) on one platform selector.
 public struct GroupFigures: Sendable, Equatable {
   /// Region code, or `ALL` for the whole scope.
@@ -90,7 +92,7 @@ public struct DataQuality: Sendable, Equatable {
 
 /// The national adoption report as numbers; renderers turn it into Markdown, HTML, JSON or CSV.
 public struct AdoptionReport: Sendable {
-  public var asOf: Int
+  public var asOf: Day
   public var stalenessDays: Int
   public var filters: ReportFilters
   public var regionNames: [String: String]

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Computes the adoption report from its input.
 ///
 /// Works on positions, not on copies: each entity, channel and open channel is an index into
@@ -56,7 +58,7 @@ public enum AdoptionReportBuilder {
 
     // The channels of the entities in scope: those without an opening date, the earliest one.
     var withoutOpening = 0
-    var earliestOpening: Int?
+    var earliestOpening: Day?
     for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
       if let o = c.openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
@@ -70,8 +72,8 @@ public enum AdoptionReportBuilder {
     }
 
     var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = earliestOpening.map { DayNumber.civil($0).year }
-    let lastYear = DayNumber.civil(d).year
+    let firstYear = earliestOpening.map(\.year)
+    let lastYear = d.year
     if let firstYear, firstYear <= lastYear {
       // Every region's curve from one pass over the channels (positions of its entities).
       var members = [[Int]](repeating: [], count: regionCodes.count)

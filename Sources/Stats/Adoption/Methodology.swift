@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The definitions every rendering of the report prints, so each figure can be cited.
 public enum Methodology {
   /// (JSON key, definition) pairs in print order.

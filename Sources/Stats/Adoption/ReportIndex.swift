@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The report's entities and channels as positions: each channel's entity, its selector matches
 /// as bits, and the channels open on the date grouped by entity. Each String is hashed or
 /// compared once per entity or channel here; everything after reads integers.
@@ -24,7 +26,7 @@ struct ReportIndex {
   private let selectorCount: Int
 
   init(
-    entities: [StatsEntity], channels: [StatsChannel], selectors: [PlatformSelector], on d: Int
+    entities: [StatsEntity], channels: [StatsChannel], selectors: [PlatformSelector], on d: Day
   ) {
     precondition(selectors.count <= 64, "at most 64 platform columns")
     selectorCount = selectors.count
@@ -97,15 +99,16 @@ struct ReportIndex {
   /// The open channels of entities[i] (positions j), in input order.
   func openOf(_ i: Int) -> ArraySlice<Int> { openList[openStart[i]..<openStart[i + 1]] }
 
-  /// Per entity and selector, the earliest opening day of its channels (opened or not on the
+  /// Per entity and selector, the earliest opening day number of its channels (opened or not on the
   /// date) matching the selector: `[i * selectors + k]`, `Int.max` for none.
   func firstOpened(_ channels: [StatsChannel]) -> [Int] {
     var first = [Int](repeating: Int.max, count: exists.count * selectorCount)
     for (n, c) in channels.enumerated() {
       guard let o = c.openedOn, entityOf[n] >= 0 else { continue }
       let base = entityOf[n] * selectorCount
-      for k in 0..<selectorCount where matches[n] & (1 << UInt64(k)) != 0 && o < first[base + k] {
-        first[base + k] = o
+      for k in 0..<selectorCount
+      where matches[n] & (1 << UInt64(k)) != 0 && o.number < first[base + k] {
+        first[base + k] = o.number
       }
     }
     return first

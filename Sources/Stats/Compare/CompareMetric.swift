@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The figures a scorecard, a side-by-side comparison and a league table show for one entity.
 public enum CompareMetric: String, Sendable, CaseIterable, Codable {
   case followers

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One entity's place in a league table.
 public struct LeagueEntry: Sendable, Equatable {
   /// Competition rank ("1, 2, 2, 4"): 1 + the number of entities with a strictly higher value.
@@ -18,7 +20,7 @@ public struct LeagueMissing: Sendable, Equatable {
 public struct LeagueTable: Sendable, Equatable {
   public var metric: CompareMetric
   public var platform: PlatformSelector
-  public var asOf: Int
+  public var asOf: Day
   /// Entities ranked (all of them, or those with rank ≤ top).
   public var entries: [LeagueEntry]
   /// Entities with a value that `top` cut off.
@@ -35,7 +37,7 @@ public struct LeagueTable: Sendable, Equatable {
   /// Ranks `figures` by `metric`, highest first. With `top`, keeps the entries whose rank is at
   /// most `top` (so a tie at the cut keeps every tied entity).
   public static func build(
-    _ figures: [EntityFigures], metric: CompareMetric, platform: PlatformSelector, asOf: Int,
+    _ figures: [EntityFigures], metric: CompareMetric, platform: PlatformSelector, asOf: Day,
     top: Int? = nil, placeholdersExcluded: Int = 0
   ) -> LeagueTable {
     var known: [(EntityFigures, Double)] = []
@@ -77,7 +79,7 @@ public struct LeagueTable: Sendable, Equatable {
 
 /// Two or more entities side by side: the same metrics, one column per entity.
 public struct SideBySide: Sendable, Equatable {
-  public var asOf: Int
+  public var asOf: Day
   public var platform: PlatformSelector
   public var figures: [EntityFigures]
   public var projections: [ProjectionResult]

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// How a peer group is chosen.
 public enum PeerBasis: String, Sendable, CaseIterable, Codable {
   /// Same region and same kind.
@@ -48,7 +50,7 @@ public struct PeerGroup: Sendable, Equatable {
   /// [⌈p/2⌉, 2p] · kind: same country and kind · all: same country. Peers exist on `day`, are
   /// not placeholders and are not the entity itself.
   public static func select(
-    for target: CompareEntity, among candidates: [CompareEntity], basis: PeerBasis, on day: Int
+    for target: CompareEntity, among candidates: [CompareEntity], basis: PeerBasis, on day: Day
   ) -> Result<PeerGroup, PeerGroupError> {
     let e = target.entity
     var band: ClosedRange<Int>?
@@ -92,7 +94,7 @@ public struct PeerGroup: Sendable, Equatable {
     members.sort { $0.id < $1.id }
     var text =
       "\(members.count) peer\(members.count == 1 ? "" : "s"): \(rule), existing on "
-      + "\(DayNumber.string(day)), \(e.id) itself not included"
+      + "\(day.description), \(e.id) itself not included"
     if placeholders > 0 {
       text += ", \(placeholders) placeholder entit\(placeholders == 1 ? "y" : "ies") left out"
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A peer's value of one metric.
 public struct PeerValue: Sendable, Equatable {
   public var id: String
@@ -40,7 +42,7 @@ public struct PlatformCoverage: Sendable, Equatable {
 public enum ScorecardError: Error, Equatable, Sendable {
   case unknownEntity(String)
   case placeholder(String)
-  case notExisting(String, on: Int)
+  case notExisting(String, on: Day)
   case peers(PeerGroupError)
 
   public var message: String {
@@ -51,7 +53,7 @@ public enum ScorecardError: Error, Equatable, Sendable {
       return "\(id) is a placeholder (its owner is not identified), so it is left out of every "
         + "figure; choose an identified entity"
     case .notExisting(let id, let day):
-      return "\(id) does not exist on \(DayNumber.string(day)); choose an --as-of date within "
+      return "\(id) does not exist on \(day.description); choose an --as-of date within "
         + "its lifespan or its successor"
     case .peers(let e): return e.message
     }
@@ -61,7 +63,7 @@ public enum ScorecardError: Error, Equatable, Sendable {
 /// An entity against its peer group: every metric, platform coverage, a projection and the
 /// reference figures that fit its scope.
 public struct Scorecard: Sendable, Equatable {
-  public var asOf: Int
+  public var asOf: Day
   public var stalenessDays: Int
   public var entity: StatsEntity
   public var country: String

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An entity as comparisons see it: the metrics' entity plus what peer groups are chosen by.
 public struct CompareEntity: Sendable, Hashable {
   public var entity: StatsEntity
@@ -17,7 +19,7 @@ public struct CompareEntity: Sendable, Hashable {
 
 /// Everything a scorecard, a side-by-side comparison or a league table is computed from.
 public struct CompareInput: Sendable {
-  public var asOf: Int
+  public var asOf: Day
   public var stalenessDays: Int
   /// The entities that may be compared (placeholders included: the builders leave them out).
   public var entities: [CompareEntity]
@@ -31,7 +33,7 @@ public struct CompareInput: Sendable {
   public var regionNames: [String: String]
 
   public init(
-    asOf: Int, stalenessDays: Int, entities: [CompareEntity], channels: [StatsChannel],
+    asOf: Day, stalenessDays: Int, entities: [CompareEntity], channels: [StatsChannel],
     snapshots: [StatsSnapshot], references: [StatsReference] = [],
     regionNames: [String: String] = [:]
   ) {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A source a report cites.
 public struct ReportSource: Sendable, Hashable {
   public var key: String
@@ -38,7 +40,7 @@ public struct ReportFilters: Sendable, Equatable {
 
 /// Everything the adoption report is computed from: value types only.
 public struct ReportInput: Sendable {
-  public var asOf: Int
+  public var asOf: Day
   public var stalenessDays: Int
   public var filters: ReportFilters
   /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
@@ -53,7 +55,7 @@ public struct ReportInput: Sendable {
   public var placeholdersExcluded = 0
 
   public init(
-    asOf: Int, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
+    asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
     channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [ReportSource],
     regionNames: [String: String], placeholdersExcluded: Int = 0
   ) {

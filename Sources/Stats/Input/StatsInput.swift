@@ -1,4 +1,6 @@
-/// An entity as the metrics see it. Days are day numbers (days since 1970-01-01, see `DayNumber`).
+import Vocabulary
+
+/// An entity as the metrics see it. Days are `Day`s (Vocabulary).
 public struct StatsEntity: Sendable, Hashable {
   public var id: String
   public var name: String
@@ -6,13 +8,13 @@ public struct StatsEntity: Sendable, Hashable {
   public var kind: String
   public var population: Int?
   /// First day of existence (inclusive); nil when it has always existed.
-  public var validFrom: Int?
+  public var validFrom: Day?
   /// The day it ceased (exclusive); nil when it still exists.
-  public var validTo: Int?
+  public var validTo: Day?
 
   public init(
     id: String, name: String, region: String, kind: String = "local_police",
-    population: Int? = nil, validFrom: Int? = nil, validTo: Int? = nil
+    population: Int? = nil, validFrom: Day? = nil, validTo: Day? = nil
   ) {
     self.id = id
     self.name = name
@@ -24,7 +26,7 @@ public struct StatsEntity: Sendable, Hashable {
   }
 
   /// Whether the entity existed on `day` (validFrom inclusive, validTo exclusive).
-  public func exists(on day: Int) -> Bool {
+  public func exists(on day: Day) -> Bool {
     if let from = validFrom, from > day { return false }
     if let to = validTo, to <= day { return false }
     return true
@@ -38,9 +40,9 @@ public struct StatsChannel: Sendable, Hashable {
   /// The stored platform name (`x`, `facebook_page`, ... `website`).
   public var platform: String
   /// The opening day, else the first day a source saw it; nil when neither is known.
-  public var openedOn: Int?
+  public var openedOn: Day?
   /// The day it was closed (exclusive).
-  public var closedOn: Int?
+  public var closedOn: Day?
   /// Whether it states "no urgent calls here": nil when unknown.
   public var disclaimer: Bool?
   /// `high`, `medium` or `low`: how sure the registry is that it belongs to its entity.
@@ -49,7 +51,7 @@ public struct StatsChannel: Sendable, Hashable {
   public var label: String
 
   public init(
-    id: Int64, entityId: String, platform: String, openedOn: Int? = nil, closedOn: Int? = nil,
+    id: Int64, entityId: String, platform: String, openedOn: Day? = nil, closedOn: Day? = nil,
     disclaimer: Bool? = nil, confidence: String = "high", label: String = ""
   ) {
     self.id = id
@@ -63,7 +65,7 @@ public struct StatsChannel: Sendable, Hashable {
   }
 
   /// Whether it counts as present on `day`: opened on or before it and not closed by it.
-  public func isOpen(on day: Int) -> Bool {
+  public func isOpen(on day: Day) -> Bool {
     guard let opened = openedOn, opened <= day else { return false }
     if let closed = closedOn, closed <= day { return false }
     return true
@@ -96,7 +98,7 @@ public struct StatsSnapshot: Sendable, Hashable {
   }
 
   /// The UTC day number of the observation.
-  public var day: Int { DayNumber.of(epochSeconds: observedAt) }
+  public var day: Day { Day(epochSeconds: observedAt) }
 }
 
 /// Which platform names count as social media.

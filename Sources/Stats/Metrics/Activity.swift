@@ -1,10 +1,12 @@
+import Vocabulary
+
 /// Posting activity and engagement of one channel.
 public enum Activity {
   /// Posts per week from the change in post counts between the latest snapshot on or before
   /// D − W and the latest on or before D: (posts1 − posts0) / days × 7, days being the time
   /// elapsed between the two observations.
   public static func postsPerWeek(
-    _ snapshots: [StatsSnapshot], windowDays: Int, endingOn day: Int,
+    _ snapshots: [StatsSnapshot], windowDays: Int, endingOn day: Day,
     stalenessDays: Int = SnapshotSelection.defaultStalenessDays
   ) -> Metric<Double> {
     let end = SnapshotSelection.latest(
@@ -25,7 +27,7 @@ public enum Activity {
   /// Engagement rate: engagements counted over the snapshot's window divided by the followers of
   /// the same snapshot (the latest on or before D with engagements, within the staleness limit).
   public static func engagementRate(
-    _ snapshots: [StatsSnapshot], on day: Int,
+    _ snapshots: [StatsSnapshot], on day: Day,
     stalenessDays: Int = SnapshotSelection.defaultStalenessDays
   ) -> Metric<Double> {
     guard let s = latestEngagement(snapshots, on: day, stalenessDays: stalenessDays) else {
@@ -39,7 +41,7 @@ public enum Activity {
   /// Engagements per post: engagements over the window divided by the posts published in that
   /// window (posts(D) − posts(D − window)), where post counts are known.
   public static func engagementsPerPost(
-    _ snapshots: [StatsSnapshot], on day: Int,
+    _ snapshots: [StatsSnapshot], on day: Day,
     stalenessDays: Int = SnapshotSelection.defaultStalenessDays
   ) -> Metric<Double> {
     guard let s = latestEngagement(snapshots, on: day, stalenessDays: stalenessDays),
@@ -56,9 +58,9 @@ public enum Activity {
   }
 
   private static func latestEngagement(
-    _ snapshots: [StatsSnapshot], on day: Int, stalenessDays: Int
+    _ snapshots: [StatsSnapshot], on day: Day, stalenessDays: Int
   ) -> StatsSnapshot? {
-    let end = DayNumber.endOfDay(day)
+    let end = day.endOfDayEpochSeconds
     let s = snapshots.filter {
       $0.observedAt <= end && $0.engagements != nil && $0.windowDays != nil
     }

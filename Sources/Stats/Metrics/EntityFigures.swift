@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One entity's figures on one platform selector (any social platform, or one platform) on a day.
 public struct EntityFigures: Sendable, Equatable {
   public var entity: StatsEntity
@@ -16,7 +18,7 @@ public struct EntityFigures: Sendable, Equatable {
   /// An entity with no open matching channel has every metric missing `no_channel`.
   public static func compute(
     _ entity: StatsEntity, channels: [StatsChannel], snapshots: [Int64: [StatsSnapshot]],
-    platform: PlatformSelector, on day: Int, stalenessDays: Int
+    platform: PlatformSelector, on day: Day, stalenessDays: Int
   ) -> EntityFigures {
     let open = channels.filter {
       $0.entityId == entity.id && platform.matches($0) && $0.isOpen(on: day)

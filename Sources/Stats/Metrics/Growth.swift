@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Follower growth of one channel over a window ending on a date.
 public struct GrowthFigure: Sendable, Equatable {
@@ -22,7 +23,7 @@ public enum Growth {
   /// Growth of one channel over `windowDays` ending on `day`. A missing end keeps its own reason
   /// (no_snapshot, stale); a missing start is `no_baseline`; a zero start is `zero_baseline`.
   public static func over(
-    _ snapshots: [StatsSnapshot], windowDays: Int, endingOn day: Int,
+    _ snapshots: [StatsSnapshot], windowDays: Int, endingOn day: Day,
     stalenessDays: Int = SnapshotSelection.defaultStalenessDays
   ) -> GrowthFigure {
     let end = SnapshotSelection.followers(snapshots, on: day, stalenessDays: stalenessDays)

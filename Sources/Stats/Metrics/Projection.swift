@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A follower projection: the recent trend carried forward. Labelled "projection", not a forecast.
 public struct FollowerProjection: Sendable, Equatable {
   /// Days after the as-of date.
@@ -34,11 +36,11 @@ public enum Projection {
   /// the latest observation on or before `day` back to the latest observation at least W days
   /// before that one (no older than the staleness limit from its own target day).
   public static func dailyGrowth(
-    _ snapshots: [StatsSnapshot], on day: Int, stalenessDays: Int
+    _ snapshots: [StatsSnapshot], on day: Day, stalenessDays: Int
   ) -> (last: Metric<Observation>, growth: Metric<Double>) {
     let last = SnapshotSelection.followers(snapshots, on: day, stalenessDays: stalenessDays)
     guard let f1 = last.value else { return (last, .missing(last.reason!)) }
-    let lastDay = DayNumber.of(epochSeconds: f1.observedAt)
+    let lastDay = Day(epochSeconds: f1.observedAt)
     var g = 0.0
     for w in windows {
       let base = SnapshotSelection.followers(
@@ -53,7 +55,7 @@ public enum Projection {
 
   /// Projects the channels' total followers `horizons` days after `day`.
   public static func project(
-    _ channels: [[StatsSnapshot]], on day: Int, stalenessDays: Int, horizons: [Int] = horizons
+    _ channels: [[StatsSnapshot]], on day: Day, stalenessDays: Int, horizons: [Int] = horizons
   ) -> ProjectionResult {
     guard !channels.isEmpty else {
       return ProjectionResult(
@@ -88,7 +90,7 @@ public enum Projection {
     }
     let projections = horizons.map { h in
       let total = points.reduce(0.0) { acc, p in
-        let days = Double(day - DayNumber.of(epochSeconds: p.last.observedAt) + h)
+        let days = Double(day - Day(epochSeconds: p.last.observedAt) + h)
         return acc + max(0, p.last.value + p.growth * days)
       }
       return FollowerProjection(horizonDays: h, followers: .value(total.rounded()))

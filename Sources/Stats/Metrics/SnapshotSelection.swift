@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A value read from one snapshot, with when it was observed.
 public struct Observation: Sendable, Equatable {
   public var value: Double
@@ -17,7 +19,7 @@ public enum SnapshotSelection {
   /// the end of `day` whose `field` is known. Missing `no_snapshot` when there is none, `stale`
   /// when it was observed more than `stalenessDays` days before `day`.
   public static func latest(
-    _ snapshots: [StatsSnapshot], onOrBefore day: Int, stalenessDays: Int,
+    _ snapshots: [StatsSnapshot], onOrBefore day: Day, stalenessDays: Int,
     field: (StatsSnapshot) -> Int?
   ) -> Metric<Observation> {
     latest(snapshots[...], onOrBefore: day, stalenessDays: stalenessDays, field: field)
@@ -25,10 +27,10 @@ public enum SnapshotSelection {
 
   /// `latest` over a slice (one channel's run of a larger array), without a copy.
   static func latest(
-    _ snapshots: ArraySlice<StatsSnapshot>, onOrBefore day: Int, stalenessDays: Int,
+    _ snapshots: ArraySlice<StatsSnapshot>, onOrBefore day: Day, stalenessDays: Int,
     field: (StatsSnapshot) -> Int?
   ) -> Metric<Observation> {
-    let end = DayNumber.endOfDay(day)
+    let end = day.endOfDayEpochSeconds
     var best: StatsSnapshot?
     for s in snapshots where s.observedAt <= end && field(s) != nil {
       if best == nil || s.observedAt > best!.observedAt { best = s }
@@ -40,7 +42,7 @@ public enum SnapshotSelection {
 
   /// Followers at the latest snapshot on or before `day`, within the staleness limit.
   public static func followers(
-    _ snapshots: [StatsSnapshot], on day: Int, stalenessDays: Int = defaultStalenessDays
+    _ snapshots: [StatsSnapshot], on day: Day, stalenessDays: Int = defaultStalenessDays
   ) -> Metric<Observation> {
     latest(snapshots, onOrBefore: day, stalenessDays: stalenessDays) { $0.followers }
   }

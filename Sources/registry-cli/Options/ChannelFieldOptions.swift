@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Vocabulary
 
 /// Channel columns a curator may give on the command line (all but entity and handle).
 struct ChannelFieldOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Vocabulary
 
 /// Parses `--as-of` style dates with a message a user understands.
 func parseDay(_ text: String, option: String) throws -> Day {

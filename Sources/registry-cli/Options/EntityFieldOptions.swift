@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Vocabulary
 
 /// The entity columns a curator may give on the command line.
 struct EntityFieldOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Vocabulary
 
 /// Filters shared by `accounts` and `entities`. Each may be repeated to allow several values.
 struct FilterOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// When to try a request again and how long to wait first: exponential backoff with jitter for
 /// timeouts, connection errors, 429 and 5xx; never for other 4xx.

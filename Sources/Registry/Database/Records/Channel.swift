@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// One presence of one entity on one platform.
 public struct Channel: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {

@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// An organisation that can own channels.
 public struct Entity: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {

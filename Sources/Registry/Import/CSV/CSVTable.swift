@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Vocabulary
 
 /// A CSV file with a header row, read row by row with line numbers for error messages.
 public final class CSVTable {

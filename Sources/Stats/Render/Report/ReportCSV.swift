@@ -24,7 +24,7 @@ public enum ReportCSV {
       ]
       let reasons = (metrics + later).compactMap { m in m.1.reason.map { "\(m.0)=\($0.rawValue)" } }
       var cells = [
-        DayNumber.string(r.asOf), g.region, r.regionName(g.region), g.platform, String(g.entities),
+        "\(r.asOf)", g.region, r.regionName(g.region), g.platform, String(g.entities),
         String(g.adopters),
       ]
       cells += metrics.map { value($0.1) }

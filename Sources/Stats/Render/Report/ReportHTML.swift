@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The report as one self-contained HTML file: inline CSS and SVG, no script, no network.
 public enum ReportHTML {
   /// Escapes text for HTML content and attribute values.
@@ -47,7 +49,7 @@ public enum ReportHTML {
     """
 
   public static func render(_ r: AdoptionReport) -> String {
-    let asOf = DayNumber.string(r.asOf)
+    let asOf = "\(r.asOf)"
     let any = r.nationalAny
     let defs = Dictionary(
       uniqueKeysWithValues: Methodology.definitions(stalenessDays: r.stalenessDays))

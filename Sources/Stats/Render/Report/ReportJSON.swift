@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The report as JSON, the machine contract documented in docs/report.md.
 public enum ReportJSON {
   public static func render(_ r: AdoptionReport) -> String {
@@ -33,7 +35,7 @@ public enum ReportJSON {
       ])
     let q = r.dataQuality
     return .object([
-      ("as_of", .string(DayNumber.string(r.asOf))),
+      ("as_of", .string("\(r.asOf)")),
       (
         "filters",
         .object([
@@ -74,7 +76,7 @@ public enum ReportJSON {
       (
         "methodology",
         .object([
-          ("as_of", .string(DayNumber.string(r.asOf))),
+          ("as_of", .string("\(r.asOf)")),
           ("staleness_days", .int(r.stalenessDays)),
           ("quantile_method", .string("type 7 (linear interpolation)")),
           ("confidence_level", .number(0.95)),

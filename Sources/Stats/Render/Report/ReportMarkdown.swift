@@ -1,8 +1,10 @@
+import Vocabulary
+
 /// The report as Markdown (the default output).
 public enum ReportMarkdown {
   public static func render(_ r: AdoptionReport) -> String {
     var o = ""
-    let asOf = DayNumber.string(r.asOf)
+    let asOf = "\(r.asOf)"
     let any = r.nationalAny
     o += "# Police on social media: national adoption report, as of \(asOf)\n\n"
     o +=

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The scorecard as one printable, self-contained HTML page: inline CSS, one inline SVG per
 /// metric (the entity against its peers), no script, every database text escaped.
@@ -33,7 +34,7 @@ public enum ScorecardHTML {
   }
 
   public static func render(_ s: Scorecard) -> String {
-    let date = DayNumber.string(s.asOf)
+    let date = "\(s.asOf)"
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
     o += "<title>Scorecard: \(e(s.entity.name)) as of \(date)</title>"

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The scorecard, side-by-side comparison and league table as JSON with stable keys.
 public enum ScorecardJSON {
   static func metric(_ m: Metric<Double>) -> JSONValue { .metric(m) }
@@ -104,7 +106,7 @@ public enum ScorecardJSON {
     let doc: JSONValue = .object([
       ("entity", entity(s.entity, country: s.country)),
       ("region_name", .string(s.regionName)),
-      ("as_of", .string(DayNumber.string(s.asOf))),
+      ("as_of", .string("\(s.asOf)")),
       ("staleness_days", .int(s.stalenessDays)),
       ("platform", .string(s.platform.name)),
       ("channels", .int(s.channels)),
@@ -146,7 +148,7 @@ public enum ScorecardJSON {
 
   public static func render(_ s: SideBySide) -> String {
     let doc: JSONValue = .object([
-      ("as_of", .string(DayNumber.string(s.asOf))),
+      ("as_of", .string("\(s.asOf)")),
       ("platform", .string(s.platform.name)),
       (
         "entities",
@@ -199,7 +201,7 @@ public enum ScorecardJSON {
   public static func render(_ t: LeagueTable, scope: String) -> String {
     let doc: JSONValue = .object([
       ("metric", .string(t.metric.rawValue)), ("label", .string(t.metric.label)),
-      ("platform", .string(t.platform.name)), ("as_of", .string(DayNumber.string(t.asOf))),
+      ("platform", .string(t.platform.name)), ("as_of", .string("\(t.asOf)")),
       ("scope", .string(scope)), ("tie_rule", .string(LeagueTable.tieRule)),
       ("ranked_count", .int(t.entries.count)), ("cut_off", .int(t.cutOff)),
       ("missing_count", .int(t.missing.count)),

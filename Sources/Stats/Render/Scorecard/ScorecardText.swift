@@ -1,10 +1,12 @@
+import Vocabulary
+
 /// The scorecard as a readable text table (`table`) or as Markdown.
 public enum ScorecardText {
   public static func render(_ s: Scorecard, markdown: Bool) -> String {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
     let c = TextGrid.clean
     let h = markdown ? "## " : ""
-    let date = DayNumber.string(s.asOf)
+    let date = "\(s.asOf)"
     var o = markdown ? "# " : ""
     o += "Scorecard: \(c(s.entity.name)) (\(s.entity.id)), as of \(date)\n\n"
     o += "Entity: \(s.entity.kind), \(c(s.regionName)), \(s.country), population "
@@ -59,7 +61,7 @@ public enum ScorecardText {
     o += "current followers: \(ValueStyle.count.format(s.projection.current)); "
     o += "weighted daily growth: \(ValueStyle.decimal.format(s.projection.dailyGrowth))\n"
     for p in s.projection.projections {
-      o += "projection +\(p.horizonDays) days (\(DayNumber.string(s.asOf + p.horizonDays))): "
+      o += "projection +\(p.horizonDays) days (\("\(s.asOf + p.horizonDays)")): "
       o += ValueStyle.count.format(p.followers) + "\n"
     }
     o += "method: \(Projection.method)\n\n"

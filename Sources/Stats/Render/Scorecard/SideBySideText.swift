@@ -3,7 +3,7 @@ public enum SideBySideText {
   public static func render(_ s: SideBySide, markdown: Bool) -> String {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
     var o = markdown ? "# " : ""
-    o += "Side by side, as of \(DayNumber.string(s.asOf)), platform "
+    o += "Side by side, as of \("\(s.asOf)"), platform "
     o += ReportText.platformLabel(s.platform.name) + "\n\n"
     let header = ["metric"] + s.figures.map(\.entity.id)
     var rows: [[String]] = [
@@ -33,7 +33,7 @@ public enum SideBySideText {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
     let st = t.metric.style
     var o = markdown ? "# " : ""
-    o += "League table: \(t.metric.label), as of \(DayNumber.string(t.asOf))\n"
+    o += "League table: \(t.metric.label), as of \("\(t.asOf)")\n"
     o += "Scope: \(scope); platform \(ReportText.platformLabel(t.platform.name))\n"
     o += "Ties: \(LeagueTable.tieRule).\n\n"
     let inputs = LeagueTable.inputColumns(t.metric)

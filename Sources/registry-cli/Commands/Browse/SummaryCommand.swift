@@ -1,6 +1,7 @@
 import ArgumentParser
 import Registry
 import Stats
+import Vocabulary
 
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

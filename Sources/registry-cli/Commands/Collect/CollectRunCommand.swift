@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Vocabulary
 
 struct CollectRunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

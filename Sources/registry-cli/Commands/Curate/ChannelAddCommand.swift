@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Vocabulary
 
 struct ChannelAddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Vocabulary
 
 struct ChannelVerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Stats
+import Vocabulary
 
 struct ReferenceAddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Stats
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc

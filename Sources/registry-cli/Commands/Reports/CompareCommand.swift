@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Registry
 import Stats
+import Vocabulary
 
 /// `compare ENTITY [ENTITY...]`: one entity against its peers, or several side by side.
 struct CompareCommand: ParsableCommand {

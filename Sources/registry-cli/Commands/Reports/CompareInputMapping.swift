@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Stats
+import Vocabulary
 
 /// Registry rows to the comparisons' Stats value types.
 enum CompareInputMapping {

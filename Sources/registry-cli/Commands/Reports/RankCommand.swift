@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Stats
+import Vocabulary
 
 /// `rank --metric M`: a league table of entities.
 struct RankCommand: ParsableCommand {

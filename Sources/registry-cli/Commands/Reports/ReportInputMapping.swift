@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Stats
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -13,18 +14,18 @@ enum ReportInputMapping {
     _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters
   ) -> ReportInput {
     ReportInput(
-      asOf: asOf.daysSinceEpoch, stalenessDays: stalenessDays, filters: filters,
+      asOf: asOf, stalenessDays: stalenessDays, filters: filters,
       entities: d.entities.map {
         StatsEntity(
           id: $0.id, name: $0.name, region: $0.region, kind: $0.kind,
-          population: $0.population.map(Int.init), validFrom: $0.validFrom?.daysSinceEpoch,
-          validTo: $0.validTo?.daysSinceEpoch)
+          population: $0.population.map(Int.init), validFrom: $0.validFrom,
+          validTo: $0.validTo)
       },
       // No labels: the report lists no channels.
       channels: d.channels.map {
         StatsChannel(
           id: $0.id, entityId: $0.entityId, platform: $0.platform,
-          openedOn: $0.openedOn?.daysSinceEpoch, closedOn: $0.closedOn?.daysSinceEpoch,
+          openedOn: $0.openedOn, closedOn: $0.closedOn,
           disclaimer: $0.disclaimer, confidence: $0.confidence)
       },
       snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Vocabulary
 
 struct SnapshotAddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -26,6 +26,14 @@ public enum Platform: String, CaseIterable, Codable, Sendable, Comparable {
     }
   }
 
+  /// The stored names of the platforms that are not social media (from `isSocial`).
+  public static let nonSocialNames: Set<String> = Set(
+    allCases.filter { !$0.isSocial }.map(\.rawValue))
+
+  /// Whether a stored platform name is social media; a name this version does not know counts
+  /// as social (it can only have come from a newer registry, and every new platform so far is).
+  public static func isSocial(name: String) -> Bool { !nonSocialNames.contains(name) }
+
   public static func < (a: Platform, b: Platform) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
@@ -54,36 +62,4 @@ public enum Platform: String, CaseIterable, Codable, Sendable, Comparable {
   }
 
   public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}
-
-/// The kind of organisation an entity is.
-public enum EntityKind: String, CaseIterable, Codable, Sendable {
-  case localPolice = "local_police"
-  case federalPolice = "federal_police"
-  case nationalPolice = "national_police"
-  case foreignPolice = "foreign_police"
-  case safetyBody = "safety_body"
-  case partnership
-  case sector
-
-  public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}
-
-/// Whether a channel is in use; `unknown` when no source says (e.g. a channel seen once in 2013).
-public enum ChannelStatus: String, CaseIterable, Codable, Sendable {
-  case active, dormant, closed, unknown
-  public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}
-
-/// How sure the registry is that a channel belongs to its entity.
-public enum Confidence: String, CaseIterable, Codable, Sendable {
-  case high, medium, low
-  public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}
-
-extension String {
-  /// Splits a `;`-separated list, trimming blanks and dropping empty items.
-  public var semicolonList: [String] {
-    split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-  }
 }
