@@ -72,7 +72,7 @@ public struct StatsChannel: Sendable, Hashable {
   }
 
   /// Whether the platform is social media (websites, mailing lists and SMS alerts are not).
-  public var isSocial: Bool { SocialPlatforms.isSocial(platform) }
+  public var isSocial: Bool { Platform.isSocial(name: platform) }
 }
 
 /// One observation of a channel's counts.
@@ -99,11 +99,4 @@ public struct StatsSnapshot: Sendable, Hashable {
 
   /// The UTC day number of the observation.
   public var day: Day { Day(epochSeconds: observedAt) }
-}
-
-/// Which platform names count as social media.
-public enum SocialPlatforms {
-  /// Channels that are not social media: a website, a mailing list, an SMS alert service.
-  public static let nonSocial: Set<String> = ["website", "mailing_list", "sms_alert"]
-  public static func isSocial(_ platform: String) -> Bool { !nonSocial.contains(platform) }
 }
