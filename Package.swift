@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "registry-cli", targets: ["registry-cli"]),
     .library(name: "Registry", targets: ["Registry"]),
     .library(name: "Stats", targets: ["Stats"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -31,10 +32,12 @@ let package = Package(
       ]
     ),
     .target(name: "Stats", dependencies: ["Vocabulary"]),
+    // The use cases the command line and the web server share: reports, comparisons, listings.
+    .target(name: "Reporting", dependencies: ["Registry", "Stats", "Vocabulary"]),
     .executableTarget(
       name: "registry-cli",
       dependencies: [
-        "Registry", "Stats", "Vocabulary",
+        "Registry", "Stats", "Vocabulary", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Registry
 
 @main
 struct RegistryCLI: ParsableCommand {
@@ -21,4 +22,11 @@ struct RegistryCLI: ParsableCommand {
   )
 
   static let version = "0.1.0"
+
+  /// Process-wide settings first, then the command.
+  static func main() {
+    PhaseTimings.mark("start")
+    ProcessMemory.reuseFreedMemory()
+    main(nil)
+  }
 }

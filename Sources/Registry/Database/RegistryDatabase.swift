@@ -27,7 +27,8 @@ public enum RegistryError: Error, CustomStringConvertible, Equatable, Sendable {
 
 /// Owns the database connection and its schema. One per database file.
 public final class RegistryDatabase: Sendable {
-  public let writer: any DatabaseWriter
+  /// The connection pool; reads and writes go through RegistryDatabase's methods (not public).
+  let writer: any DatabaseWriter
   /// The file path, or `:memory:` for an in-memory database.
   public let path: String
 

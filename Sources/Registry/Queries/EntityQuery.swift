@@ -85,3 +85,12 @@ extension RegistryDatabase {
     return try writer.read { db in try EntityRow.fetchAll(db, sql: sql, arguments: args) }
   }
 }
+
+extension RegistryDatabase {
+  /// The country of entity `id`, nil when there is no such entity.
+  public func country(ofEntity id: String) throws -> String? {
+    try writer.read { db in
+      try String.fetchOne(db, sql: "SELECT country FROM entity WHERE id = ?", arguments: [id])
+    }
+  }
+}

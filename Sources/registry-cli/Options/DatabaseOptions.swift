@@ -22,6 +22,7 @@ struct DatabaseOptions: ParsableArguments {
       let counts = try SeedLoader.createDatabase(at: p, from: seed)
       Terminal.note("loaded \(counts)")
     }
+    defer { PhaseTimings.mark("open") }
     return try RegistryDatabase(path: p)
   }
 }

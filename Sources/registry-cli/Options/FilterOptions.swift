@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 import Vocabulary
 
 /// Filters shared by `accounts` and `entities`. Each may be repeated to allow several values.
@@ -49,18 +50,7 @@ struct FilterOptions: ParsableArguments {
     var f = RegistryFilter()
     f.countries = country.map { $0.uppercased() }
     f.regions = region.map { $0.uppercased() }
-    if !f.regions.isEmpty {
-      let known = try registry.regions()
-      let codes = Set(known.map(\.code))
-      for r in f.regions where !codes.contains(r) {
-        let country = r.split(separator: "-").first.map(String.init)
-        let list = known.filter { country == nil || $0.code.hasPrefix(country! + "-") }
-        let shown = (list.isEmpty ? known : list).map { "\($0.code) (\($0.name))" }
-        throw ValidationError(
-          "unknown region '\(r)'; valid codes\(list.isEmpty ? "" : " for \(country!)") are: "
-            + shown.joined(separator: ", "))
-      }
-    }
+    try asUsageError { try f.checkRegions(in: registry) }
     f.platforms = platform.compactMap { Platform(userText: $0) }
     f.kinds = kind.compactMap { EntityKind(rawValue: $0) }
     f.languages = language.map { $0.lowercased() }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 
 extension ImportFormat: ExpressibleByArgument {}
 
@@ -16,7 +17,7 @@ struct ImportOptions: ParsableArguments {
   var dryRun = false
 
   @Option(help: "Output of the plan: table (text lines) or json.")
-  var format: OutputFormat = .table
+  var format: ListingFormat = .table
 
   func validate() throws {
     if inputFormat == nil && file == "-" {

@@ -1,11 +1,10 @@
 import ArgumentParser
-import Foundation
-import Registry
+import Reporting
 
 /// `--format`, `--limit`, `--sort` for listings.
 struct ListingOptions: ParsableArguments {
   @Option(help: "Output format: table, csv, json or ndjson.")
-  var format: OutputFormat = .table
+  var format: ListingFormat = .table
 
   // Unconditional, so `--limit -1` reaches validate() instead of reading as an option.
   @Option(parsing: .unconditional, help: "Print at most this many rows.")
@@ -20,4 +19,6 @@ struct ListingOptions: ParsableArguments {
   func validate() throws {
     if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
   }
+
+  var shape: ListingShape { ListingShape(format: format, limit: limit, sort: sort, desc: desc) }
 }

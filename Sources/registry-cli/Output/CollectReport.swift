@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 
 /// The end-of-run summary as text.
 enum CollectReport {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 
 /// Readable text for `show`.
 enum DetailText {

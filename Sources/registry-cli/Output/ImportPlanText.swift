@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 
 /// The plan or result of an import as readable lines: `add`, `change` with `field: old -> new`.
 enum ImportPlanText {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 import Vocabulary
 
 struct ValidateCommand: ParsableCommand {
@@ -31,8 +32,8 @@ struct ValidateCommand: ParsableCommand {
     let registry = try database.open()
     let findings = try registry.validate(
       ValidationOptions(today: Day.today(), staleDays: staleDays, unverifiedDays: unverifiedDays))
-    let listing = Listing(columns: Finding.columns, rows: findings, cells: { $0.values })
-    print(try listing.render(output), terminator: "")
+    let listing = Listings.findings(findings)
+    print(try asUsageError { try listing.render(output.shape) }, terminator: "")
     let errors = findings.filter { $0.severity == .error }.count
     let warnings = findings.filter { $0.severity == .warning }.count
     Terminal.note(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 
 struct AccountsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,13 +18,7 @@ struct AccountsCommand: ParsableCommand {
 
   func run() throws {
     let registry = try database.open()
-    let rows = try registry.accounts(try filters.filter(in: registry))
-    let listing = Listing(
-      columns: AccountRow.columns, rows: rows, cells: { $0.values },
-      tableColumns: [
-        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
-        "followers_observed_at", "source",
-      ])
-    print(try listing.render(output), terminator: "")
+    let listing = try Listings.accounts(registry, try filters.filter(in: registry))
+    print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

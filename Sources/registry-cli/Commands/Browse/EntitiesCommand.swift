@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 
 struct EntitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,10 +27,8 @@ struct EntitiesCommand: ParsableCommand {
   func run() throws {
     let registry = try database.open()
     let presence: ChannelPresence = withChannels ? .with : withoutChannels ? .without : .any
-    let rows = try registry.entities(try filters.filter(in: registry), presence: presence)
-    let listing = Listing(
-      columns: EntityRow.columns, rows: rows, cells: { $0.values },
-      tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
-    print(try listing.render(output), terminator: "")
+    let listing = try Listings.entities(
+      registry, try filters.filter(in: registry), presence: presence)
+    print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 
 struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -30,8 +31,7 @@ struct LogCommand: ParsableCommand {
     f.entityId = entity
     f.channelKey = try channel.map { try registry.resolveChannel($0).key }
     f.since = try since.map { try parseDay($0, option: "--since") }
-    let rows = try registry.changeLog(f)
-    let listing = Listing(columns: ChangeLogEntry.columns, rows: rows, cells: { $0.values })
-    print(try listing.render(output), terminator: "")
+    let listing = Listings.changeLog(try registry.changeLog(f))
+    print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

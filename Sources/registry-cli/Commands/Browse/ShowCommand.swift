@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,7 +18,7 @@ struct ShowCommand: ParsableCommand {
   var what: String
 
   @Option(help: "Output format: table (readable text) or json.")
-  var format: OutputFormat = .table
+  var format: ListingFormat = .table
 
   func validate() throws {
     if format == .csv || format == .ndjson {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 import Stats
 import Vocabulary
 
@@ -29,6 +30,6 @@ struct ReferenceListCommand: ParsableCommand {
       ReferenceFilter(
         country: country, platform: platform.flatMap { Platform(userText: $0)?.rawValue },
         kind: kind))
-    print(try ReferenceCommand.listing(rows).render(listing), terminator: "")
+    print(try asUsageError { try Listings.references(rows).render(listing.shape) }, terminator: "")
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Registry
+import Reporting
 import Stats
 
 struct ReferenceShowCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct ReferenceShowCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
   @Argument(help: "Reference figure id.") var id: String
-  @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+  @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
   func run() throws {
     guard let r = try database.open().referenceFigure(id: id) else {
@@ -17,19 +18,18 @@ struct ReferenceShowCommand: ParsableCommand {
     }
     switch format {
     case .table:
-      let cells = ReferenceCommand.cells(r)
-      let width = ReferenceCommand.columns.map(\.count).max()!
-      for c in ReferenceCommand.columns {
+      let cells = ReferenceRow(r).cells
+      let width = ReferenceRow.columns.map(\.count).max()!
+      for c in ReferenceRow.columns {
         let v = (cells[c] ?? nil).map(TextTable.clean) ?? ""
         print(c.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v)
       }
     case .json:
-      let listing = ReferenceCommand.listing([r])
-      let text = try listing.jsonObject(ReferenceRowOutput(listing: r), pretty: true)
+      let listing = Listings.references([r])
+      let text = try listing.jsonObject(ReferenceRow(r), pretty: true)
       print(text.replacingOccurrences(of: "\n  ", with: "\n"))
     case .ndjson, .csv:
-      let options = try ListingOptions.parse(["--format", format.rawValue])
-      let text = try ReferenceCommand.listing([r]).render(options)
+      let text = try Listings.references([r]).render(ListingShape(format: format))
       print(text, terminator: "")
     }
   }

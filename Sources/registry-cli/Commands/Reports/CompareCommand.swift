@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
-import GRDB
 import Registry
+import Reporting
 import Stats
-import Vocabulary
 
 /// `compare ENTITY [ENTITY...]`: one entity against its peers, or several side by side.
 struct CompareCommand: ParsableCommand {
@@ -33,23 +31,16 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Platform (default: any social platform).")
   var platform: String?
 
-  @Option(help: "Date, YYYY-MM-DD (default: today, UTC).")
-  var asOf: String?
-
-  @Option(help: "Snapshots older than this many days before a date are stale (not used).")
-  var stalenessDays = SnapshotSelection.defaultStalenessDays
+  @OptionGroup var date: AsOfOptions
 
   @Option(help: "Output format: table, markdown, json or html (html: one entity).")
-  var format: CompareFormat = .table
+  var format: ScorecardFormat = .table
 
-  @Option(help: "Write to this file instead of stdout.")
-  var out: String?
+  @OptionGroup var output: OutputFileOptions
 
   func validate() throws {
     guard !entities.isEmpty else { throw ValidationError("give an entity id") }
-    if let asOf { _ = try parseDay(asOf, option: "--as-of") }
-    _ = try CompareInputMapping.selector(platform)
-    if stalenessDays < 0 { throw ValidationError("--staleness-days must be 0 or more") }
+    _ = try asUsageError { try PlatformSelector.parse(platform) }
     if entities.count > 1 && format == .html {
       throw ValidationError(
         "--format html is the one-page scorecard of one entity; "
@@ -62,64 +53,16 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let registry = try database.open()
-    let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
-    let selector = try CompareInputMapping.selector(platform)
-    var countries: [String] = []
-    for id in entities {
-      guard
-        let country = try registry.writer.read({ db in
-          try String.fetchOne(db, sql: "SELECT country FROM entity WHERE id = ?", arguments: [id])
-        })
-      else {
-        throw RegistryError.notFound(
-          "no entity '\(id)'; see `registry-cli entities` for ids or `registry-cli search TEXT`")
-      }
-      if !countries.contains(country) { countries.append(country) }
-    }
-    var input: CompareInput?
-    for c in countries {
-      let part = CompareInputMapping.input(
-        try registry.compareData(country: c, asOf: day), asOf: day, stalenessDays: stalenessDays)
-      if var i = input {
-        i.entities += part.entities
-        i.channels += part.channels
-        i.snapshots += part.snapshots
-        i.references += part.references.filter { !i.references.contains($0) }
-        i.regionNames.merge(part.regionNames) { a, _ in a }
-        input = i
-      } else {
-        input = part
-      }
-    }
-    let text: String
-    if entities.count == 1 {
-      let card: Scorecard
-      switch Scorecard.build(input!, entityId: entities[0], basis: peers, platform: selector) {
-      case .success(let s): card = s
-      case .failure(let e): throw RegistryError.invalid(e.message)
-      }
+    let request = CompareRequest(
+      entityIds: entities, peers: peers, platform: try asUsageError { try .parse(platform) },
+      asOf: try date.day, stalenessDays: date.stalenessDays)
+    let comparison = try Comparing.compare(registry, request)
+    if case .scorecard(let card, let snapshotsRead) = comparison {
       Terminal.note(
-        "compare \(card.entity.id) as of \(day): \(card.group.description); "
-          + "\(input!.snapshots.count) snapshots read")
-      switch format {
-      case .table: text = ScorecardText.render(card, markdown: false)
-      case .markdown: text = ScorecardText.render(card, markdown: true)
-      case .json: text = ScorecardJSON.render(card)
-      case .html: text = ScorecardHTML.render(card)
-      }
-    } else {
-      let side: SideBySide
-      switch SideBySide.build(input!, ids: entities, platform: selector) {
-      case .success(let s): side = s
-      case .failure(let e): throw RegistryError.invalid(e.message)
-      }
-      switch format {
-      case .table: text = SideBySideText.render(side, markdown: false)
-      case .markdown: text = SideBySideText.render(side, markdown: true)
-      case .json, .html: text = ScorecardJSON.render(side)
-      }
+        "compare \(card.entity.id) as of \(request.asOf): \(card.group.description); "
+          + "\(snapshotsRead) snapshots read")
     }
-    try CompareInputMapping.emit(text, out: out)
+    try output.emit(Comparing.render(comparison, as: format))
   }
 }
 

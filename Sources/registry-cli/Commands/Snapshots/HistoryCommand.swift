@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import Reporting
 
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
       channelId: c.id!, from: try from.map { try parseDay($0, option: "--from") },
       to: try to.map { try parseDay($0, option: "--to") },
       every: every.flatMap(HistoryPeriod.init(rawValue:)))
-    let listing = Listing(columns: HistoryRow.columns, rows: rows, cells: { $0.values })
-    print(try listing.render(output), terminator: "")
+    let listing = Listings.history(rows)
+    print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

@@ -2,21 +2,52 @@ import Foundation
 import Registry
 import Stats
 
-/// Prints rows as a table, CSV, JSON or NDJSON with stable column names.
-struct Listing<Row: Encodable> {
-  let columns: [String]
-  let rows: [Row]
-  let cells: (Row) -> [String: String?]
-  /// The columns a terminal table shows (all of them go to CSV and JSON).
-  var tableColumns: [String]? = nil
+/// How a listing is asked for: its format, order and length.
+public struct ListingShape: Sendable, Equatable {
+  public var format: ListingFormat
+  /// At most this many rows.
+  public var limit: Int?
+  /// A column to sort by (stable); `-COLUMN` sorts descending.
+  public var sort: String?
+  /// With `sort`: largest first.
+  public var desc: Bool
 
-  func render(_ options: ListingOptions) throws -> String {
+  public init(
+    format: ListingFormat = .table, limit: Int? = nil, sort: String? = nil, desc: Bool = false
+  ) {
+    self.format = format
+    self.limit = limit
+    self.sort = sort
+    self.desc = desc
+  }
+}
+
+/// Prints rows as a table, CSV, JSON or NDJSON with stable column names.
+public struct Listing<Row: Encodable> {
+  public let columns: [String]
+  public let rows: [Row]
+  public let cells: (Row) -> [String: String?]
+  /// The columns a terminal table shows (all of them go to CSV and JSON).
+  public var tableColumns: [String]?
+
+  public init(
+    columns: [String], rows: [Row], cells: @escaping (Row) -> [String: String?],
+    tableColumns: [String]? = nil
+  ) {
+    self.columns = columns
+    self.rows = rows
+    self.cells = cells
+    self.tableColumns = tableColumns
+  }
+
+  public func render(_ options: ListingShape) throws -> String {
     var rows = self.rows
     if let sort = options.sort {
       let desc = sort.hasPrefix("-") || options.desc
       let key = sort.hasPrefix("-") ? String(sort.dropFirst()) : sort
       guard columns.contains(key) else {
-        throw RegistryError.invalid(
+        throw RequestError(
+          "--sort",
           "--sort: unknown column '\(key)'; columns are: \(columns.joined(separator: ", "))")
       }
       rows = rows.enumerated().sorted { a, b in
@@ -56,7 +87,7 @@ struct Listing<Row: Encodable> {
   }
 
   /// One row as a JSON object with every column present (a missing value is `null`, not absent).
-  func jsonObject(_ row: Row, pretty: Bool) throws -> String {
+  public func jsonObject(_ row: Row, pretty: Bool) throws -> String {
     let data = try JSONOutput.encoder(pretty: false).encode(row)
     guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       return String(decoding: data, as: UTF8.self)
@@ -70,7 +101,7 @@ struct Listing<Row: Encodable> {
   }
 
   /// Numbers compare as numbers, missing values sort last.
-  static func compare(_ a: String?, _ b: String?) -> Int {
+  public static func compare(_ a: String?, _ b: String?) -> Int {
     switch (a, b) {
     case (nil, nil): return 0
     case (nil, _): return 1

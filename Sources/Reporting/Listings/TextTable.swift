@@ -3,8 +3,8 @@ import Registry
 import Stats
 
 /// A plain aligned text table for terminals.
-enum TextTable {
-  static func render(columns: [String], rows: [[String]]) -> String {
+public enum TextTable {
+  public static func render(columns: [String], rows: [[String]]) -> String {
     var widths = columns.map { $0.count }
     for r in rows { for (i, v) in r.enumerated() { widths[i] = max(widths[i], clean(v).count) } }
     widths = widths.map { min($0, 60) }
@@ -23,7 +23,7 @@ enum TextTable {
   }
 
   /// Control characters would move the cursor or forge lines: show them as spaces.
-  static func clean(_ s: String) -> String {
+  public static func clean(_ s: String) -> String {
     String(
       String.UnicodeScalarView(
         s.unicodeScalars.map {

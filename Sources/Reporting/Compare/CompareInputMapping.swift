@@ -1,5 +1,3 @@
-import ArgumentParser
-import Foundation
 import Registry
 import Stats
 import Vocabulary
@@ -33,29 +31,5 @@ enum CompareInputMapping {
           note: f.note)
       },
       regionNames: d.regionNames)
-  }
-
-  /// `--platform` text to a selector (nil: any social platform).
-  static func selector(_ text: String?) throws -> PlatformSelector {
-    guard let text else { return .anySocial }
-    if text == "any" { return .anySocial }
-    guard let p = Platform(userText: text) else {
-      throw ValidationError("unknown platform '\(text)'; use one of: any, \(Platform.namesList)")
-    }
-    return .platform(p.rawValue)
-  }
-
-  /// Writes `text` to `out`, or to stdout.
-  static func emit(_ text: String, out: String?) throws {
-    guard let out else {
-      print(text, terminator: "")
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-    } catch {
-      throw RegistryError.invalid("cannot write \(out): \(error.localizedDescription)")
-    }
-    Terminal.note("wrote \(out)")
   }
 }

@@ -1,12 +1,6 @@
-import ArgumentParser
-import Foundation
 import Registry
 import Stats
 import Vocabulary
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Registry rows to Stats value types.
 enum ReportInputMapping {

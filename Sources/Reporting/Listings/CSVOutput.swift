@@ -3,13 +3,13 @@ import Registry
 import Stats
 
 /// RFC 4180 CSV with text cells that a spreadsheet would run as formulas neutralised.
-enum CSVOutput {
-  static func render(columns: [String], rows: [[String?]]) -> String {
+public enum CSVOutput {
+  public static func render(columns: [String], rows: [[String?]]) -> String {
     var out = columns.map(field).joined(separator: ",") + "\r\n"
     for r in rows { out += r.map { field($0 ?? "") }.joined(separator: ",") + "\r\n" }
     return out
   }
 
   /// The report's guard and quoting (Stats), so listings and reports neutralise alike.
-  static func field(_ raw: String) -> String { ReportCSV.field(raw) }
+  public static func field(_ raw: String) -> String { ReportCSV.field(raw) }
 }

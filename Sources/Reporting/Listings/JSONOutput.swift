@@ -2,8 +2,8 @@ import Foundation
 import Registry
 import Stats
 
-enum JSONOutput {
-  static func encoder(pretty: Bool) -> JSONEncoder {
+public enum JSONOutput {
+  public static func encoder(pretty: Bool) -> JSONEncoder {
     let e = JSONEncoder()
     e.outputFormatting =
       pretty

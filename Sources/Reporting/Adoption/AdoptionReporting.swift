@@ -1,0 +1,98 @@
+import Registry
+import Stats
+import Vocabulary
+
+/// What an adoption report is asked for: a scope, and the platforms given a column each.
+public struct AdoptionReportRequest: Sendable, Equatable {
+  public var scope: ScopeRequest
+  /// Platform names or aliases; empty: every social platform with a channel in scope.
+  public var platforms: [String]
+
+  public init(scope: ScopeRequest, platforms: [String] = []) {
+    self.scope = scope
+    self.platforms = platforms
+  }
+
+  /// Refuses a platform name the registry does not know.
+  public func checkPlatforms() throws {
+    for p in platforms where Platform(userText: p) == nil {
+      throw RequestError(
+        "--platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
+    }
+  }
+}
+
+/// An adoption report and what was read to build it.
+public struct AdoptionReportResult: Sendable {
+  public var report: AdoptionReport
+  public var entitiesRead: Int
+  public var channelsRead: Int
+  public var snapshotsRead: Int
+
+  /// One line for people: the scope and what was read.
+  public var summary: String {
+    let f = report.filters
+    return "report as of \(report.asOf): country \(f.country), kinds "
+      + "\(f.kinds.joined(separator: ",")), regions "
+      + "\(f.regions.isEmpty ? "all" : f.regions.joined(separator: ",")), "
+      + "\(entitiesRead) entities, \(channelsRead) channels, \(snapshotsRead) snapshots read"
+  }
+}
+
+/// The national adoption report, from the registry to Stats' `AdoptionReport`.
+public enum AdoptionReporting {
+  /// The growth windows the report reads snapshots for.
+  static let windows = [90, 365]
+
+  /// Builds the report. Everything that needs only entities and channels is prepared while the
+  /// snapshot seeks run (`RegistryDatabase.reportData`).
+  public static func build(_ registry: RegistryDatabase, _ request: AdoptionReportRequest) throws
+    -> AdoptionReportResult
+  {
+    let scope = request.scope
+    try request.checkPlatforms()
+    try scope.checkRegions(in: registry)
+    PhaseTimings.mark("regions check")
+    let data = ReportScope(
+      country: scope.country, regions: scope.regions, kinds: scope.kinds, asOf: scope.asOf,
+      windows: windows)
+    var prepared: AdoptionReportBuilder.Prepared?
+    let rows = try registry.reportData(data) { partial in
+      let platforms: [String]
+      if request.platforms.isEmpty {
+        let used = Set(partial.channels.map(\.platform))
+        platforms = Platform.allCases.filter { $0.isSocial && used.contains($0.rawValue) }
+          .map(\.rawValue)
+      } else {
+        platforms = request.platforms.compactMap { Platform(userText: $0)?.rawValue }
+      }
+      let filters = ReportFilters(
+        country: scope.country, regions: scope.regions, kinds: scope.kinds.map(\.rawValue),
+        platforms: platforms)
+      prepared = AdoptionReportBuilder.prepare(
+        ReportInputMapping.input(
+          partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays, filters: filters))
+    }
+    guard let prepared else {
+      throw RegistryError.invalid("internal error: the report was not prepared")
+    }
+    let report = AdoptionReportBuilder.build(
+      prepared, snapshots: ReportInputMapping.snapshots(rows),
+      sources: ReportInputMapping.sources(rows))
+    PhaseTimings.mark("Stats build")
+    return AdoptionReportResult(
+      report: report, entitiesRead: rows.entities.count, channelsRead: rows.channels.count,
+      snapshotsRead: rows.snapshots.count)
+  }
+
+  /// The report as text in `format`.
+  public static func render(_ report: AdoptionReport, as format: ReportFormat) -> String {
+    defer { PhaseTimings.mark("render") }
+    switch format {
+    case .markdown: return ReportMarkdown.render(report)
+    case .json: return ReportJSON.render(report)
+    case .csv: return ReportCSV.render(report)
+    case .html: return ReportHTML.render(report)
+    }
+  }
+}

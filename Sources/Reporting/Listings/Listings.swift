@@ -1,0 +1,112 @@
+import Registry
+import Stats
+import Vocabulary
+
+/// The registry's listings, each with its columns: the command line and the web pages list the
+/// same rows under the same names.
+public enum Listings {
+  /// Channels with their entity, region and latest follower count.
+  public static func accounts(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
+    -> Listing<AccountRow>
+  {
+    Listing(
+      columns: AccountRow.columns, rows: try registry.accounts(filter), cells: { $0.values },
+      tableColumns: [
+        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
+        "followers_observed_at", "source",
+      ])
+  }
+
+  /// Entities with their channel counts.
+  public static func entities(
+    _ registry: RegistryDatabase, _ filter: RegistryFilter, presence: ChannelPresence = .any
+  ) throws -> Listing<EntityRow> {
+    Listing(
+      columns: EntityRow.columns, rows: try registry.entities(filter, presence: presence),
+      cells: { $0.values },
+      tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
+  }
+
+  /// One row of the per-region summary.
+  public struct SummaryRow: Encodable, Sendable {
+    public var region: String
+    public var entities: Int
+    public var withAnyChannel: Int
+    public var platforms: [String: Int]
+    enum CodingKeys: String, CodingKey {
+      case region, entities, platforms
+      case withAnyChannel = "with_any_channel"
+    }
+  }
+
+  /// Per region: the entities, and those with a channel (any, and on each platform).
+  public static func summary(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
+    -> Listing<SummaryRow>
+  {
+    let entities = try registry.entities(filter)
+    let summaryInput = entities.map {
+      SummaryEntity(
+        group: $0.region ?? "(none)", platforms: Set(($0.platforms ?? "").semicolonList))
+    }
+    let used = Set(summaryInput.flatMap(\.platforms))
+    let platforms = Platform.allCases.map(\.rawValue).filter { used.contains($0) }
+    let summary = AccountSummary.compute(summaryInput, platforms: platforms)
+    let rows = summary.lines.map {
+      SummaryRow(
+        region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,
+        platforms: $0.perPlatform)
+    }
+    let columns = ["region", "entities", "with_any_channel"] + platforms
+    return Listing(columns: columns, rows: rows) { r in
+      var c: [String: String?] = [
+        "region": r.region, "entities": String(r.entities),
+        "with_any_channel": String(r.withAnyChannel),
+      ]
+      for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
+      return c
+    }
+  }
+
+  /// A channel's snapshots over time.
+  public static func history(_ rows: [HistoryRow]) -> Listing<HistoryRow> {
+    Listing(columns: HistoryRow.columns, rows: rows, cells: { $0.values })
+  }
+
+  /// The change log.
+  public static func changeLog(_ rows: [ChangeLogEntry]) -> Listing<ChangeLogEntry> {
+    Listing(columns: ChangeLogEntry.columns, rows: rows, cells: { $0.values })
+  }
+
+  /// What `validate` found.
+  public static func findings(_ rows: [Finding]) -> Listing<Finding> {
+    Listing(columns: Finding.columns, rows: rows, cells: { $0.values })
+  }
+
+  /// Reference figures with their sources.
+  public static func references(_ rows: [ReferenceListing]) -> Listing<ReferenceRow> {
+    Listing(
+      columns: ReferenceRow.columns, rows: rows.map(ReferenceRow.init), cells: { $0.cells },
+      tableColumns: [
+        "id", "metric", "value", "denominator", "unit", "platform", "region", "as_of",
+        "as_of_precision", "source",
+      ])
+  }
+}
+
+extension RegistryFilter {
+  /// Refuses a region code the registry does not know, listing the valid codes of its country.
+  public func checkRegions(in registry: RegistryDatabase) throws {
+    guard !regions.isEmpty else { return }
+    let known = try registry.regions()
+    let codes = Set(known.map(\.code))
+    for r in regions where !codes.contains(r) {
+      let country = r.split(separator: "-").first.map(String.init)
+      let list = known.filter { country == nil || $0.code.hasPrefix(country! + "-") }
+      let shown = (list.isEmpty ? known : list).map { "\($0.code) (\($0.name))" }
+      throw RequestError(
+        "--region",
+        "unknown region '\(r)'; valid codes\(list.isEmpty ? "" : " for \(country!)") are: "
+          + shown.joined(separator: ", "))
+    }
+  }
+}
