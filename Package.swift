@@ -41,10 +41,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Vocabulary"]),
+    // What the test targets share: the CLI runner, the stub HTTP server and fake social APIs,
+    // temporary directories and fixture paths.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Vocabulary", "TestSupport"]),
     .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "Vocabulary"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"], exclude: ["Fixtures"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
