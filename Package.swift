@@ -41,10 +41,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Vocabulary"]),
+    // What the test targets share: the CLI runner, the stub HTTP server and fake social APIs,
+    // temporary directories, fixture paths and golden files (docs/testing.md).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Vocabulary", "TestSupport"]),
     .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats", "Vocabulary"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Registry", "Stats", "Vocabulary", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A catalogue of malformed inputs to every importer and of bad command options: each is refused
@@ -286,18 +287,18 @@ import Testing
 
   @Test(arguments: all)
   func badInputIsRefusedWithItsPlaceAndWritesNothing(_ c: Case) throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     #expect(try cli.run(["init"]).status == 0)
     for (name, bytes) in c.files {
       try Data(bytes).write(to: cli.dir.appendingPathComponent(name))
     }
-    let before = try Hardening.dump(cli.db)
+    let before = try SQLiteShell.dump(cli.db)
     let r = try cli.run(c.args)
     #expect(r.status != 0, "\(c.name): exit 0\n\(r.stdout)")
     #expect(r.stderr.contains(c.expect), "\(c.name): stderr was: \(r.stderr.prefix(400))")
     #expect(!r.stderr.contains("Fatal error"), "\(c.name)")
-    #expect(try Hardening.dump(cli.db) == before, "\(c.name) wrote to the database")
+    #expect(try SQLiteShell.dump(cli.db) == before, "\(c.name) wrote to the database")
   }
 
   /// A seed directory with one file replaced (or removed when `content` is nil).
@@ -329,10 +330,10 @@ import Testing
   @Test(arguments: 0..<seedCases.count)
   func badSeedIsRefusedWithItsPlaceAndLeavesNoDatabase(_ i: Int) throws {
     let (name, file, content, expect) = Self.seedCases[i]
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let seed = cli.dir.appendingPathComponent("seed")
-    try FileManager.default.copyItem(atPath: CLI.miniSeed, toPath: seed.path)
+    try FileManager.default.copyItem(atPath: Fixtures.miniSeed, toPath: seed.path)
     let target = seed.appendingPathComponent(file)
     if let content {
       try Data(content).write(to: target)

@@ -1,55 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `registry-cli collect` run as a child process against the fake APIs served by this process.
 @Suite(.serialized) struct CollectCLITests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let fixtures = root.appendingPathComponent("Tests/EndToEndTests/Fixtures")
-  static let binary = root.appendingPathComponent(".build/debug/registry-cli").path
-
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// Runs the CLI with its output captured in files (no pipe can fill up and block).
-  func cli(_ arguments: [String]) throws -> Run {
-    let dir = FileManager.default.temporaryDirectory
-      .appendingPathComponent("collect-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out")
-    let err = dir.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Self.binary)
-    p.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["REGISTRY_SEED_DIR"] = Self.fixtures.appendingPathComponent("collect-seed").path
-    env.removeValue(forKey: "REGISTRY_DB")
-    p.environment = env
-    p.standardOutput = try FileHandle(forWritingTo: out)
-    p.standardError = try FileHandle(forWritingTo: err)
-    try p.run()
-    p.waitUntilExit()
-    return Run(
-      status: p.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-      stderr: try String(contentsOf: err, encoding: .utf8))
-  }
-
-  func sql(_ db: String, _ query: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = [db, query]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  /// Runs the CLI with the collect fixture seed as its default seed.
+  func cli(_ arguments: [String]) throws -> ProcessResult {
+    try RegistryCLI.run(
+      arguments, environment: RegistryCLI.environment(["REGISTRY_SEED_DIR": Fixtures.collectSeed]))
   }
 
   static let api = FakeSocialAPI(
@@ -90,11 +48,9 @@ import Testing
     let api = Self.api
     let server = try StubHTTPServer { api.handle($0) }
     defer { server.stop() }
-    let db = FileManager.default.temporaryDirectory
-      .appendingPathComponent("collect-e2e-\(UUID().uuidString).sqlite").path
-    defer {
-      for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) }
-    }
+    let tmp = try TemporaryDirectory(prefix: "collect-e2e")
+    defer { tmp.remove() }
+    let db = tmp.path("registry.sqlite")
     let common = [
       "--db", db, "--mastodon-base-url", server.baseURL, "--bluesky-appview", server.baseURL,
       "--min-interval", "0", "--max-backoff", "0.2", "--timeout", "5",
@@ -135,7 +91,7 @@ import Testing
 
     // Disclaimers: one in each of fr, nl, de, en; the others checked and found without one.
     #expect(
-      try sql(
+      try SQLiteShell.run(
         db,
         "SELECT key, emergency_disclaimer FROM channel WHERE emergency_disclaimer IS NOT NULL ORDER BY key"
       )
@@ -148,10 +104,11 @@ import Testing
         mastodon/politie_nl@social.example|1
         """)
     // Snapshots: 1 from the seed + 2 Bluesky x 2 runs + 4 Mastodon = 9.
-    let rows = try sql(db, "SELECT channel_id, observed_at, followers, source_id FROM snapshot")
-    #expect(try sql(db, "SELECT count(*) FROM snapshot") == "9", "\(rows)")
+    let rows = try SQLiteShell.run(
+      db, "SELECT channel_id, observed_at, followers, source_id FROM snapshot")
+    #expect(try SQLiteShell.run(db, "SELECT count(*) FROM snapshot") == "9", "\(rows)")
     #expect(
-      try sql(
+      try SQLiteShell.run(
         db,
         "SELECT c.key, s.followers FROM snapshot s JOIN channel c ON c.id = s.channel_id JOIN source src ON src.id = s.source_id WHERE src.key LIKE 'collector-mastodon-%' ORDER BY c.key"
       )
@@ -162,20 +119,21 @@ import Testing
         mastodon/politie_nl@social.example|800
         """)
     #expect(
-      try sql(db, "SELECT handle, platform_id FROM channel WHERE key LIKE 'bluesky/%' ORDER BY key")
-        == """
-        examplepolice.bsky.social|did:plc:example
-        polizei-ostbelgien.bsky.social|did:plc:eupen
-        """)
+      try SQLiteShell.run(
+        db, "SELECT handle, platform_id FROM channel WHERE key LIKE 'bluesky/%' ORDER BY key")
+          == """
+          examplepolice.bsky.social|did:plc:example
+          polizei-ostbelgien.bsky.social|did:plc:eupen
+          """)
     #expect(
-      try sql(db, "SELECT handle FROM channel_handle_history ORDER BY handle")
+      try SQLiteShell.run(db, "SELECT handle FROM channel_handle_history ORDER BY handle")
         == "old@social.example\npolizei-eupen.bsky.social")
 
     // 3. Dry run: fetches, prints, writes nothing.
     let dry = try cli(["collect", "--dry-run", "--platform", "mastodon"] + common)
     #expect(dry.stdout.contains("dry run: nothing was written"))
     #expect(dry.stdout.contains("mastodon/police_fr@social.example: followers=1200"))
-    #expect(try sql(db, "SELECT count(*) FROM snapshot") == "9")
+    #expect(try SQLiteShell.run(db, "SELECT count(*) FROM snapshot") == "9")
   }
 
   @Test func platformsWithoutAPublicAPIPointToThePresets() throws {
@@ -185,13 +143,13 @@ import Testing
   }
 
   @Test func convertTurnsAnExportIntoTheImportFormat() throws {
-    let out = FileManager.default.temporaryDirectory
-      .appendingPathComponent("convert-\(UUID().uuidString).csv").path
-    defer { try? FileManager.default.removeItem(atPath: out) }
+    let tmp = try TemporaryDirectory(prefix: "convert")
+    defer { tmp.remove() }
+    let out = tmp.path("converted.csv")
     let run = try cli([
       "collect", "convert", "--preset", "facebook-page-insights", "--channel",
       "facebook_page/politiezonegent",
-      Self.fixtures.appendingPathComponent("exports/facebook-page-insights.csv").path, "--out", out,
+      Fixtures.exports + "/facebook-page-insights.csv", "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
@@ -204,7 +162,7 @@ import Testing
 
     let x = try cli([
       "collect", "convert", "--preset", "x-analytics", "--channel", "@ZP5327",
-      Self.fixtures.appendingPathComponent("exports/x-analytics.csv").path,
+      Fixtures.exports + "/x-analytics.csv",
     ])
     #expect(x.status == 0, "\(x.stderr)")
     #expect(x.stdout.contains("x,zp5327,2024-05-31,,,,37,1,"))

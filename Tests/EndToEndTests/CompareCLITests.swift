@@ -1,14 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `compare`, `rank` and `reference` on the compare fixture seed, as-of 2024-01-01.
 struct CompareCLITests {
-  static var seed: String {
-    CLI.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/compare-seed").path
-  }
-
-  func withCLI(_ body: (CLI) throws -> Void) throws {
-    let cli = try CLI(seed: Self.seed)
+  func withCLI(_ body: (CLIWorkspace) throws -> Void) throws {
+    let cli = try CLIWorkspace(seed: Fixtures.compareSeed)
     defer { cli.cleanUp() }
     try body(cli)
   }
@@ -20,7 +17,7 @@ struct CompareCLITests {
         "--format", "json",
       ])
       #expect(r.status == 0, "\(r.stderr)")
-      let doc = try #require(try CLI.json(r.stdout) as? [String: Any])
+      let doc = try #require(try parseJSON(r.stdout) as? [String: Any])
       let group = try #require(doc["peer_group"] as? [String: Any])
       // Region peers: zp-b c d e f (zp-g placeholder, zp-h ended, zp-w other region).
       #expect(group["size"] as? Int == 5)
@@ -70,7 +67,7 @@ struct CompareCLITests {
         "--format", "json",
       ])
       #expect(r.status == 0, "\(r.stderr)")
-      let doc = try #require(try CLI.json(r.stdout) as? [String: Any])
+      let doc = try #require(try parseJSON(r.stdout) as? [String: Any])
       let ranked = try #require(doc["ranked"] as? [[String: Any]])
       #expect(
         ranked.map { $0["entity_id"] as? String } == ["zp-w", "zp-b", "zp-a", "zp-c", "zp-d"])
@@ -104,7 +101,7 @@ struct CompareCLITests {
         "compare", "zp-a", "zp-b", "--platform", "x", "--as-of", "2024-01-01", "--format", "json",
       ])
       #expect(r.status == 0, "\(r.stderr)")
-      let doc = try #require(try CLI.json(r.stdout) as? [String: Any])
+      let doc = try #require(try parseJSON(r.stdout) as? [String: Any])
       let entities = try #require(doc["entities"] as? [[String: Any]])
       let followers = entities.map { ($0["metrics"] as? [String: Any])?["followers"] as? Double }
       #expect(followers == [2000, 3000])
@@ -122,7 +119,7 @@ struct CompareCLITests {
         "reference", "list", "--country", "BE", "--platform", "x", "--format", "json",
       ])
       #expect(list.status == 0, "\(list.stderr)")
-      let rows = try #require(try CLI.json(list.stdout) as? [[String: Any]])
+      let rows = try #require(try parseJSON(list.stdout) as? [[String: Any]])
       // BE or unset country, x or unset platform: ref-a-followers, ref-adoption, ref-wal, ref-count.
       #expect(
         Set(rows.compactMap { $0["id"] as? String })
@@ -136,7 +133,7 @@ struct CompareCLITests {
       ])
       #expect(add.status == 0, "\(add.stderr)")
       let show = try cli.run(["reference", "show", "ref-new", "--format", "json"])
-      let shown = try #require(try CLI.json(show.stdout) as? [String: Any])
+      let shown = try #require(try parseJSON(show.stdout) as? [String: Any])
       #expect(shown["value"] as? Double == 1200)
       #expect(shown["source"] as? String == "fx-survey")
       #expect(shown["as_of_precision"] as? String == "month")
@@ -174,27 +171,18 @@ struct CompareCLITests {
       #expect(!html.contains("src=\"http"))
       #expect(!html.contains("<script"))
       // Count <svg> start tags with python3's html.parser, which also checks it parses.
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      p.arguments = [
-        "python3", "-c",
-        """
+      let script = """
         import sys, html.parser
         class P(html.parser.HTMLParser):
             n = 0
             def handle_starttag(self, tag, attrs):
                 if tag == "svg": self.n += 1
         p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); p.close(); print(p.n)
-        """, out,
-      ]
-      let pipe = Pipe()
-      p.standardOutput = pipe
-      try p.run()
-      p.waitUntilExit()
-      let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      #expect(p.terminationStatus == 0)
+        """
+      let p = try Subprocess.run(tool: "python3", ["-c", script, out])
+      #expect(p.status == 0)
       // Ten metrics: followers, per 1,000, growth 30/90/365 absolute and %, posts, engagement.
-      #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "10")
+      #expect(p.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10")
     }
   }
 }

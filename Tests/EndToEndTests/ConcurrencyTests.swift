@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// One database file, used at once by separate processes: a snapshot import, repeated
@@ -7,7 +8,6 @@ import Testing
 /// No write is lost, no "database is locked" reaches anyone, and readers see the import whole
 /// or not at all.
 @Suite(.serialized) struct ConcurrencyTests {
-  static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures")
   static let importRows = Hardening.environmentInt("CONCURRENCY_ROWS", 60_000)
 
   static let api = FakeSocialAPI(
@@ -34,7 +34,7 @@ import Testing
   ]
 
   @Test func importCollectAndReadersShareOneFileWithoutLossOrLockErrors() throws {
-    let cli = try CLI(seed: Self.fixtures.appendingPathComponent("collect-seed").path)
+    let cli = try CLIWorkspace(seed: Fixtures.collectSeed)
     defer { cli.cleanUp() }
     #expect(try cli.run(["init"]).status == 0)
     let api = Self.api
@@ -62,7 +62,7 @@ import Testing
     let dayCount = days.count
     let failures = Mutex<[String]>([])
     @Sendable func fail(_ s: String) { failures.withLock { $0.append(s) } }
-    @Sendable func checkRun(_ tag: String, _ r: (status: Int32, stdout: String, stderr: String)) {
+    @Sendable func checkRun(_ tag: String, _ r: ProcessResult) {
       if r.status != 0 { fail("\(tag): exit \(r.status): \(r.stderr.prefix(300))") }
       let e = r.stderr.lowercased()
       if e.contains("locked") || e.contains("busy") { fail("\(tag): \(r.stderr.prefix(300))") }
@@ -87,8 +87,8 @@ import Testing
         var k = 0
         while !done.load(ordering: .acquiring) {
           do {
-            let c = try Hardening.Child(
-              args + ["--db", db], environment: env, dir: dir, tag: "\(tag)-\(k)")
+            let c = try RegistryCLI.start(
+              args + ["--db", db], environment: env, in: dir, tag: "\(tag)-\(k)")
             let r = c.wait()
             checkRun("\(tag) #\(k)", r)
             if tag == "history" && r.status == 0 {
@@ -97,7 +97,7 @@ import Testing
                 fail("history #\(k) saw \(lines) days of \(dayCount): a partial import")
               }
             }
-            if tag == "report" && r.status == 0 && (try? CLI.json(r.stdout)) == nil {
+            if tag == "report" && r.status == 0 && (try? parseJSON(r.stdout)) == nil {
               fail("report #\(k) printed no valid JSON")
             }
           } catch {
@@ -113,7 +113,8 @@ import Testing
     DispatchQueue.global().async {
       defer { group.leave() }
       while !done.load(ordering: .acquiring) {
-        let c = (try? Hardening.sqlite(db, importCount)) ?? "error"
+        let c: String
+        do { c = try SQLiteShell.run(db, importCount) } catch { c = "an error (\(error))" }
         if c != "0" && c != "\(n)" { fail("sqlite3 saw \(c) of \(n) import rows") }
         Thread.sleep(forTimeInterval: 0.02)
       }
@@ -132,7 +133,7 @@ import Testing
       defer { writers.leave() }
       for k in 0..<3 {
         do {
-          let r = try Hardening.Child(collectArgs, environment: env, dir: dir, tag: "collect-\(k)")
+          let r = try RegistryCLI.start(collectArgs, environment: env, in: dir, tag: "collect-\(k)")
             .wait()
           checkRun("collect #\(k)", r)
           if !r.stdout.contains("fetched:     4 of 4") { fail("collect #\(k): \(r.stdout)") }
@@ -146,8 +147,8 @@ import Testing
     DispatchQueue.global().async {
       defer { writers.leave() }
       do {
-        let r = try Hardening.Child(
-          ["snapshot", "import", file.path, "--db", db], environment: env, dir: dir,
+        let r = try RegistryCLI.start(
+          ["snapshot", "import", file.path, "--db", db], environment: env, in: dir,
           tag: "import"
         ).wait()
         checkRun("import", r)
@@ -162,15 +163,15 @@ import Testing
     #expect(failures.withLock { $0 } == [])
     #expect(reads.load(ordering: .relaxed) >= 3)
     // Nothing lost: every import row, and a collected snapshot of every collected channel.
-    #expect(try Hardening.sqlite(db, importCount) == "\(n)")
-    let collectedKeys = try Hardening.sqlite(
+    #expect(try SQLiteShell.run(db, importCount) == "\(n)")
+    let collectedKeys = try SQLiteShell.run(
       db,
       """
       SELECT DISTINCT c.key FROM snapshot s JOIN channel c ON c.id = s.channel_id
       JOIN source x ON x.id = s.source_id WHERE x.key LIKE 'collector-%' ORDER BY c.key
       """)
     #expect(collectedKeys == Self.collected.sorted().joined(separator: "\n"))
-    #expect(try Hardening.integrity(db) == "ok")
+    #expect(try SQLiteShell.integrityCheck(db) == "ok")
   }
 
   static func iso(_ t: Int64) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `snapshot import` killed with SIGKILL at random moments of its run: after every kill the
@@ -17,7 +18,7 @@ import Testing
 
   /// A database from `generate`'s seed and its snapshot file of `rows` rows (3 channels an
   /// entity, 1,000 days each).
-  static func setUp(_ cli: CLI) throws -> (file: String, rows: Int) {
+  static func setUp(_ cli: CLIWorkspace) throws -> (file: String, rows: Int) {
     let entities = max(1, rows / 3000)
     let gen = cli.dir.appendingPathComponent("gen").path
     let g = try cli.run(
@@ -28,10 +29,10 @@ import Testing
     return (gen + "/snapshots-import.csv", entities * 3 * 1000)
   }
 
-  static func count(_ db: String) throws -> Int { Int(try Hardening.sqlite(db, countSQL)) ?? -1 }
+  static func count(_ db: String) throws -> Int { Int(try SQLiteShell.run(db, countSQL)) ?? -1 }
 
   @Test func importKilledAtAnyMomentLeavesAllOrNothing() throws {
-    let cli = try CLI(seed: nil)
+    let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }
     let (file, n) = try Self.setUp(cli)
     let started = Date()
@@ -39,7 +40,7 @@ import Testing
     let fullTime = Date().timeIntervalSince(started)
     #expect(full.status == 0, "\(full.stderr)")
     #expect(try Self.count(cli.db) == n)
-    try Hardening.sqlite(cli.db, "DELETE FROM snapshot")
+    try SQLiteShell.run(cli.db, "DELETE FROM snapshot")
 
     var random = Hardening.Random(state: 42)
     var none = 0
@@ -47,19 +48,17 @@ import Testing
     for k in 0..<Self.kills {
       // Mostly during the run; the last tenth lands after it, so both outcomes occur.
       let delay = random.unit() * fullTime * 1.1
-      let child = try Hardening.Child(
-        ["snapshot", "import", file, "--db", cli.db], environment: cli.environment, dir: cli.dir,
-        tag: "import-\(k)")
+      let child = try cli.start(["snapshot", "import", file, "--db", cli.db], tag: "import-\(k)")
       Thread.sleep(forTimeInterval: delay)
       child.kill()
       _ = child.wait()
-      let check = try Hardening.integrity(cli.db)
+      let check = try SQLiteShell.integrityCheck(cli.db)
       #expect(check == "ok", "kill \(k) after \(delay) s: \(check)")
       let c = try Self.count(cli.db)
       #expect(c == 0 || c == n, "kill \(k) after \(delay) s left \(c) of \(n) rows")
       if c == n {
         all += 1
-        try Hardening.sqlite(cli.db, "DELETE FROM snapshot")
+        try SQLiteShell.run(cli.db, "DELETE FROM snapshot")
       } else {
         none += 1
       }
@@ -74,24 +73,22 @@ import Testing
   }
 
   @Test func backupDuringAnImportIsWholeAndHoldsAllOrNone() throws {
-    let cli = try CLI(seed: nil)
+    let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }
     let (file, n) = try Self.setUp(cli)
     for (k, delay) in [0.05, 0.3, 0.8].enumerated() {
       let copy = cli.dir.appendingPathComponent("backup-\(k).sqlite").path
-      let child = try Hardening.Child(
-        ["snapshot", "import", file, "--db", cli.db], environment: cli.environment, dir: cli.dir,
-        tag: "import-\(k)")
+      let child = try cli.start(["snapshot", "import", file, "--db", cli.db], tag: "import-\(k)")
       Thread.sleep(forTimeInterval: delay)
       let b = try cli.run(["backup", copy])
       let i = child.wait()
       #expect(b.status == 0, "\(b.stderr)")
       #expect(i.status == 0, "\(i.stderr)")
-      #expect(try Hardening.integrity(copy) == "ok")
+      #expect(try SQLiteShell.integrityCheck(copy) == "ok")
       let c = try Self.count(copy)
       #expect(c == 0 || c == n, "backup \(k) holds \(c) of \(n) rows")
       #expect(try Self.count(cli.db) == n)
-      try Hardening.sqlite(cli.db, "DELETE FROM snapshot")
+      try SQLiteShell.run(cli.db, "DELETE FROM snapshot")
     }
     // An existing file is refused.
     let again = try cli.run(["backup", cli.dir.appendingPathComponent("backup-0.sqlite").path])

@@ -1,71 +1,35 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Runs the built registry-cli against a temporary database made from the curation fixture seed.
-private struct CurationCLI {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/registry-cli").path
-  static let seed = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/curation-seed").path
-
-  let dir: String
-  var db: String { dir + "/registry.sqlite" }
+/// registry-cli on a temporary database made from the curation fixture seed, run by user
+/// "curator"; the directory is removed with the value.
+private final class CurationCLI {
+  let workspace: CLIWorkspace
+  var dir: String { workspace.dir.path }
+  var db: String { workspace.db }
 
   init() throws {
-    dir = NSTemporaryDirectory() + "curation-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let r = run(["init", "--seed", Self.seed])
-    precondition(r.status == 0, "init failed: \(r.stderr)")
+    workspace = try CLIWorkspace(seed: Fixtures.curationSeed, environment: ["USER": "curator"])
+    let r = try workspace.run(["init", "--seed", Fixtures.curationSeed])
+    guard r.status == 0 else { throw SubprocessError("init failed: \(r.stderr)") }
   }
 
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  deinit { workspace.cleanUp() }
 
   /// Runs registry-cli with `--db` appended (unless `withDB` is false).
   @discardableResult
-  func run(_ args: [String], stdin: String? = nil, withDB: Bool = true) -> Result {
-    Self.exec(Self.binary, args + (withDB ? ["--db", db] : []), stdin: stdin)
-  }
-
-  static func exec(_ path: String, _ args: [String], stdin: String? = nil) -> Result {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env["USER"] = "curator"
-    env["REGISTRY_SEED_DIR"] = seed
-    p.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = input
-    try! p.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+  func run(_ args: [String], stdin: String? = nil, withDB: Bool = true) throws -> ProcessResult {
+    try workspace.run(args, stdin: stdin, useDB: withDB)
   }
 
   /// Runs SQL on the database with the sqlite3 shell (to plant problems, or dump tables).
   @discardableResult
-  func sql(_ statements: String) -> String {
-    let r = Self.exec("/usr/bin/sqlite3", [db, statements])
-    precondition(r.status == 0, "sqlite3 failed: \(r.stderr)")
-    return r.stdout
-  }
+  func sql(_ statements: String) throws -> String { try SQLiteShell.run(db, statements) }
 
   /// Rows of a JSON listing.
   func json(_ args: [String]) throws -> [[String: Any]] {
-    let r = run(args + ["--format", "json"])
+    let r = try run(args + ["--format", "json"])
     #expect(r.status == 0, "\(args): \(r.stderr)")
     return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
   }
@@ -79,19 +43,19 @@ private struct CurationCLI {
 
 @Test func addEntityAndTwoChannelsAreListedAndLogged() throws {
   let cli = try CurationCLI()
-  var r = cli.run([
+  var r = try cli.run([
     "entity", "add", "be-pz-new", "--kind", "local_police", "--country", "BE", "--region",
     "BE-WAL", "--language", "fr", "--name", "fr=Zone Neuve", "--population", "5000",
     "--municipality", "52020=Neuville", "--valid-from", "2021-01-01", "--source-url",
     "https://example.org/new-zone", "--source-title", "Decision",
   ])
   #expect(r.status == 0, "\(r.stderr)")
-  r = cli.run([
+  r = try cli.run([
     "channel", "add", "@PZNew", "--platform", "x", "--entity", "be-pz-new", "--opened-on",
     "2021-02-01", "--source", "src-seed",
   ])
   #expect(r.status == 0 && r.stdout == "x/pznew\n", "\(r.stderr)")
-  r = cli.run([
+  r = try cli.run([
     "channel", "add", "pz.new", "--platform", "facebook_page", "--entity", "be-pz-new",
     "--opened-on", "2021-03-01", "--source", "src-seed", "--by", "someone",
   ])
@@ -114,7 +78,7 @@ private struct CurationCLI {
 
 @Test func changeWithoutSourceIsRefused() throws {
   let cli = try CurationCLI()
-  let r = cli.run(["entity", "edit", "be-pz-a", "--population", "1"])
+  let r = try cli.run(["entity", "edit", "be-pz-a", "--population", "1"])
   #expect(r.status != 0)
   #expect(r.stderr.contains("needs a source"))
 }
@@ -124,7 +88,7 @@ private struct CurationCLI {
   // Existing on 2019-06-01: a, b, c, nocode, succ (from 2019-02-01), federal = 6 (old and pred ended 2019-01-01).
   #expect(try cli.json(["entities", "--as-of", "2019-06-01"]).count == 6)
   #expect(try cli.json(["entities", "--as-of", "2020-06-01"]).count == 6)
-  let r = cli.run([
+  let r = try cli.run([
     "entity", "merge", "be-pz-a", "be-pz-b", "--into", "be-pz-ab", "--on", "2020-01-01", "--name",
     "fr=Zone AB", "--channels", "move", "--source", "src-decree",
   ])
@@ -145,7 +109,7 @@ private struct CurationCLI {
 
 @Test func closedChannelVanishesFromAccountsAfterItsEndDate() throws {
   let cli = try CurationCLI()
-  let r = cli.run(["channel", "close", "@pzc", "--on", "2021-01-01", "--source", "src-seed"])
+  let r = try cli.run(["channel", "close", "@pzc", "--on", "2021-01-01", "--source", "src-seed"])
   #expect(r.status == 0, "\(r.stderr)")
   let keys = { (day: String) in
     try cli.json(["accounts", "--as-of", day]).compactMap { $0["channel_key"] as? String }
@@ -164,9 +128,9 @@ private struct CurationCLI {
 
 @Test func verifyRecordsTheCheckDay() throws {
   let cli = try CurationCLI()
-  let r = cli.run(["channel", "verify", "x/pza", "--on", "2025-03-01", "--source", "src-seed"])
+  let r = try cli.run(["channel", "verify", "x/pza", "--on", "2025-03-01", "--source", "src-seed"])
   #expect(r.status == 0, "\(r.stderr)")
-  #expect(cli.sql("SELECT verified_on FROM channel WHERE key = 'x/pza'") == "2025-03-01\n")
+  #expect(try cli.sql("SELECT verified_on FROM channel WHERE key = 'x/pza'") == "2025-03-01")
   let log = try cli.json(["log", "--channel", "x/pza"])
   #expect(log.count == 1 && log[0]["action"] as? String == "verify")
 }
@@ -183,11 +147,11 @@ private struct CurationCLI {
 
     """)
   let dump = "SELECT * FROM channel; SELECT * FROM change_log; SELECT * FROM source;"
-  let before = cli.sql(dump)
-  let r = cli.run(["import", "channels", file])
+  let before = try cli.sql(dump)
+  let r = try cli.run(["import", "channels", file])
   #expect(r.status != 0)
   #expect(r.stderr.contains("channels.csv:4: handle: "))
-  #expect(cli.sql(dump) == before)
+  #expect(try cli.sql(dump) == before)
 }
 
 @Test func importDryRunPrintsThePlanAndWritesNothing() throws {
@@ -200,8 +164,8 @@ private struct CurationCLI {
     {"key": "x/pzb", "url": "https://x.com/pzb"}
 
     """)
-  let before = cli.sql("SELECT * FROM channel; SELECT count(*) FROM change_log;")
-  var r = cli.run(["import", "channels", file, "--dry-run", "--source", "src-seed"])
+  let before = try cli.sql("SELECT * FROM channel; SELECT count(*) FROM change_log;")
+  var r = try cli.run(["import", "channels", file, "--dry-run", "--source", "src-seed"])
   #expect(r.status == 0, "\(r.stderr)")
   #expect(
     r.stdout == """
@@ -211,8 +175,8 @@ private struct CurationCLI {
       unchanged channel x/pzb
 
       """)
-  #expect(cli.sql("SELECT * FROM channel; SELECT count(*) FROM change_log;") == before)
-  r = cli.run(["import", "channels", file, "--source", "src-seed"])
+  #expect(try cli.sql("SELECT * FROM channel; SELECT count(*) FROM change_log;") == before)
+  r = try cli.run(["import", "channels", file, "--source", "src-seed"])
   #expect(r.status == 0, "\(r.stderr)")
   let log = try cli.json(["log", "--channel", "x/pza"])
   #expect(log.count == 1 && log[0]["old_value"] as? String == "https://x.com/pza")
@@ -225,7 +189,7 @@ private struct CurationCLI {
     be-pz-d,local_police,BE,BE-BRU,fr;nl,12345,src-seed,Zone D,Zone D-nl
 
     """
-  let r = cli.run(["import", "entities", "-", "--input-format", "csv"], stdin: csv)
+  let r = try cli.run(["import", "entities", "-", "--input-format", "csv"], stdin: csv)
   #expect(r.status == 0, "\(r.stderr)")
   #expect(r.stdout == "add entity be-pz-d\n")
   let rows = try cli.json(["entities", "--entity", "be-pz-d"])
@@ -235,7 +199,7 @@ private struct CurationCLI {
 // MARK: validate: one test per check family on the fixture's planted problems.
 
 private func findings(_ cli: CurationCLI, _ extra: [String] = []) throws -> [[String: Any]] {
-  let r = cli.run(["validate", "--format", "json"] + extra)
+  let r = try cli.run(["validate", "--format", "json"] + extra)
   #expect(r.status == 0, "\(r.stderr)")
   return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
 }
@@ -278,7 +242,7 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
 @Test func validateReportsDuplicatesAcrossSpellings() throws {
   let cli = try CurationCLI()
   // A handle stored in another spelling by an older parser, for the same entity and for another.
-  cli.sql(
+  try cli.sql(
     """
     INSERT INTO channel (key, entity_id, platform, handle, opened_on, source_id)
     VALUES ('x/PZA-dup', 'be-pz-a', 'x', 'PZA', '2012-01-01', 1),
@@ -292,7 +256,7 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
 
 @Test func validateReportsHandlesTwoEntitiesClaim() throws {
   let cli = try CurationCLI()
-  cli.sql(
+  try cli.sql(
     """
     INSERT INTO channel_handle_history (channel_id, handle, valid_until, source_id)
     SELECT id, 'pzc', '2014-01-01', 1 FROM channel WHERE key = 'x/pzb';
@@ -303,7 +267,7 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
 
 @Test func validateReportsUnusedSourcesAndUnverifiedChannels() throws {
   let cli = try CurationCLI()
-  cli.run(["channel", "verify", "x/pza", "--on", "2001-01-01", "--source", "src-seed"])
+  try cli.run(["channel", "verify", "x/pza", "--on", "2001-01-01", "--source", "src-seed"])
   let f = try findings(cli)
   #expect(has(f, "unused_source", "src-unused"))
   let pza = f.first {
@@ -318,7 +282,7 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
 
 @Test func validateReportsChannelsOfClosedEntitiesAndUnknownRegions() throws {
   let cli = try CurationCLI()
-  cli.sql("UPDATE entity SET region = 'BE-XXX' WHERE id = 'be-pz-c'")
+  try cli.sql("UPDATE entity SET region = 'BE-XXX' WHERE id = 'be-pz-c'")
   let f = try findings(cli)
   #expect(has(f, "closed_entity_channel", "x/pzold"))
   #expect(has(f, "unknown_region", "be-pz-c"))
@@ -326,9 +290,10 @@ private func has(_ f: [[String: Any]], _ check: String, _ subject: String) -> Bo
 
 @Test func validateExitsOneOnIntegrityErrors() throws {
   let cli = try CurationCLI()
-  #expect(cli.run(["validate"]).status == 0)
-  cli.sql("PRAGMA foreign_keys = OFF; UPDATE channel SET entity_id = 'ghost' WHERE key = 'x/pzc';")
-  let r = cli.run(["validate", "--format", "csv"])
+  #expect(try cli.run(["validate"]).status == 0)
+  try cli.sql(
+    "PRAGMA foreign_keys = OFF; UPDATE channel SET entity_id = 'ghost' WHERE key = 'x/pzc';")
+  let r = try cli.run(["validate", "--format", "csv"])
   #expect(r.status == 1)
   #expect(r.stdout.contains("error,foreign_key,channel row"))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `export DIR` then `init --seed DIR` rebuilds the same registry: every table, ids included
@@ -6,7 +7,7 @@ import Testing
 @Suite(.serialized) struct ExportRoundTripTests {
   /// Every table's rows in primary-key-independent order, as SQL literals.
   static func tables(_ db: String) throws -> [String: String] {
-    let names = try Hardening.sqlite(
+    let names = try SQLiteShell.run(
       db,
       """
       SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -15,16 +16,16 @@ import Testing
     ).split(separator: "\n").map(String.init)
     var out: [String: String] = [:]
     for t in names {
-      let n = Int(try Hardening.sqlite(db, "SELECT count(*) FROM pragma_table_info('\(t)')")) ?? 1
+      let n = Int(try SQLiteShell.run(db, "SELECT count(*) FROM pragma_table_info('\(t)')")) ?? 1
       let order = (1...n).map(String.init).joined(separator: ",")
-      out[t] = try Hardening.sqlite(
+      out[t] = try SQLiteShell.run(
         db, "SELECT * FROM \"\(t)\" ORDER BY \(order)", mode: "quote")
     }
     return out
   }
 
   @Test func exportThenInitRebuildsEveryTable() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     #expect(try cli.run(["init"]).status == 0)
     // Curation (change log, handle history, verified_on), imported snapshots with awkward text.

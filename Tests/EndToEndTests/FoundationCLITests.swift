@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct FoundationCLITests {
   @Test func firstUseCreatesDatabaseFromSeedAndSaysSo() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let r = try cli.run(["accounts", "--format", "csv"])
     #expect(r.status == 0)
@@ -15,11 +16,11 @@ import Testing
   }
 
   @Test func walloonXAccountsAsJSON() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let r = try cli.run(["accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
-    let rows = try #require(try CLI.json(r.stdout) as? [[String: Any]])
+    let rows = try #require(try parseJSON(r.stdout) as? [[String: Any]])
     #expect(
       rows.compactMap { $0["handle"] as? String }.sorted() == [
         "policecomines", "policemonsquevy", "zp5327",
@@ -33,7 +34,7 @@ import Testing
   }
 
   @Test func everyListingFormat() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let csv = try cli.run(["accounts", "--region", "BE-WAL", "--format", "csv"])
     let lines = csv.stdout.split(separator: "\r\n")
@@ -42,7 +43,7 @@ import Testing
     let nd = try cli.run(["accounts", "--region", "BE-WAL", "--format", "ndjson"])
     let objects = nd.stdout.split(separator: "\n")
     #expect(objects.count == 3)
-    for o in objects { #expect((try? CLI.json(String(o))) is [String: Any]) }
+    for o in objects { #expect((try? parseJSON(String(o))) is [String: Any]) }
     let table = try cli.run(["accounts", "--region", "BE-WAL"])
     #expect(table.stdout.contains("policemonsquevy"))
     #expect(table.stdout.hasSuffix("(3 rows)\n"))
@@ -58,7 +59,7 @@ import Testing
   }
 
   @Test func showResolvesHandleAndURLToTheSameChannel() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let a = try cli.run(["show", "@ZP5327", "--format", "json"])
     let b = try cli.run(["show", "https://twitter.com/zp5327", "--format", "json"])
@@ -74,7 +75,7 @@ import Testing
   }
 
   @Test func unknownThingsGetClearErrors() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let region = try cli.run(["accounts", "--region", "BE-XYZ"])
     #expect(region.status != 0)
@@ -92,11 +93,11 @@ import Testing
   }
 
   @Test func entitiesAsOfFollowLineage() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     func ids(_ day: String) throws -> [String] {
       let r = try cli.run(["entities", "--region", "BE-VLG", "--as-of", day, "--format", "json"])
-      return (try CLI.json(r.stdout) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+      return (try parseJSON(r.stdout) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         .sorted()
     }
     #expect(try ids("2016-12-31") == ["be-pz-leuven", "be-pz-old-a", "be-pz-old-b"])
@@ -108,7 +109,7 @@ import Testing
   }
 
   @Test func initIsIdempotentAndForceRebuilds() throws {
-    let cli = try CLI()
+    let cli = try CLIWorkspace()
     defer { cli.cleanUp() }
     let first = try cli.run(["init"])
     #expect(first.status == 0)
@@ -122,12 +123,13 @@ import Testing
   }
 
   @Test func badSeedLeavesNoDatabase() throws {
-    let seed = FileManager.default.temporaryDirectory.appendingPathComponent("bad-seed-\(UUID())")
-    try FileManager.default.copyItem(atPath: CLI.miniSeed, toPath: seed.path)
-    defer { try? FileManager.default.removeItem(at: seed) }
+    let tmp = try TemporaryDirectory(prefix: "bad-seed")
+    defer { tmp.remove() }
+    let seed = tmp.url.appendingPathComponent("seed")
+    try FileManager.default.copyItem(atPath: Fixtures.miniSeed, toPath: seed.path)
     try "key,title,publisher,url,published_on,retrieved_on,note\ndoc-001,,x,,,,\n"
       .write(to: seed.appendingPathComponent("sources.csv"), atomically: true, encoding: .utf8)
-    let cli = try CLI(seed: seed.path)
+    let cli = try CLIWorkspace(seed: seed.path)
     defer { cli.cleanUp() }
     let r = try cli.run(["init"])
     #expect(r.status != 0)
@@ -139,11 +141,11 @@ import Testing
 /// The shipped seed through the whole program: what a new user's first report counts.
 @Suite struct ShippedSeedReportTests {
   @Test func firstReportCounts176ZonesAndLeavesThePlaceholderOut() throws {
-    let cli = try CLI(seed: nil)
+    let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }
     let r = try cli.run(["report", "adoption", "--as-of", "2026-01-01", "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
-    let report = try #require(try CLI.json(r.stdout) as? [String: Any])
+    let report = try #require(try parseJSON(r.stdout) as? [String: Any])
     let summary = try #require(report["summary"] as? [String: Any])
     // 99 Flemish + 71 Walloon + 6 Brussels zones; be-pz-unresolved-5327 is not a 177th.
     #expect(summary["entities"] as? Int == 176)
@@ -153,7 +155,7 @@ import Testing
     let accounts = try cli.run([
       "accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json",
     ])
-    let handles = (try CLI.json(accounts.stdout) as? [[String: Any]] ?? []).compactMap {
+    let handles = (try parseJSON(accounts.stdout) as? [[String: Any]] ?? []).compactMap {
       $0["handle"] as? String
     }
     #expect(Set(handles).isSuperset(of: ["policecomines", "policemonsquevy", "zp5327"]))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Names with HTML, script tags, quotes, control characters and spreadsheet formulas: escaped in
@@ -12,7 +13,7 @@ import Testing
   /// The mini seed with hostile region and entity names.
   static func seed(in dir: URL) throws -> String {
     let seed = dir.appendingPathComponent("hostile-seed")
-    try FileManager.default.copyItem(atPath: CLI.miniSeed, toPath: seed.path)
+    try FileManager.default.copyItem(atPath: Fixtures.miniSeed, toPath: seed.path)
     func edit(_ file: String, _ change: (String) -> String) throws {
       let url = seed.appendingPathComponent(file)
       try change(try String(contentsOf: url, encoding: .utf8)).write(
@@ -82,9 +83,9 @@ import Testing
   }
 
   @Test func hostileNamesAreEscapedNeutralisedOrIntactByFormat() throws {
-    let base = try CLI()
+    let base = try CLIWorkspace()
     defer { base.cleanUp() }
-    let cli = try CLI(seed: try Self.seed(in: base.dir))
+    let cli = try CLIWorkspace(seed: try Self.seed(in: base.dir))
     defer { cli.cleanUp() }
     #expect(try cli.run(["init"]).status == 0)
 
@@ -110,7 +111,7 @@ import Testing
 
     // JSON: every character intact.
     let json = try cli.run(["accounts", "--format", "json"])
-    let rows = try CLI.json(json.stdout) as? [[String: Any]] ?? []
+    let rows = try parseJSON(json.stdout) as? [[String: Any]] ?? []
     let names = Set(rows.compactMap { $0["entity_name"] as? String })
     #expect(names.isSuperset(of: [Self.formula, Self.at, Self.escape]), "\(names)")
     let reportJSON = try cli.run([
@@ -118,7 +119,7 @@ import Testing
     ])
     // The report JSON carries codes, not names; it must still parse.
     #expect(reportJSON.status == 0)
-    #expect((try? CLI.json(reportJSON.stdout)) != nil)
+    #expect((try? parseJSON(reportJSON.stdout)) != nil)
 
     // Terminal table: no escape sequence reaches the screen.
     let table = try cli.run(["accounts"])

@@ -1,49 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Runs the built registry-cli for the report tests (own helper, named after the feature).
+/// The report tests' workspace: a database loaded from the report fixture seed.
 enum ReportCLI {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/registry-cli").path
-  static let seed = root.appendingPathComponent("Tests/EndToEndTests/Fixtures/report-seed").path
-
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    var e = ProcessInfo.processInfo.environment
-    for (k, v) in env { e[k] = v }
-    p.environment = e
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let r = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: r, as: UTF8.self))
-  }
-
-  /// A fresh database loaded from the report fixture seed.
-  static func fixtureDatabase() throws -> String {
-    let path = NSTemporaryDirectory() + "report-\(UUID().uuidString).sqlite"
-    let r = try run(["init", "--db", path], env: ["REGISTRY_SEED_DIR": seed])
+  static func fixtureWorkspace() throws -> CLIWorkspace {
+    let cli = try CLIWorkspace(seed: Fixtures.reportSeed)
+    let r = try cli.run(["init"])
     #expect(r.status == 0, "init failed: \(r.stderr)")
-    return path
+    return cli
   }
 
-  static func json(_ db: String, _ extra: [String]) throws -> [String: Any] {
-    let r = try run(["report", "adoption", "--db", db, "--format", "json"] + extra)
+  static func json(_ cli: CLIWorkspace, _ extra: [String]) throws -> [String: Any] {
+    let r = try cli.run(["report", "adoption", "--format", "json"] + extra)
     #expect(r.status == 0, "report failed: \(r.stderr)")
     return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
   }
@@ -62,9 +31,9 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
 }
 
 @Test func adoptionReportJSONMatchesHandComputedFigures() throws {
-  let db = try ReportCLI.fixtureDatabase()
-  defer { try? FileManager.default.removeItem(atPath: db) }
-  let doc = try ReportCLI.json(db, ["--as-of", "2021-06-30"])
+  let cli = try ReportCLI.fixtureWorkspace()
+  defer { cli.cleanUp() }
+  let doc = try ReportCLI.json(cli, ["--as-of", "2021-06-30"])
   #expect(doc["as_of"] as? String == "2021-06-30")
   let filters = doc["filters"] as! [String: Any]
   #expect(filters["kinds"] as? [String] == ["local_police"])  // fed-unit excluded
@@ -157,9 +126,9 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
 }
 
 @Test func adoptionReportBeforeTheMergerCountsThePredecessors() throws {
-  let db = try ReportCLI.fixtureDatabase()
-  defer { try? FileManager.default.removeItem(atPath: db) }
-  let doc = try ReportCLI.json(db, ["--as-of", "2019-06-30"])
+  let cli = try ReportCLI.fixtureWorkspace()
+  defer { cli.cleanUp() }
+  let doc = try ReportCLI.json(cli, ["--as-of", "2019-06-30"])
   // Before 2020-01-01: VLG = a, b, c, d (4), all on social media; WAL = e, f (h closed 2017) of 4.
   let summary = doc["summary"] as! [String: Any]
   #expect(summary["entities"] as? Int == 8)
@@ -176,10 +145,10 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
 }
 
 @Test func adoptionReportCSVHasOneRowPerRegionAndPlatform() throws {
-  let db = try ReportCLI.fixtureDatabase()
-  defer { try? FileManager.default.removeItem(atPath: db) }
-  let r = try ReportCLI.run([
-    "report", "adoption", "--db", db, "--as-of", "2021-06-30", "--format", "csv",
+  let cli = try ReportCLI.fixtureWorkspace()
+  defer { cli.cleanUp() }
+  let r = try cli.run([
+    "report", "adoption", "--as-of", "2021-06-30", "--format", "csv",
   ])
   #expect(r.status == 0)
   let lines = r.stdout.split(separator: "\r\n")
@@ -189,12 +158,11 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
 }
 
 @Test func adoptionReportHTMLParsesHasThreeChartsAndEscapesNames() throws {
-  let db = try ReportCLI.fixtureDatabase()
-  defer { try? FileManager.default.removeItem(atPath: db) }
-  let out = NSTemporaryDirectory() + "report-\(UUID().uuidString).html"
-  defer { try? FileManager.default.removeItem(atPath: out) }
-  let r = try ReportCLI.run([
-    "report", "adoption", "--db", db, "--as-of", "2021-06-30", "--format", "html", "--out", out,
+  let cli = try ReportCLI.fixtureWorkspace()
+  defer { cli.cleanUp() }
+  let out = cli.dir.appendingPathComponent("report.html").path
+  let r = try cli.run([
+    "report", "adoption", "--as-of", "2021-06-30", "--format", "html", "--out", out,
   ])
   #expect(r.status == 0, "\(r.stderr)")
   let html = try String(contentsOfFile: out, encoding: .utf8)
@@ -221,23 +189,16 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
     p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
     print(p.svg, p.script, p.bad, len(p.stack))
     """
-  let py = Process()
-  py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  py.arguments = ["python3", "-c", checker, out]
-  let pipe = Pipe()
-  py.standardOutput = pipe
-  try py.run()
-  let result = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  py.waitUntilExit()
+  let py = try Subprocess.run(tool: "python3", ["-c", checker, out])
   // 3 charts (adoption, audience, diffusion), no script, no mismatched or unclosed tag.
-  #expect(result.trimmingCharacters(in: .whitespacesAndNewlines) == "3 0 0 0")
+  #expect(py.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "3 0 0 0")
 }
 
 @Test func adoptionReportRefusesUnknownRegionAndBadDate() throws {
-  let db = try ReportCLI.fixtureDatabase()
-  defer { try? FileManager.default.removeItem(atPath: db) }
-  let a = try ReportCLI.run(["report", "adoption", "--db", db, "--region", "BE-XXX"])
+  let cli = try ReportCLI.fixtureWorkspace()
+  defer { cli.cleanUp() }
+  let a = try cli.run(["report", "adoption", "--region", "BE-XXX"])
   #expect(a.status != 0 && a.stderr.contains("BE-VLG"))
-  let b = try ReportCLI.run(["report", "adoption", "--db", db, "--as-of", "2021-13-01"])
+  let b = try cli.run(["report", "adoption", "--as-of", "2021-13-01"])
   #expect(b.status != 0 && b.stderr.contains("--as-of"))
 }

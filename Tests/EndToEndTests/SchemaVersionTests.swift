@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A database from every earlier schema version opens and is migrated with its data kept; one
 /// from a newer build is refused with both version numbers.
 @Suite(.serialized) struct SchemaVersionTests {
-  static let schemaFixtures = CLI.fixtures.appendingPathComponent("schema")
+  static let schemaFixtures = URL(fileURLWithPath: Fixtures.schema)
 
   static var versions: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: schemaFixtures.path)) ?? [])
@@ -14,7 +15,7 @@ import Testing
   @Test func everyEarlierVersionIsMigratedKeepingItsData() throws {
     #expect(Self.versions.count >= 2, "fixtures missing in Tests/Fixtures/schema")
     for file in Self.versions {
-      let cli = try CLI(seed: nil)
+      let cli = try CLIWorkspace(seed: nil)
       defer { cli.cleanUp() }
       try FileManager.default.copyItem(
         atPath: Self.schemaFixtures.appendingPathComponent(file).path, toPath: cli.db)
@@ -22,36 +23,36 @@ import Testing
       #expect(r.status == 0, "\(file): \(r.stderr)")
       #expect(r.stdout.contains("x/fixturezone"), "\(file): \(r.stdout)")
       #expect(r.stdout.contains("1234"), "\(file): the snapshot is kept")
-      let migrations = try Hardening.sqlite(cli.db, "SELECT identifier FROM grdb_migrations")
+      let migrations = try SQLiteShell.run(cli.db, "SELECT identifier FROM grdb_migrations")
       #expect(migrations.contains("v2-curation"), "\(file): \(migrations)")
       #expect(migrations.contains("v3-snapshot-clustered"), "\(file): \(migrations)")
       #expect(
-        try Hardening.sqlite(cli.db, "SELECT sql FROM sqlite_master WHERE name = 'snapshot'")
+        try SQLiteShell.run(cli.db, "SELECT sql FROM sqlite_master WHERE name = 'snapshot'")
           .contains("WITHOUT ROWID"), "\(file)")
       #expect(
-        try Hardening.sqlite(cli.db, "SELECT latest_followers FROM v_channels") == "1234",
+        try SQLiteShell.run(cli.db, "SELECT latest_followers FROM v_channels") == "1234",
         "\(file): the view finds the snapshot on the key")
       #expect(migrations.contains("v4-snapshot-span"), "\(file): \(migrations)")
       #expect(
-        try Hardening.sqlite(
+        try SQLiteShell.run(
           cli.db, "SELECT channel_id, first_at, last_at, followers FROM snapshot_span")
           == "1|1704067200|1704067200|1234", "\(file): the span is built from the snapshots")
-      #expect(try Hardening.sqlite(cli.db, "SELECT count(*) FROM change_log") != "")
-      #expect(try Hardening.integrity(cli.db) == "ok")
+      #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
+      #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }
 
   @Test func aNewerSchemaIsRefusedWithBothVersionNumbers() throws {
-    let cli = try CLI(seed: nil)
+    let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }
     try FileManager.default.copyItem(
       atPath: Self.schemaFixtures.appendingPathComponent(Self.versions.last ?? "v2.sqlite").path,
       toPath: cli.db)
     #expect(try cli.run(["accounts"]).status == 0)  // migrated to this build's version
-    let current = Int(try Hardening.sqlite(cli.db, "SELECT count(*) FROM grdb_migrations")) ?? 0
-    try Hardening.sqlite(
+    let current = Int(try SQLiteShell.run(cli.db, "SELECT count(*) FROM grdb_migrations")) ?? 0
+    try SQLiteShell.run(
       cli.db, "INSERT INTO grdb_migrations (identifier) VALUES ('v98-future'), ('v99-future')")
-    let before = try Hardening.dump(cli.db)
+    let before = try SQLiteShell.dump(cli.db)
     let r = try cli.run(["accounts"])
     #expect(r.status != 0)
     #expect(
@@ -59,6 +60,6 @@ import Testing
         "has schema version \(current + 2), but this registry-cli supports up to version \(current)"
       ), "\(r.stderr)")
     #expect(r.stderr.contains("use a newer registry-cli"))
-    #expect(try Hardening.dump(cli.db) == before)
+    #expect(try SQLiteShell.dump(cli.db) == before)
   }
 }

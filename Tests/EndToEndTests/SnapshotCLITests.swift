@@ -1,74 +1,38 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Runs the built registry-cli (`.build/debug/registry-cli`) for snapshot tests.
+/// The snapshot tests' set-up and their view of the database.
 private enum SnapshotCLI {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/registry-cli").path
-
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static func run(_ args: [String], stdin: String? = nil) throws -> Result {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    let input = Pipe()
-    p.standardInput = input
-    try p.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
-  }
-
-  /// A scratch directory with a synthetic seed (2 entities x 2 channels x 3 days, seed 5)
-  /// loaded into `db.sqlite`.
-  static func registry() throws -> (dir: String, db: String) {
-    let dir = NSTemporaryDirectory() + "snapshot-cli-\(UUID().uuidString)"
-    let gen = try run([
-      "generate", "--entities", "2", "--channels-per-entity", "2", "--days", "3", "--seed", "5",
-      "--out", dir + "/seed",
-    ])
+  /// A workspace with a synthetic seed (2 entities x 2 channels x 3 days, seed 5) in `seed/`,
+  /// loaded into its database.
+  static func registry() throws -> CLIWorkspace {
+    let cli = try CLIWorkspace(seed: nil)
+    let seed = cli.dir.appendingPathComponent("seed").path
+    let gen = try cli.run(
+      [
+        "generate", "--entities", "2", "--channels-per-entity", "2", "--days", "3", "--seed", "5",
+        "--out", seed,
+      ], useDB: false)
     #expect(gen.status == 0, "\(gen.stderr)")
-    let db = dir + "/db.sqlite"
-    let initRun = try run(["init", "--seed", dir + "/seed", "--db", db])
+    let initRun = try cli.run(["init", "--seed", seed])
     #expect(initRun.status == 0, "\(initRun.stderr)")
-    return (dir, db)
+    return cli
   }
 
   static func dump(_ db: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      "sqlite3", db,
-      "SELECT * FROM snapshot ORDER BY channel_id, observed_at, source_id; SELECT * FROM source;",
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try SQLiteShell.run(
+      db,
+      "SELECT * FROM snapshot ORDER BY channel_id, observed_at, source_id; SELECT * FROM source;")
   }
 }
 
 @Test func badImportFileLeavesDatabaseUnchanged() throws {
   // syn1p1 is entity 1's channel 1, on instagram (platforms[(1 + 1) % 6]).
-  let (dir, db) = try SnapshotCLI.registry()
-  let good = try SnapshotCLI.run([
+  let cli = try SnapshotCLI.registry()
+  defer { cli.cleanUp() }
+  let (dir, db) = (cli.dir.path, cli.db)
+  let good = try RegistryCLI.run([
     "snapshot", "import", dir + "/seed/snapshots-import.csv", "--db", db,
   ])
   #expect(good.status == 0)
@@ -80,19 +44,21 @@ private enum SnapshotCLI {
       + "instagram,syn1p1,2024-01-01,10,https://example.org/new\n"
       + "instagram,syn1p1,2024-01-02,-3,https://example.org/new\n").utf8
   ).write(to: URL(fileURLWithPath: bad))
-  let r = try SnapshotCLI.run(["snapshot", "import", bad, "--db", db])
+  let r = try RegistryCLI.run(["snapshot", "import", bad, "--db", db])
   #expect(r.status != 0)
   #expect(r.stderr.contains("bad.csv:3: followers: -3 is negative"), "\(r.stderr)")
   #expect(try SnapshotCLI.dump(db) == before)
-  let again = try SnapshotCLI.run([
+  let again = try RegistryCLI.run([
     "snapshot", "import", dir + "/seed/snapshots-import.csv", "--db", db,
   ])
   #expect(again.stdout.contains("0 snapshots imported, 12 unchanged"))
 }
 
 @Test func snapshotAddStoresAndSaysWhat() throws {
-  let (_, db) = try SnapshotCLI.registry()
-  let r = try SnapshotCLI.run([
+  let cli = try SnapshotCLI.registry()
+  defer { cli.cleanUp() }
+  let db = cli.db
+  let r = try RegistryCLI.run([
     "snapshot", "add", "@syn1p1", "--followers", "1200", "--posts", "30", "--at", "2024-05-01",
     "--source-url", "https://example.org/count", "--db", db,
   ])
@@ -101,12 +67,14 @@ private enum SnapshotCLI {
     r.stdout
       == "stored snapshot of instagram/syn1p1 at 2024-05-01T00:00:00Z: 1200 followers, 30 posts "
       + "(source url-example-org-count)\n")
-  let missing = try SnapshotCLI.run(["snapshot", "add", "@syn1p1", "--followers", "1", "--db", db])
+  let missing = try RegistryCLI.run(["snapshot", "add", "@syn1p1", "--followers", "1", "--db", db])
   #expect(missing.status != 0 && missing.stderr.contains("--source KEY or --source-url URL"))
 }
 
 @Test func historyEveryWeekKeepsTheLastOfEachISOWeek() throws {
-  let (dir, db) = try SnapshotCLI.registry()
+  let cli = try SnapshotCLI.registry()
+  defer { cli.cleanUp() }
+  let (dir, db) = (cli.dir.path, cli.db)
   // 2024-04-28 is a Sunday (ISO week 17), 04-29 and 05-01 fall in week 18.
   try Data(
     ("channel_id,observed_at,followers,source\n"
@@ -114,8 +82,8 @@ private enum SnapshotCLI {
       + "instagram/syn1p1,2024-04-29T10:00:00Z,110,synthetic-5\n"
       + "instagram/syn1p1,2024-05-01T10:00:00Z,130,synthetic-5\n").utf8
   ).write(to: URL(fileURLWithPath: dir + "/w.csv"))
-  #expect(try SnapshotCLI.run(["snapshot", "import", dir + "/w.csv", "--db", db]).status == 0)
-  let r = try SnapshotCLI.run([
+  #expect(try RegistryCLI.run(["snapshot", "import", dir + "/w.csv", "--db", db]).status == 0)
+  let r = try RegistryCLI.run([
     "history", "instagram/syn1p1", "--every", "week", "--to", "2024-12-31", "--format", "csv",
     "--db", db,
   ])
@@ -128,8 +96,10 @@ private enum SnapshotCLI {
 }
 
 @Test func importFromStdinSniffsNDJSON() throws {
-  let (_, db) = try SnapshotCLI.registry()
-  let r = try SnapshotCLI.run(
+  let cli = try SnapshotCLI.registry()
+  defer { cli.cleanUp() }
+  let db = cli.db
+  let r = try RegistryCLI.run(
     ["snapshot", "import", "-", "--source", "synthetic-5", "--db", db],
     stdin: #"{"channel_id":"instagram/syn1p1","observed_at":"2024-01-01","followers":5}"# + "\n")
   #expect(r.status == 0, "\(r.stderr)")
@@ -137,19 +107,21 @@ private enum SnapshotCLI {
 }
 
 @Test func channelRenameKeepsOldHandleForEarlierObservations() throws {
-  let (dir, db) = try SnapshotCLI.registry()
-  let refused = try SnapshotCLI.run([
+  let cli = try SnapshotCLI.registry()
+  defer { cli.cleanUp() }
+  let (dir, db) = (cli.dir.path, cli.db)
+  let refused = try RegistryCLI.run([
     "channel", "rename", "instagram/syn1p1", "renamed1", "--on", "2024-06-01", "--db", db,
   ])
   // Like every curation change, a rename needs its source.
   #expect(refused.status != 0)
   #expect(refused.stderr.contains("every change needs a source"))
-  let r = try SnapshotCLI.run([
+  let r = try RegistryCLI.run([
     "channel", "rename", "instagram/syn1p1", "renamed1", "--on", "2024-06-01", "--db", db,
     "--source-url", "https://example.org/rename-notice",
   ])
   #expect(r.status == 0, "\(r.stderr)")
-  let log = try SnapshotCLI.run([
+  let log = try RegistryCLI.run([
     "log", "--channel", "instagram/syn1p1", "--format", "csv", "--db", db,
   ])
   #expect(log.stdout.contains("rename,channel,instagram/syn1p1"))
@@ -160,9 +132,9 @@ private enum SnapshotCLI {
     ("platform,handle,observed_at,followers,source\ninstagram,syn1p1,2024-05-31,1,synthetic-5\n"
       + "instagram,renamed1,2024-06-02,2,synthetic-5\n").utf8
   ).write(to: URL(fileURLWithPath: dir + "/r.csv"))
-  let imp = try SnapshotCLI.run(["snapshot", "import", dir + "/r.csv", "--db", db])
+  let imp = try RegistryCLI.run(["snapshot", "import", dir + "/r.csv", "--db", db])
   #expect(imp.status == 0, "\(imp.stderr)")
-  let h = try SnapshotCLI.run([
+  let h = try RegistryCLI.run([
     "history", "renamed1", "--from", "2024-05-01", "--to", "2024-06-30", "--format", "csv", "--db",
     db,
   ])
@@ -170,15 +142,17 @@ private enum SnapshotCLI {
 }
 
 @Test func generateIsDeterministic() throws {
-  let dir = NSTemporaryDirectory() + "snapshot-gen-\(UUID().uuidString)"
+  let tmp = try TemporaryDirectory(prefix: "snapshot-gen")
+  defer { tmp.remove() }
+  let dir = tmp.path
   for out in ["a", "b"] {
-    let r = try SnapshotCLI.run([
+    let r = try RegistryCLI.run([
       "generate", "--entities", "7", "--channels-per-entity", "2", "--days", "5", "--seed", "9",
       "--out", dir + "/" + out,
     ])
     #expect(r.status == 0)
   }
-  let other = try SnapshotCLI.run([
+  let other = try RegistryCLI.run([
     "generate", "--entities", "7", "--channels-per-entity", "2", "--days", "5", "--seed", "10",
     "--out", dir + "/c",
   ])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -8,7 +9,7 @@ import Vocabulary
 /// The seeks shared by two connections find the same rows, in the same order, as one by one.
 struct FollowerSeeksTests {
   @Test func twoConnectionsFindTheSameSnapshotsAsOne() throws {
-    let dir = try Fixtures.temporaryDirectory()
+    let dir = try TemporaryDirectory().url
     defer { try? FileManager.default.removeItem(at: dir) }
     let registry = try RegistryDatabase(path: dir.appendingPathComponent("r.sqlite").path)
     let channels = RegistryDatabase.concurrentSeekThreshold + 101  // enough to split

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Registry
@@ -8,8 +9,7 @@ import Testing
 /// the end-to-end schema tests open with the current build. Run once per new migration with
 /// `MAKE_SCHEMA_FIXTURES=1 swift test --filter SchemaFixtureTests`, then commit the files.
 struct SchemaFixtureTests {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/schema").path
+  static let directory = Fixtures.schema
 
   @Test(.enabled(if: ProcessInfo.processInfo.environment["MAKE_SCHEMA_FIXTURES"] == "1"))
   func writeSchemaFixtures() throws {

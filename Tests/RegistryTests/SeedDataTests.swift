@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -7,9 +8,7 @@ import Vocabulary
 
 /// Checks on the shipped seed data set (data/seed), against figures from the sources.
 @Suite struct SeedDataTests {
-  static let seedDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/seed")
-    .path
+  static let seedDirectory = Fixtures.dataSeed
 
   static func registry() throws -> RegistryDatabase {
     let db = try RegistryDatabase(inMemory: ())

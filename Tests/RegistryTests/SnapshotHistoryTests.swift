@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -47,7 +48,9 @@ import Vocabulary
 }
 
 @Test func syntheticDataIsDeterministicAndLabelled() throws {
-  let base = NSTemporaryDirectory() + "syn-\(UUID().uuidString)"
+  let tmp = try TemporaryDirectory(prefix: "syn")
+  defer { tmp.remove() }
+  let base = tmp.path
   let p = SyntheticData.Parameters(entities: 3, channelsPerEntity: 2, days: 4, seed: 11)
   let a = try SyntheticData.write(p, to: base + "/a")
   _ = try SyntheticData.write(p, to: base + "/b")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -12,8 +13,7 @@ private struct Fixture {
 
   init() throws {
     registry = try RegistryDatabase(inMemory: ())
-    dir = NSTemporaryDirectory() + "snapshot-import-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    dir = try TemporaryDirectory(prefix: "snapshot-import").path
     try registry.writer.write { db in
       try db.execute(
         sql: """

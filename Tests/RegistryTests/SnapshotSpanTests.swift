@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -14,8 +15,7 @@ struct SnapshotSpanTests {
 
   init() throws {
     registry = try RegistryDatabase(inMemory: ())
-    dir = NSTemporaryDirectory() + "snapshot-span-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    dir = try TemporaryDirectory(prefix: "snapshot-span").path
     try registry.writer.write { db in
       try db.execute(
         sql: """

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import Vocabulary
 
@@ -58,7 +59,7 @@ import Vocabulary
   }
 
   @Test func databaseFromNewerVersionIsRefusedWithBothVersions() throws {
-    let dir = try Fixtures.temporaryDirectory()
+    let dir = try TemporaryDirectory().url
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("r.sqlite").path
     do {
@@ -80,7 +81,7 @@ import Vocabulary
   }
 
   @Test func foreignSQLiteFileIsRefused() throws {
-    let dir = try Fixtures.temporaryDirectory()
+    let dir = try TemporaryDirectory().url
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("other.sqlite").path
     try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE t (x)") }

@@ -8,33 +8,44 @@ import Synchronization
 #endif
 
 /// A request the stub server received.
-struct StubRequest: Sendable {
-  var method: String
+public struct StubRequest: Sendable {
+  public var method: String
   /// Path and query, as sent.
-  var target: String
+  public var target: String
   /// Header names lowercased.
-  var headers: [String: String]
+  public var headers: [String: String]
 
-  var path: String { String(target.prefix { $0 != "?" }) }
+  public var path: String { String(target.prefix { $0 != "?" }) }
 
   /// Values of a query parameter, percent-decoded, in order.
-  func query(_ name: String) -> [String] {
+  public func query(_ name: String) -> [String] {
     URLComponents(string: "http://stub" + target)?.queryItems?
       .filter { $0.name == name }.compactMap(\.value) ?? []
   }
 }
 
 /// What the stub answers.
-struct StubResponse: Sendable {
-  var status = 200
-  var headers: [String: String] = ["Content-Type": "application/json"]
-  var body = Data()
+public struct StubResponse: Sendable {
+  public var status = 200
+  public var headers: [String: String] = ["Content-Type": "application/json"]
+  public var body = Data()
   /// Seconds to wait before answering (a slow server).
-  var delay: Double = 0
+  public var delay: Double = 0
   /// Close the connection without answering.
-  var hangUp = false
+  public var hangUp = false
 
-  static func json(_ text: String, status: Int = 200, headers: [String: String] = [:])
+  public init(
+    status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"],
+    body: Data = Data(), delay: Double = 0, hangUp: Bool = false
+  ) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+    self.delay = delay
+    self.hangUp = hangUp
+  }
+
+  public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:])
     -> StubResponse
   {
     var r = StubResponse(status: status, body: Data(text.utf8))
@@ -45,17 +56,17 @@ struct StubResponse: Sendable {
 
 /// A small HTTP/1.1 server on 127.0.0.1 (ephemeral port) for tests: one thread accepts, one
 /// thread per connection answers with `handler`, then closes the connection.
-final class StubHTTPServer: Sendable {
-  let port: Int
+public final class StubHTTPServer: Sendable {
+  public let port: Int
   private let listener: Int32
   private let handler: @Sendable (StubRequest) -> StubResponse
   private let received = Mutex<[StubRequest]>([])
   private let stopped = Mutex(false)
 
-  var baseURL: String { "http://127.0.0.1:\(port)" }
-  var requests: [StubRequest] { received.withLock { $0 } }
+  public var baseURL: String { "http://127.0.0.1:\(port)" }
+  public var requests: [StubRequest] { received.withLock { $0 } }
 
-  init(handler: @escaping @Sendable (StubRequest) -> StubResponse) throws {
+  public init(handler: @escaping @Sendable (StubRequest) -> StubResponse) throws {
     self.handler = handler
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw StubError("socket failed") }
@@ -83,7 +94,7 @@ final class StubHTTPServer: Sendable {
 
   deinit { stop() }
 
-  func stop() {
+  public func stop() {
     let already = stopped.withLock { s -> Bool in
       defer { s = true }
       return s
@@ -94,7 +105,7 @@ final class StubHTTPServer: Sendable {
   }
 
   /// A port on 127.0.0.1 where nothing listens (connection refused).
-  static func closedPort() -> Int {
+  public static func closedPort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var addr = loopback(port: 0)
     _ = withUnsafePointer(to: &addr) {
@@ -192,9 +203,9 @@ final class StubHTTPServer: Sendable {
   }
 }
 
-struct StubError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
+public struct StubError: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
 }
 
 extension Array where Element == UInt8 {

@@ -3,29 +3,54 @@ import Synchronization
 
 /// Recorded-style answers of Mastodon's `accounts/lookup` and Bluesky's
 /// `app.bsky.actor.getProfiles`, with faults injected per account, served by `StubHTTPServer`.
-final class FakeSocialAPI: Sendable {
-  struct MastodonAccount: Sendable {
-    var id: String
-    var username: String
-    var server: String
-    var note: String
-    var followers: Int
-    var following: Int
-    var statuses: Int
+public final class FakeSocialAPI: Sendable {
+  public struct MastodonAccount: Sendable {
+    public var id: String
+    public var username: String
+    public var server: String
+    public var note: String
+    public var followers: Int
+    public var following: Int
+    public var statuses: Int
     /// `acct` of the account it moved to, with that account's counts.
-    var movedTo: (acct: String, followers: Int)? = nil
+    public var movedTo: (acct: String, followers: Int)?
+
+    public init(
+      id: String, username: String, server: String, note: String, followers: Int, following: Int,
+      statuses: Int, movedTo: (acct: String, followers: Int)? = nil
+    ) {
+      self.id = id
+      self.username = username
+      self.server = server
+      self.note = note
+      self.followers = followers
+      self.following = following
+      self.statuses = statuses
+      self.movedTo = movedTo
+    }
   }
 
-  struct BlueskyProfile: Sendable {
-    var did: String
-    var handle: String
-    var description: String
-    var followers: Int
-    var follows: Int
-    var posts: Int
+  public struct BlueskyProfile: Sendable {
+    public var did: String
+    public var handle: String
+    public var description: String
+    public var followers: Int
+    public var follows: Int
+    public var posts: Int
+
+    public init(
+      did: String, handle: String, description: String, followers: Int, follows: Int, posts: Int
+    ) {
+      self.did = did
+      self.handle = handle
+      self.description = description
+      self.followers = followers
+      self.follows = follows
+      self.posts = posts
+    }
   }
 
-  enum Fault: Sendable {
+  public enum Fault: Sendable {
     case notFound
     case malformedJSON
     /// Answer this status the first time, then the real answer.
@@ -43,7 +68,8 @@ final class FakeSocialAPI: Sendable {
   let faults: [String: Fault]
   private let hits = Mutex<[String: Int]>([:])
 
-  init(mastodon: [MastodonAccount], bluesky: [BlueskyProfile], faults: [String: Fault] = [:]) {
+  public init(mastodon: [MastodonAccount], bluesky: [BlueskyProfile], faults: [String: Fault] = [:])
+  {
     self.mastodon = Dictionary(
       uniqueKeysWithValues: mastodon.map { ("\($0.username)@\($0.server)", $0) })
     self.bluesky = bluesky
@@ -51,9 +77,9 @@ final class FakeSocialAPI: Sendable {
   }
 
   /// How many requests asked about `key`.
-  func hitCount(_ key: String) -> Int { hits.withLock { $0[key] ?? 0 } }
+  public func hitCount(_ key: String) -> Int { hits.withLock { $0[key] ?? 0 } }
 
-  func handle(_ request: StubRequest) -> StubResponse {
+  public func handle(_ request: StubRequest) -> StubResponse {
     switch request.path {
     case "/api/v1/accounts/lookup":
       let acct = request.query("acct").first ?? ""

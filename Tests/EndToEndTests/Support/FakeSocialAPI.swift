@@ -1,1 +1,0 @@
-../../RegistryTests/Support/FakeSocialAPI.swift
