@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "police-social-registry",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "registry-cli", targets: ["registry-cli"]),
     .library(name: "Registry", targets: ["Registry"]),
