@@ -33,7 +33,8 @@ report: release
 	@$(CLI) report adoption --db $(DB)
 
 # The installed binary finds the seed (when it creates a database) in the data/seed of this
-# checkout, whose path is built in; if the checkout moves, set REGISTRY_SEED_DIR or reinstall.
+# checkout, whose path is built in; if the checkout moves, set REGISTRY_SEED_DIR or run
+# `make clean install` there (a moved .build folder does not build).
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/registry-cli
