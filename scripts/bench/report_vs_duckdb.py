@@ -1,7 +1,12 @@
 """Timing driver of scripts/bench-report.sh (see there). Not a test.
 
-report_vs_duckdb.py CLI DB CSVDIR AS_OF           report vs DuckDB, 3 rounds back to back
+report_vs_duckdb.py CLI DB CSVDIR AS_OF [--rss]   report vs DuckDB, 3 rounds back to back
 report_vs_duckdb.py CLI DB1 DB10 AS_OF --days-check  report on DB1 vs DB10, 3 rounds back to back
+report_vs_duckdb.py CLI DB1 CSV1 DB10 CSV10 AS_OF --accounts-check [--rss]
+    report vs DuckDB on both sets in the same rounds (set order alternating), then the time
+    ratios DB10 / DB1 of the report and of DuckDB side by side
+--rss also prints the peak RSS of the report (ROUNDS more runs under /usr/bin/time, not timed).
+ROUNDS (environment) changes the number of rounds (default 3).
 """
 import json
 import os
@@ -11,14 +16,33 @@ import sys
 import tempfile
 import time
 
-ROUNDS = 3
+ROUNDS = int(os.environ.get("ROUNDS") or 3)
+
+
+def report_args(cli, db, as_of, out):
+    return [cli, "report", "adoption", "--db", db, "--as-of", as_of, "--format", "json",
+            "--out", out]
 
 
 def time_report(cli, db, as_of, out):
     t0 = time.perf_counter()
-    subprocess.run([cli, "report", "adoption", "--db", db, "--as-of", as_of, "--format", "json",
-                    "--out", out], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(report_args(cli, db, as_of, out), check=True, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t0
+
+
+def print_rss(name, cli, db, as_of, out):
+    """Peak RSS of the report: ROUNDS more runs under /usr/bin/time -f %M (not timed). Not
+    wait4 here: a child forked from this process (DuckDB's tables in memory) counts the parent's
+    pages in its ru_maxrss until it execs; /usr/bin/time forks from a small process."""
+    xs = []
+    for _ in range(ROUNDS):
+        with tempfile.NamedTemporaryFile("r", suffix=".rss") as f:
+            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] +
+                           report_args(cli, db, as_of, out), check=True,
+                           stderr=subprocess.DEVNULL)
+            xs.append(int(f.read().split()[-1]))
+    print(f"{name}: peak RSS {max(xs) / 1024:.0f} MiB ({max(xs)} KiB, largest of {len(xs)} "
+          f"runs under /usr/bin/time; smallest {min(xs) / 1024:.0f} MiB)")
 
 
 def summary(name, xs):
@@ -94,7 +118,7 @@ GROUP BY g.region, g.platform ORDER BY g.region, g.platform
 """
 
 
-def versus_duckdb(cli, db, csvdir, as_of):
+def load_duckdb(db, csvdir):
     import duckdb
 
     con = duckdb.connect()
@@ -118,16 +142,16 @@ def versus_duckdb(cli, db, csvdir, as_of):
                         "header=true)")
         how = f"sqlite extension unavailable ({type(err).__name__}); loaded CSV exports of sqlite3"
     print(f"duckdb {duckdb.__version__}: tables {how} (load not timed)")
-    q = QUERY.format(as_of=as_of)
-    out = tempfile.mktemp(suffix=".json")
-    con.execute(q).fetchall()  # warm-up, not timed
-    time_report(cli, db, as_of, out)
-    ours, duck = [], []
-    for _ in range(ROUNDS):
-        ours.append(time_report(cli, db, as_of, out))
-        t0 = time.perf_counter()
-        rows = con.execute(q).fetchall()
-        duck.append(time.perf_counter() - t0)
+    return con
+
+
+def time_duckdb(con, q):
+    t0 = time.perf_counter()
+    rows = con.execute(q).fetchall()
+    return time.perf_counter() - t0, rows
+
+
+def check_figures(rows, out):
     report = json.load(open(out))
     ours_rows = {(r["region"], r["platform"]): r for r in report["regions"]}
     agree = 0
@@ -144,14 +168,70 @@ def versus_duckdb(cli, db, csvdir, as_of):
                   "report:", r and [r[k] for k in ("entities", "adopters", "followers_sum",
                   "followers_median", "followers_per_1000", "growth_90d_pct_median")])
     print(f"figures: {agree} of {len(rows)} region x platform rows agree between DuckDB and the report")
+
+
+def print_versus(ours, duck):
     m_ours = summary("report adoption --format json (whole process)", ours)
     m_duck = summary("duckdb per-region query (query only)", duck)
     print(f"ratio report / duckdb: {m_ours / m_duck:.2f} (target <= 0.5)")
+    return m_ours, m_duck
+
+
+def versus_duckdb(cli, db, csvdir, as_of, rss=False):
+    con = load_duckdb(db, csvdir)
+    q = QUERY.format(as_of=as_of)
+    out = tempfile.mktemp(suffix=".json")
+    con.execute(q).fetchall()  # warm-up, not timed
+    time_report(cli, db, as_of, out)
+    ours, duck = [], []
+    for _ in range(ROUNDS):
+        ours.append(time_report(cli, db, as_of, out))
+        t, rows = time_duckdb(con, q)
+        duck.append(t)
+    check_figures(rows, out)
+    print_versus(ours, duck)
+    if rss:
+        print_rss("report adoption --format json", cli, db, as_of, out)
+
+
+def accounts_check(cli, db1, csv1, db10, csv10, as_of, rss=False):
+    """Both sets loaded, then in each round: the report and DuckDB on one set, then on the other
+    (which set goes first alternates), so the two ratios are taken in the same minutes."""
+    q = QUERY.format(as_of=as_of)
+    sets = [{"name": "1x accounts", "db": db1, "con": load_duckdb(db1, csv1)},
+            {"name": "10x accounts", "db": db10, "con": load_duckdb(db10, csv10)}]
+    for s in sets:
+        s["out"] = tempfile.mktemp(suffix=".json")
+        s["con"].execute(q).fetchall()  # warm-up, not timed
+        time_report(cli, s["db"], as_of, s["out"])
+        s["ours"], s["duck"] = [], []
+    for r in range(ROUNDS):
+        for s in (sets if r % 2 == 0 else sets[::-1]):
+            s["ours"].append(time_report(cli, s["db"], as_of, s["out"]))
+            t, s["rows"] = time_duckdb(s["con"], q)
+            s["duck"].append(t)
+    for s in sets:
+        print(f"-- {s['name']}: {s['db']}")
+        check_figures(s["rows"], s["out"])
+        s["m_ours"], s["m_duck"] = print_versus(s["ours"], s["duck"])
+        if rss:
+            print_rss("report adoption --format json", cli, s["db"], as_of, s["out"])
+    a, b = sets
+    print(f"10x accounts: report {b['m_ours'] / a['m_ours']:.2f}x "
+          f"({a['m_ours']:.3f} -> {b['m_ours']:.3f} s), "
+          f"duckdb {b['m_duck'] / a['m_duck']:.2f}x "
+          f"({a['m_duck']:.3f} -> {b['m_duck']:.3f} s) (target: report at most 10x)")
 
 
 if __name__ == "__main__":
-    cli, a, b, as_of = sys.argv[1:5]
-    if "--days-check" in sys.argv:
+    flags = {x for x in sys.argv[1:] if x.startswith("--")}
+    args = [x for x in sys.argv[1:] if not x.startswith("--")]
+    if "--days-check" in flags:
+        cli, a, b, as_of = args
         days_check(cli, a, b, as_of)
+    elif "--accounts-check" in flags:
+        cli, db1, csv1, db10, csv10, as_of = args
+        accounts_check(cli, db1, csv1, db10, csv10, as_of, "--rss" in flags)
     else:
-        versus_duckdb(cli, a, b, as_of)
+        cli, a, b, as_of = args
+        versus_duckdb(cli, a, b, as_of, "--rss" in flags)

@@ -1,0 +1,68 @@
+"""Reference of scripts/bench-accounts.sh: the `accounts` listing with Python's sqlite3 module.
+
+accounts_py.py DB REGION PLATFORM [json|ndjson]
+
+Runs the SQL of `registry-cli accounts --region REGION --platform PLATFORM` (the query of
+Sources/Registry/Queries/AccountQuery.swift with those two filters and no --as-of) and prints
+the rows as `registry-cli accounts --format json` (or ndjson) does: every column, keys sorted,
+missing values as null, the same indentation. Imported by accounts_vs_sqlite.py for the SQL.
+"""
+import json
+import sqlite3
+import sys
+
+# AccountQuery.accounts: entity conditions first (region), then the channel ones (platform);
+# without --as-of the snapshot cutoff is Int64.max.
+SQL = """
+SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
+       coalesce(
+         (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
+            AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
+         (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id ORDER BY n.lang LIMIT 1))
+         AS entity_name,
+       e.kind AS entity_kind, e.country, e.region,
+       c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
+       c.confidence, s.followers,
+       strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
+       src.key AS source, src.url AS source_url
+FROM channel c
+JOIN entity e ON e.id = c.entity_id
+JOIN source src ON src.id = c.source_id
+LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
+  SELECT s2.observed_at, s2.source_id FROM snapshot s2
+  WHERE s2.channel_id = c.id AND s2.observed_at <= 9223372036854775807 AND s2.followers IS NOT NULL
+  ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
+WHERE e.region IN ('{region}') AND c.platform IN ('{platform}')
+ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle
+"""
+
+
+def query(region, platform):
+    for v in (region, platform):
+        if "'" in v:
+            raise SystemExit(f"quote in {v!r}")
+    return SQL.format(region=region, platform=platform)
+
+
+def main():
+    db, region, platform = sys.argv[1:4]
+    fmt = sys.argv[4] if len(sys.argv) > 4 else "json"
+    con = sqlite3.connect(db)
+    cur = con.execute(query(region, platform))
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur]
+    out = sys.stdout
+    if fmt == "ndjson":
+        for r in rows:
+            out.write(json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")
+    elif rows:
+        out.write(json.dumps(rows, sort_keys=True, ensure_ascii=False, indent=2,
+                             separators=(",", " : ")))
+        out.write("\n")
+    else:
+        out.write("[\n]\n")
+
+
+if __name__ == "__main__":
+    main()
