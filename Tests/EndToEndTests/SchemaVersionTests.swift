@@ -36,6 +36,10 @@ import Testing
         try Hardening.sqlite(
           cli.db, "SELECT channel_id, first_at, last_at, followers FROM snapshot_span")
           == "1|1704067200|1704067200|1234", "\(file): the span is built from the snapshots")
+      #expect(migrations.contains("v5-entity-names"), "\(file): \(migrations)")
+      #expect(
+        try Hardening.sqlite(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
+        "\(file): the view reads the display name from v_entity_name")
       #expect(try Hardening.sqlite(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(try Hardening.integrity(cli.db) == "ok")
     }

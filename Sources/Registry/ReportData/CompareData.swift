@@ -56,7 +56,7 @@ extension RegistryDatabase {
       for r in rows {
         let id: String = r["id"]
         let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names[id] ?? [], languages: r["languages"]) ?? id,
+          id: id, name: EntityDisplayName.choose(names[id] ?? [], languages: r["languages"]) ?? id,
           region: r["region"], kind: r["kind"], population: r["population"],
           validFrom: (r["valid_from"] as String?).flatMap(Day.init),
           validTo: (r["valid_to"] as String?).flatMap(Day.init))

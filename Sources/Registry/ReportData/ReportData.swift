@@ -146,7 +146,7 @@ extension RegistryDatabase {
         }
         guard let first else { return nil }
         return more.isEmpty
-          ? first.name : Self.preferredName([first] + more, languages: languages())
+          ? first.name : EntityDisplayName.choose([first] + more, languages: languages())
       }
       // Placeholders are stepped too, and only counted (one scan of the entities).
       let entityStatement = try db.makeStatement(
@@ -207,17 +207,6 @@ extension RegistryDatabase {
       PhaseTimings.mark("sources")
       return data
     }
-  }
-
-  /// The name in the entity's first official language that has one, else the first by language.
-  static func preferredName(_ names: [(lang: String, name: String)], languages: String) -> String? {
-    if names.count == 1 { return names[0].name }
-    let order = languages.semicolonList
-    return names.min { a, b in
-      let ia = order.firstIndex(of: a.lang) ?? Int.max
-      let ib = order.firstIndex(of: b.lang) ?? Int.max
-      return (ia, a.lang) < (ib, b.lang)
-    }?.name
   }
 
   static func exists(_ e: ReportData.EntityRow, on day: Day) -> Bool {
