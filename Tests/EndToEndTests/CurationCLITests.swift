@@ -133,8 +133,11 @@ private struct CurationCLI {
     #expect(title.status != 0)
     #expect(title.stderr.contains("--source-title goes with --source-url"), "\(title.stderr)")
   }
-  #expect(cli.sql("SELECT population FROM entity WHERE id = 'be-pz-a'") != "1\n")
-  #expect(cli.sql("SELECT count(*) FROM snapshot WHERE followers = 5") == "0\n")
+  // Nothing was written.
+  for table in ["entity WHERE population = 1", "snapshot WHERE followers = 5"] {
+    let count = cli.sql("SELECT count(*) FROM \(table)")
+    #expect(count.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(table)")
+  }
 }
 
 @Test func mergeChangesEntityCountsFromTheMergeDate() throws {
