@@ -83,6 +83,26 @@ private final class CurationCLI {
   #expect(r.stderr.contains("needs a source"))
 }
 
+/// Curation and snapshot commands share one set of source options, with the same messages.
+@Test func curationAndSnapshotCommandsRefuseTheSameSourceMistakes() throws {
+  let cli = try CurationCLI()
+  let change = ["entity", "edit", "be-pz-a", "--population", "1"]
+  let snapshot = ["snapshot", "add", "x/pza", "--followers", "5"]
+  for command in [change, snapshot] {
+    let both = try cli.run(
+      command + ["--source", "src-seed", "--source-url", "https://example.org/a"])
+    #expect(both.status != 0)
+    #expect(
+      both.stderr.contains("give --source KEY or --source-url URL, not both"), "\(both.stderr)")
+    let title = try cli.run(command + ["--source", "src-seed", "--source-title", "A title"])
+    #expect(title.status != 0)
+    #expect(title.stderr.contains("--source-title goes with --source-url"), "\(title.stderr)")
+  }
+  // Nothing was written.
+  #expect(try cli.sql("SELECT count(*) FROM entity WHERE population = 1") == "0")
+  #expect(try cli.sql("SELECT count(*) FROM snapshot WHERE followers = 5") == "0")
+}
+
 @Test func mergeChangesEntityCountsFromTheMergeDate() throws {
   let cli = try CurationCLI()
   // Existing on 2019-06-01: a, b, c, nocode, succ (from 2019-02-01), federal = 6 (old and pred ended 2019-01-01).

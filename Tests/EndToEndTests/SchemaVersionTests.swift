@@ -37,6 +37,10 @@ import Testing
         try SQLiteShell.run(
           cli.db, "SELECT channel_id, first_at, last_at, followers FROM snapshot_span")
           == "1|1704067200|1704067200|1234", "\(file): the span is built from the snapshots")
+      #expect(migrations.contains("v5-entity-names"), "\(file): \(migrations)")
+      #expect(
+        try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
+        "\(file): the view reads the display name from v_entity_name")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }

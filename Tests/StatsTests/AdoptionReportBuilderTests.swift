@@ -34,7 +34,7 @@ struct AdoptionReportBuilderTests {
       asOf: day(20000), stalenessDays: 365,
       filters: ReportFilters(country: "BE", regions: [], kinds: [], platforms: ["x"]),
       entities: entities, channels: channels, snapshots: snapshots,
-      sources: [ReportSource(key: "b", title: "B"), ReportSource(key: "a", title: "A")],
+      sources: [Citation(key: "b", title: "B"), Citation(key: "a", title: "A")],
       regionNames: [:])
   }
 

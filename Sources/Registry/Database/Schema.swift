@@ -7,7 +7,7 @@ enum Schema {
 
   /// Migration identifiers in order; their position (1-based) is the schema version.
   static let migrationNames = [
-    "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span",
+    "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -16,6 +16,7 @@ enum Schema {
     migrator.registerMigration("v2-curation", migrate: v2Curation)
     migrator.registerMigration("v3-snapshot-clustered", migrate: v3SnapshotClustered)
     migrator.registerMigration("v4-snapshot-span", migrate: v4SnapshotSpan)
+    migrator.registerMigration("v5-entity-names", migrate: v5EntityNames)
     return migrator
   }
 
@@ -406,6 +407,43 @@ enum Schema {
               ORDER BY x.observed_at DESC, x.source_id DESC LIMIT 1)
             WHERE c.id IN (OLD.channel_id, NEW.channel_id);
         END;
+        """)
+  }
+
+  /// One display-name rule (`EntityDisplayName`): `v_entity_name` gives each entity its name in
+  /// the first of its languages that has one, else the name whose language sorts first, and
+  /// `v_channels` is recreated to read it (v1 and v3 tried the first language only, then the
+  /// first by language, where the Swift code tried each language in turn). The languages are
+  /// matched as `;`-delimited items of `entity.languages`, which the seed loader and curation
+  /// write trimmed and without empty items. The inner ORDER BY reads the entity again (`o`):
+  /// SQLite does not resolve the outer query's columns there.
+  private static func v5EntityNames(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        DROP VIEW v_channels;
+
+        CREATE VIEW v_entity_name AS
+          SELECT e.id AS entity_id,
+                 (SELECT n.name FROM entity_name n JOIN entity o ON o.id = n.entity_id
+                  WHERE n.entity_id = e.id
+                  ORDER BY instr(';' || o.languages || ';', ';' || n.lang || ';') = 0,
+                           instr(';' || o.languages || ';', ';' || n.lang || ';'), n.lang
+                  LIMIT 1) AS name
+          FROM entity e;
+
+        CREATE VIEW v_channels AS
+          SELECT c.id AS channel_id, c.key AS channel_key, c.platform, c.handle, c.url,
+                 c.platform_id, c.status, c.opened_on, c.closed_on, c.languages, c.purposes,
+                 c.emergency_disclaimer, c.confidence,
+                 e.id AS entity_id, e.code AS entity_code, e.kind AS entity_kind,
+                 (SELECT dn.name FROM v_entity_name dn WHERE dn.entity_id = e.id) AS entity_name,
+                 e.country, e.region, e.population,
+                 ls.followers AS latest_followers, ls.observed_at_iso AS latest_observed_at,
+                 src.key AS source_key, src.url AS source_url
+          FROM channel c
+          JOIN entity e ON e.id = c.entity_id
+          JOIN source src ON src.id = c.source_id
+          LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
         """)
   }
 }

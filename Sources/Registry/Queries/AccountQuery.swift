@@ -104,14 +104,6 @@ struct SQLFilter {
   }
 }
 
-/// SQL expression for the preferred display name of entity alias `e`.
-let entityNameSQL = """
-  coalesce(
-    (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-       AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
-    (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id ORDER BY n.lang LIMIT 1))
-  """
-
 extension RegistryDatabase {
   /// Lists channels matching the filter, sorted by region, entity name, platform and handle.
   public func accounts(_ f: RegistryFilter) throws -> [AccountRow] {
@@ -135,7 +127,7 @@ extension RegistryDatabase {
     let cutoff = f.asOf?.endOfDayEpochSeconds ?? Int64.max
     let sql = """
       SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
-             \(entityNameSQL) AS entity_name, e.kind AS entity_kind, e.country, e.region,
+             \(EntityDisplayName.sql) AS entity_name, e.kind AS entity_kind, e.country, e.region,
              c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
              c.confidence, s.followers,
              strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,

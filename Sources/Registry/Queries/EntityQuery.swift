@@ -69,7 +69,7 @@ extension RegistryDatabase {
     let channelWhere = channelCond.clauses.joined(separator: " AND ")
     let sql = """
       SELECT * FROM (
-        SELECT e.id, e.code, \(entityNameSQL) AS name, e.kind, e.country, e.region, e.languages,
+        SELECT e.id, e.code, \(EntityDisplayName.sql) AS name, e.kind, e.country, e.region, e.languages,
                e.population, e.parent_id, e.valid_from, e.valid_to, src.key AS source,
                (SELECT count(*) FROM channel c WHERE \(channelWhere)) AS channels,
                (SELECT group_concat(p, ';') FROM (SELECT DISTINCT c.platform AS p FROM channel c

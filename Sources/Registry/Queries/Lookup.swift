@@ -20,10 +20,10 @@ public struct EntityDetail: Codable, Sendable {
   public var channels: [ChannelDetail]
   public var sources: [Source]
 
-  /// The display name in the entity's main language.
+  /// The display name (`EntityDisplayName`), else the id.
   public var displayName: String {
-    for lang in entity.languages.semicolonList { if let n = names[lang] { return n } }
-    return names.sorted { $0.key < $1.key }.first?.value ?? entity.id
+    EntityDisplayName.choose(names.map { ($0.key, $0.value) }, languages: entity.languages)
+      ?? entity.id
   }
 }
 
@@ -191,7 +191,8 @@ extension RegistryDatabase {
   static func channelDetail(_ db: Database, _ c: Channel) throws -> ChannelDetail {
     let name =
       try String.fetchOne(
-        db, sql: "SELECT \(entityNameSQL) FROM entity e WHERE e.id = ?", arguments: [c.entityId])
+        db, sql: "SELECT \(EntityDisplayName.sql) FROM entity e WHERE e.id = ?",
+        arguments: [c.entityId])
       ?? c.entityId
     let snaps = try Row.fetchAll(
       db,

@@ -31,43 +31,26 @@ extension RegistryDatabase {
   /// The posts-per-week window.
   public static let postsWindow = 90
 
-  /// Loads every entity of `country` (placeholders flagged), their channels, the reference
-  /// figures of that country or of no country, and only the snapshots the figures read: per
-  /// channel open on D, the latest with followers on or before D, D − 30, D − 90 and D − 365,
-  /// on or before L − 7, L − 30 and L − 90 (L: the day of the latest), the latest with posts on
-  /// or before D and D − 90, and the latest with engagements on or before D. Each is one seek on
-  /// the key snapshot(channel_id, observed_at, source_id), as `reportData` does.
+  /// Loads every entity of `country` (placeholders flagged), their names and channels with the
+  /// adoption report's loader (`scopeEntities`), the reference figures of that country or of no
+  /// country, and only the snapshots the figures read: per channel open on D, the latest with
+  /// followers on or before D, D − 30, D − 90 and D − 365, on or before L − 7, L − 30 and L − 90
+  /// (L: the day of the latest), the latest with posts on or before D and D − 90, and the latest
+  /// with engagements on or before D. Each is one seek on the key snapshot(channel_id,
+  /// observed_at, source_id), as `reportData` does.
   public func compareData(country: String, asOf: Day) throws -> CompareData {
     try writer.read { db in
       var data = CompareData()
-      var names: [String: [(lang: String, name: String)]] = [:]
-      for r in try Row.fetchAll(db, sql: "SELECT entity_id, lang, name FROM entity_name") {
-        names[r["entity_id"], default: []].append((r["lang"], r["name"]))
+      let loaded = try Self.scopeEntities(
+        db, country: country, on: asOf, placeholders: .include)
+      // (The loader keeps the entities whose country equals `country`: it is theirs.)
+      data.entities = loaded.entities.map {
+        CompareData.EntityRow(
+          entity: $0, country: country, placeholder: loaded.placeholderIds.contains($0.id))
       }
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT e.id, e.kind, e.country, coalesce(e.region, '(none)') AS region, e.population,
-                 e.valid_from, e.valid_to, e.languages, e.placeholder
-          FROM entity e WHERE e.country = ? ORDER BY e.id
-          """, arguments: [country])
-      var ids = Set<String>()
-      var existing = Set<String>()
-      for r in rows {
-        let id: String = r["id"]
-        let e = ReportData.EntityRow(
-          id: id, name: Self.preferredName(names[id] ?? [], languages: r["languages"]) ?? id,
-          region: r["region"], kind: r["kind"], population: r["population"],
-          validFrom: (r["valid_from"] as String?).flatMap(Day.init),
-          validTo: (r["valid_to"] as String?).flatMap(Day.init))
-        data.entities.append(
-          CompareData.EntityRow(entity: e, country: r["country"], placeholder: r["placeholder"]))
-        ids.insert(id)
-        if Self.exists(e, on: asOf) { existing.insert(id) }
-      }
-      let open = try Self.openChannels(db, of: ids, existing: existing, on: asOf)
-      data.channels = open.channels
-      let openIds = open.openIds
+      data.channels = loaded.channels.channels
+      data.regionNames = loaded.regionNames
+      let openIds = loaded.channels.openIds
       func seek(_ condition: String) throws -> Statement {
         try db.cachedStatement(
           sql: """
@@ -120,9 +103,6 @@ extension RegistryDatabase {
           CompareData.ReferenceRow(
             figure: try ReferenceFigure(row: r), sourceKey: r["source_key"],
             sourceTitle: r["source_title"], sourceURL: r["source_url"]))
-      }
-      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
-        data.regionNames[r["code"]] = r["name"]
       }
       return data
     }

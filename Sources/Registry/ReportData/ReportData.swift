@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import Vocabulary
 
 /// What the adoption report needs from the registry, as plain rows.
@@ -90,20 +89,7 @@ extension RegistryDatabase {
   ) throws -> ReportData {
     try writer.read { db in
       var data = ReportData()
-      var filter = SQLFilter()
-      filter.add("e.country = ?", [scope.country])
-      if !scope.kinds.isEmpty {
-        filter.add(
-          "e.kind IN (\(Array(repeating: "?", count: scope.kinds.count).joined(separator: ",")))",
-          scope.kinds.map(\.rawValue))
-      }
-      if !scope.regions.isEmpty {
-        filter.add(
-          "e.region IN (\(Array(repeating: "?", count: scope.regions.count).joined(separator: ",")))",
-          scope.regions)
-      }
       let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
-      let clauses = filter.clauses.joined(separator: " AND ")
       // The seeks start now on a second connection, while this one loads entities and channels.
       // (A job covers the ids 1...max(id): not when they are too sparse.)
       let channelCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
@@ -114,86 +100,16 @@ extension RegistryDatabase {
       {
         job = FollowerSeekJob(pool: pool, maxId: maxId, bounds: bounds)
       }
-      // Raw statements, decoded by position: GRDB's Row copies every row's values and column
-      // names (perf). Entities and their names are both stepped in id order (the names by their
-      // primary key), side by side: the names of each entity are the run of equal ids, compared
-      // as bytes like SQLite's BINARY collation orders them, with no dictionary.
-      let nameStatement = try db.makeStatement(
-        sql: "SELECT entity_id, lang, name FROM entity_name ORDER BY entity_id")
-      let ns = nameStatement.sqliteStatement
-      defer { sqlite3_reset(ns) }
-      var nameRC = sqlite3_step(ns)
-      /// The name of entity `id` (its preferred one when it has several, `languages` saying
-      /// which), nil when it has none.
-      func nameOf(_ id: UnsafePointer<UInt8>, languages: () -> String) throws -> String? {
-        var first: (lang: String, name: String)?
-        var more: [(lang: String, name: String)] = []
-        while nameRC == SQLITE_ROW {
-          guard let other = sqlite3_column_text(ns, 0) else {
-            nameRC = sqlite3_step(ns)
-            continue
-          }
-          let order = strcmp(other, id)
-          if order > 0 { break }
-          if order == 0 {
-            let found = (Self.text(ns, 1) ?? "", Self.text(ns, 2) ?? "")
-            if first == nil { first = found } else { more.append(found) }
-          }
-          nameRC = sqlite3_step(ns)
-        }
-        guard nameRC == SQLITE_ROW || nameRC == SQLITE_DONE else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: nameRC))
-        }
-        guard let first else { return nil }
-        return more.isEmpty
-          ? first.name : Self.preferredName([first] + more, languages: languages())
-      }
-      // Placeholders are stepped too, and only counted (one scan of the entities).
-      let entityStatement = try db.makeStatement(
-        sql: """
-          SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
-                 e.valid_from, e.valid_to, e.source_id, e.languages, e.placeholder
-          FROM entity e WHERE \(clauses)
-          ORDER BY e.id
-          """)
-      try entityStatement.setArguments(filter.arguments)
-      var sourceIds = Set<Int64>()
-      var lastSource: Int64?
-      var entityIds = Set<String>()
-      var existing = Set<String>()
-      var codes = TextCache()
-      try Self.step(entityStatement) { s in
-        if sqlite3_column_int64(s, 8) != 0 {
-          data.placeholdersExcluded += 1
-          return
-        }
-        let id = Self.text(s, 0) ?? ""
-        let name = try sqlite3_column_text(s, 0).flatMap {
-          try nameOf($0, languages: { Self.text(s, 7) ?? "" })
-        }
-        let e = ReportData.EntityRow(
-          id: id, name: name ?? id, region: codes.text(s, 2) ?? "", kind: codes.text(s, 1) ?? "",
-          population: Self.int(s, 3), validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
-        data.entities.append(e)
-        entityIds.insert(id)
-        if Self.exists(e, on: scope.asOf) {
-          existing.insert(id)
-          // (A set insert hashes: done only when the source changes.)
-          let source = sqlite3_column_int64(s, 6)
-          if source != lastSource {
-            sourceIds.insert(source)
-            lastSource = source
-          }
-        }
-      }
-      PhaseTimings.mark("load entities")
-
-      let open = try Self.openChannels(db, of: entityIds, existing: existing, on: scope.asOf)
-      data.channels = open.channels
-      for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
-        data.regionNames[r["code"]] = r["name"]
-      }
-      PhaseTimings.mark("load channels, region names")
+      let loaded = try Self.scopeEntities(
+        db, country: scope.country, kinds: scope.kinds, regions: scope.regions, on: scope.asOf,
+        placeholders: .countOnly)
+      data.entities = loaded.entities
+      data.placeholdersExcluded = loaded.placeholderIds.count
+      data.channels = loaded.channels.channels
+      data.regionNames = loaded.regionNames
+      PhaseTimings.mark("load entities, channels")
+      var sourceIds = loaded.existingSources
+      let open = loaded.channels
       sourceIds.formUnion(open.openSources)
       try whileSeeking(data)
       PhaseTimings.mark("while seeking")
@@ -207,17 +123,6 @@ extension RegistryDatabase {
       PhaseTimings.mark("sources")
       return data
     }
-  }
-
-  /// The name in the entity's first official language that has one, else the first by language.
-  static func preferredName(_ names: [(lang: String, name: String)], languages: String) -> String? {
-    if names.count == 1 { return names[0].name }
-    let order = languages.semicolonList
-    return names.min { a, b in
-      let ia = order.firstIndex(of: a.lang) ?? Int.max
-      let ib = order.firstIndex(of: b.lang) ?? Int.max
-      return (ia, a.lang) < (ib, b.lang)
-    }?.name
   }
 
   static func exists(_ e: ReportData.EntityRow, on day: Day) -> Bool {

@@ -33,11 +33,5 @@ enum ReportInputMapping {
     }
   }
 
-  static func sources(_ d: ReportData) -> [ReportSource] {
-    d.sources.map {
-      ReportSource(
-        key: $0.key, title: $0.title, publisher: $0.publisher, url: $0.url,
-        publishedOn: $0.publishedOn, retrievedOn: $0.retrievedOn)
-    }
-  }
+  static func sources(_ d: ReportData) -> [Citation] { d.sources.map(Citation.init) }
 }

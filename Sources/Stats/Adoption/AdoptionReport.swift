@@ -114,7 +114,7 @@ public struct AdoptionReport: Sendable {
   /// Points per region (and `ALL`) and selector.
   public var diffusion: [String: [DiffusionPoint]]
   public var dataQuality: DataQuality
-  public var sources: [ReportSource]
+  public var sources: [Citation]
 
   /// The `any` row for the whole scope.
   public var nationalAny: GroupFigures { national[0] }

@@ -98,7 +98,7 @@ public enum AdoptionReportBuilder {
 
   /// The report of `prepared` with its snapshots and sources.
   public static func build(
-    _ prepared: Prepared, snapshots: [StatsSnapshot], sources: [ReportSource]
+    _ prepared: Prepared, snapshots: [StatsSnapshot], sources: [Citation]
   ) -> AdoptionReport {
     let input = prepared.input
     let d = input.asOf

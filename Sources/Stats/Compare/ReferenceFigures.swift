@@ -58,6 +58,9 @@ public struct StatsReference: Sendable, Hashable {
     return ok(self.country, country) && ok(self.region, region) && ok(self.kind, kind)
       && (platform == nil || ok(self.platform, platform))
   }
+
+  /// The figure's source, as the renderers cite it.
+  public var citation: Citation { Citation(key: sourceKey, title: sourceTitle, url: sourceURL) }
 }
 
 /// How an entity compares with a reference figure.

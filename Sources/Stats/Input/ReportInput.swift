@@ -1,27 +1,5 @@
 import Vocabulary
 
-/// A source a report cites.
-public struct ReportSource: Sendable, Hashable {
-  public var key: String
-  public var title: String
-  public var publisher: String?
-  public var url: String?
-  public var publishedOn: String?
-  public var retrievedOn: String?
-
-  public init(
-    key: String, title: String, publisher: String? = nil, url: String? = nil,
-    publishedOn: String? = nil, retrievedOn: String? = nil
-  ) {
-    self.key = key
-    self.title = title
-    self.publisher = publisher
-    self.url = url
-    self.publishedOn = publishedOn
-    self.retrievedOn = retrievedOn
-  }
-}
-
 /// The filters a report was built with, printed so the figures can be reproduced.
 public struct ReportFilters: Sendable, Equatable {
   public var country: String
@@ -48,7 +26,7 @@ public struct ReportInput: Sendable {
   public var channels: [StatsChannel]
   /// Only the snapshots needed: per channel the latest on or before D, D − 90 and D − 365.
   public var snapshots: [StatsSnapshot]
-  public var sources: [ReportSource]
+  public var sources: [Citation]
   /// Region code → display name.
   public var regionNames: [String: String]
   /// Placeholder entities in scope, left out of every figure and reported under data quality.
@@ -56,7 +34,7 @@ public struct ReportInput: Sendable {
 
   public init(
     asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
-    channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [ReportSource],
+    channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [Citation],
     regionNames: [String: String], placeholdersExcluded: Int = 0
   ) {
     self.asOf = asOf

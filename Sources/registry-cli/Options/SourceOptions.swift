@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Registry
 
-/// `--source KEY` or `--source-url URL [--source-title T]`.
+/// `--source KEY` or `--source-url URL [--source-title T]`: where the facts a command writes come
+/// from (snapshots, and every curation change through `ChangeOptions`).
 struct SourceOptions: ParsableArguments {
-  @Option(help: "Key of an existing source the snapshots come from.")
+  @Option(help: "Key of an existing source the facts come from.")
   var source: String?
 
-  @Option(help: "URL the snapshots come from; a source row is created for it on first use.")
+  @Option(help: "URL of the page the facts come from; a source row is created for it on first use.")
   var sourceUrl: String?
 
   @Option(help: "Title of the source created for --source-url.")
@@ -22,6 +23,7 @@ struct SourceOptions: ParsableArguments {
     }
   }
 
+  /// The source given, or nil when none was.
   var choice: SourceChoice? {
     if let source { return .key(source) }
     if let sourceUrl { return .url(sourceUrl, title: sourceTitle) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import Reporting
+import Stats
 
 /// Readable text for `show`.
 enum DetailText {
@@ -96,11 +97,6 @@ enum DetailText {
   }
 
   static func sourceLine(_ s: Source) -> String {
-    var parts = ["\(s.key): \(s.title)"]
-    if let p = s.publisher { parts.append(p) }
-    if let d = s.publishedOn { parts.append("published \(d)") }
-    if let r = s.retrievedOn { parts.append("retrieved \(r)") }
-    if let u = s.url { parts.append(u) }
-    return TextTable.clean(parts.joined(separator: ", "))
+    TextTable.clean(Citation(s).line(head: { "\($0): \($1)" }, text: { $0 }, link: { $0 }))
   }
 }

@@ -169,12 +169,9 @@ public enum ReportHTML {
     }
     o += "</dl>\n<h3>Sources</h3>\n<ul>"
     for s in r.sources {
-      var parts = ["<code>\(escape(s.key))</code> \(escape(s.title))"]
-      if let p = s.publisher { parts.append(escape(p)) }
-      if let d = s.publishedOn { parts.append("published \(escape(d))") }
-      if let d = s.retrievedOn { parts.append("retrieved \(escape(d))") }
-      if let u = s.url { parts.append(escape(u)) }
-      o += "<li>" + parts.joined(separator: ", ") + "</li>\n"
+      let line = s.line(
+        head: { "<code>\(escape($0))</code> \(escape($1))" }, text: escape, link: escape)
+      o += "<li>" + line + "</li>\n"
     }
     o += "</ul>\n</body></html>\n"
     return o

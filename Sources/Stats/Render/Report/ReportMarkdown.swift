@@ -109,12 +109,9 @@ public enum ReportMarkdown {
     }
     o += "\n### Sources\n\n"
     for s in r.sources {
-      var parts = ["`\(cell(s.key))` \(cell(s.title))"]
-      if let p = s.publisher { parts.append(cell(p)) }
-      if let d = s.publishedOn { parts.append("published \(d)") }
-      if let d = s.retrievedOn { parts.append("retrieved \(d)") }
-      if let u = s.url { parts.append("<\(cell(u))>") }
-      o += "- " + parts.joined(separator: ", ") + "\n"
+      let line = s.line(
+        head: { "`\(cell($0))` \(cell($1))" }, text: cell, link: { "<\(cell($0))>" })
+      o += "- " + line + "\n"
     }
     return o
   }

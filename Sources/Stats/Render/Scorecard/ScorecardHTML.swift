@@ -114,10 +114,11 @@ public enum ScorecardHTML {
         let f = r.reference
         o += "<tr><td>\(e(f.label))</td>" + cell(ScorecardText.referenceValue(f))
         o += "<td>\(e(f.asOf))\(f.precision == "day" ? "" : " (\(e(f.precision)))")</td><td>"
-        if let url = f.sourceURL, url.hasPrefix("http://") || url.hasPrefix("https://") {
-          o += "<a href=\"\(e(url))\">\(e(f.sourceTitle.isEmpty ? f.sourceKey : f.sourceTitle))</a>"
+        let source = f.citation
+        if let url = source.webURL {
+          o += "<a href=\"\(e(url))\">\(e(source.label))</a>"
         } else {
-          o += e(f.sourceTitle.isEmpty ? f.sourceKey : f.sourceTitle)
+          o += e(source.label)
         }
         o += "</td><td>\(e(r.text))</td></tr>\n"
       }
