@@ -101,6 +101,26 @@ struct CSVReaderFamilyTests {
         ])
   }
 
+  /// What the writer writes for data, the reader reads back exactly.
+  @Test func writtenDataReadsBackIdentical() throws {
+    let values = [
+      "", "plain", "a,b", "say \"hi\"", "\"", "two\nlines", "crlf\r\ninside", "cr\ronly", "nl;fr",
+      " lead", "trail ", "=cmd|' /C calc'!A0", "-5", "Zürich – ñ", ",\u{301}x", "\"\u{301}q",
+      "\u{A0}nbsp", "x\u{2028}y",
+    ]
+    for csv in [CSVWriter.data, .export] {
+      var text = csv.row(["id", "value"])
+      for (i, v) in values.enumerated() { text += csv.row(["\(i)", v]) }
+      for dialect in [Self.files, .snapshots] {
+        let got = try Self.records(text, dialect)
+        #expect(got.count == values.count + 1)
+        for (i, v) in values.enumerated() where i + 1 < got.count && got[i + 1] != "\(i)|\(v)" {
+          Issue.record("\(v.debugDescription) read back as \(got[i + 1].debugDescription)")
+        }
+      }
+    }
+  }
+
   /// `collect convert` on `bytes`: the import CSV, or the error message.
   static func convert(_ bytes: [UInt8]) -> String {
     let path = FileManager.default.temporaryDirectory

@@ -54,6 +54,16 @@ import Testing
     #expect(csv.field("nl;fr") == "nl;fr")
   }
 
+  @Test func lineBreaksAndQuotesAreFoundInsideLongerCharacters() {
+    // "\r\n" is one Character, as is `,` or `"` followed by a combining accent (U+0301): each
+    // must still quote the cell, and the quote inside is doubled.
+    for csv in [CSVWriter.data, .export, .people] {
+      #expect(csv.field("a\r\nb") == "\"a\r\nb\"")
+      #expect(csv.field("a,\u{301}b") == "\"a,\u{301}b\"")
+      #expect(csv.field("x\"\u{301}") == "\"x\"\"\u{301}\"")
+    }
+  }
+
   @Test func rowsEndWithTheLineEndOfTheirMode() {
     #expect(CSVWriter.people.row(["a", "b,c", "=x"]) == "a,\"b,c\",'=x\r\n")
     #expect(CSVWriter.data.row(["a", "b,c", "=x"]) == "a,\"b,c\",=x\n")

@@ -39,21 +39,29 @@ public struct CSVWriter: Sendable, Equatable {
   /// One cell, quoted when needed; for people, formula text first gets its `'`. A number
   /// (`-5`, `+1.5`) is not formula text: it keeps its sign.
   public func field(_ value: String) -> String {
-    var v = value
-    if purpose == .people, let first = v.unicodeScalars.first, Self.formulaStarts.contains(first),
-      Double(v) == nil
-    {
-      v = "'" + v
-    }
+    let guarded =
+      purpose == .people && value.unicodeScalars.first.map(Self.formulaStarts.contains) == true
+      && Double(value) == nil
+    // Bytes, not Characters: a CRLF inside a value is one Character, and so is `,` or `"`
+    // followed by a combining mark; neither equals "\n" or "," but each needs the quotes.
     let semicolons = quotesSemicolonsAndEdgeSpaces
-    if v.contains(where: {
-      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || (semicolons && $0 == ";")
-    })
-      || (semicolons && (v.first?.isWhitespace == true || v.last?.isWhitespace == true))
-    {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var quoted = value.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+        || $0 == UInt8(ascii: "\r") || (semicolons && $0 == UInt8(ascii: ";"))
     }
-    return v
+    if !quoted && semicolons {
+      quoted = value.first?.isWhitespace == true || value.last?.isWhitespace == true
+    }
+    let text = guarded ? "'" + value : value
+    guard quoted else { return text }
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for s in text.unicodeScalars {
+      if s == "\"" { out.append(s) }
+      out.append(s)
+    }
+    out.append("\"")
+    return String(out)
   }
 
   /// One record: the cells, each through `field`, separated by `,`, then the line end.
