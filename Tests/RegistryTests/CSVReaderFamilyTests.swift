@@ -90,6 +90,25 @@ struct CSVReaderFamilyTests {
         == ["t.csv:2: b: is longer than 65536 bytes: not a value this file can hold"])
   }
 
+  @Test func tableRowsAreNumberedByTheLineTheyStartOn() {
+    // A value over two lines: the next row starts on line 4 (CSV.swift's record count said 3).
+    #expect(
+      Self.table(Array("a,b\n1,\"x\ny\"\n2\n".utf8))
+        == ["t.csv:4: row: has 1 fields, the header has 2"])
+    #expect(
+      Self.table(Array("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n".utf8))
+        == ["header: a|b", "2: 1|x\r\ny", "4: 2|z"])
+  }
+
+  @Test func theSeparatorIsVotedByTheHeaderLineAlone() {
+    // With CRLF or CR line ends the old vote counted the whole file (a CRLF is one Character,
+    // never "\n"), so commas in the values outvoted the header's `;`.
+    let want = ["header: a|b", "2: 1,2,3|x"]
+    #expect(Self.table(Array("a;b\r\n\"1,2,3\";x\r\n".utf8)) == want)
+    #expect(Self.table(Array("a;b\r\"1,2,3\";x\r".utf8)) == want)
+    #expect(Self.table(Array("a;b\n\"1,2,3\";x\n".utf8)) == want)
+  }
+
   @Test func tablesRefuseTextAfterAClosingQuote() {
     // The CSV library the tables used to read with kept such rows, mangled (`"T" ,x` became the
     // text `T",x...` up to the next quote); the byte reader refuses them, naming the line.

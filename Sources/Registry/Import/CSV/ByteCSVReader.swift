@@ -206,7 +206,9 @@ public final class ByteCSVReader {
         let b = head[i]
         if b == UInt8(ascii: "\"") { quoted.toggle() }
         if quoted { continue }
-        if b == UInt8(ascii: "\n") { break }
+        if b == UInt8(ascii: "\n") || (loneCarriageReturnEndsRecord && b == UInt8(ascii: "\r")) {
+          break
+        }
         if b == UInt8(ascii: ",") { commas += 1 }
         if b == UInt8(ascii: ";") { semicolons += 1 }
       }

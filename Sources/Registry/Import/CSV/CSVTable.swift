@@ -41,24 +41,18 @@ public final class CSVTable {
         file: name, line: Self.lineNumber(bytes, nul), field: "file",
         reason: "contains a NUL byte (is the file text, and UTF-8?)")
     }
-    guard var text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       throw RegistryError.input(
         file: name, line: Self.firstInvalidUTF8Line(bytes), field: "file",
         reason: "is not valid UTF-8 (a Latin-1 or Windows-1252 file?); save the file as UTF-8")
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     if let open = Self.unclosedQuoteLine(bytes) {
       throw RegistryError.input(
         file: name, line: open, field: "row", reason: "a quoted field is never closed")
     }
-    // `;` is the separator a spreadsheet in a French or Dutch locale writes.
-    let headerLine = text.prefix { $0 != "\n" }
-    let delimiter =
-      headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count
-      ? UInt8(ascii: ";") : UInt8(ascii: ",")
     let reader = try ByteCSVReader(
       records: ByteInput(bytes: bytes, name: name),
-      dialect: .init(delimiter: delimiter, loneCarriageReturnEndsRecord: true, fieldLimit: nil))
+      dialect: .init(delimiter: nil, loneCarriageReturnEndsRecord: true, fieldLimit: nil))
     let first = RawRow()
     guard try reader.nextRecord(into: first) else {
       throw RegistryError.input(
@@ -89,8 +83,8 @@ public final class CSVTable {
   public func next() throws -> CSVRow? {
     repeat {
       guard try reader.nextRecord(into: record) else { return nil }
-      line += 1
     } while record.isBlank
+    line = record.line
     let fields = (0..<record.count).map(record.string)
     if fields.count != header.count {
       throw RegistryError.input(
