@@ -13,20 +13,19 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
     // header, <curl/curl.h>, from libcurl4-openssl-dev.
     .target(name: "CCurlShim"),
-    // The words Registry and Stats share: days and timestamps, platform and kind names.
+    // The words Registry and Stats share: days and timestamps, platform and kind names, the CSV
+    // writer.
     .target(name: "Vocabulary"),
     .target(
       name: "Registry",
       dependencies: [
         "CCurlShim", "Vocabulary",
         .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "CSV", package: "CSV.swift"),
         // Raw sqlite3 binding for the bulk snapshot importer's hot loop.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]

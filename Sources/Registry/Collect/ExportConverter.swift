@@ -1,5 +1,5 @@
-import CSV
 import Foundation
+import Vocabulary
 
 /// Reads a platform's analytics export and writes it in the snapshot import format.
 public enum ExportConverter {
@@ -11,40 +11,34 @@ public enum ExportConverter {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw RegistryError.input(file: path, line: 0, field: "file", reason: "cannot read the file")
     }
-    guard var text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .utf16)
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .utf16)
     else {
       throw RegistryError.input(
         file: path, line: 1, field: "file", reason: "not UTF-8 or UTF-16 text")
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(string: text, hasHeaderRow: true)
-    } catch {
+    // The text is UTF-8 now whatever the file was (a BOM left in it is dropped by the reader):
+    // the one CSV reader reads its bytes. Exports are comma-separated (a `;` in a header is part
+    // of a name), and every record is passed on, blank and short ones included: the preset
+    // skips rows without a date and numbers lines by record.
+    let reader = try ByteCSVReader(
+      records: ByteInput(bytes: Array(text.utf8), name: path),
+      dialect: .init(
+        delimiter: UInt8(ascii: ","), loneCarriageReturnEndsRecord: true, fieldLimit: nil))
+    let record = RawRow()
+    guard try reader.nextRecord(into: record) else {
       throw RegistryError.input(
         file: path, line: 1, field: "header", reason: "cannot read the header row")
     }
-    let header = reader.headerRow ?? []
+    let header = (0..<record.count).map(record.string)
     var rows: [[String]] = []
-    while let r = reader.next() { rows.append(r) }
-    if let error = reader.error {
-      throw RegistryError.input(
-        file: path, line: rows.count + 2, field: "file", reason: "not valid CSV (\(error))")
-    }
+    while try reader.nextRecord(into: record) { rows.append((0..<record.count).map(record.string)) }
     switch preset.convert(
       header: header, rows: rows, handle: handle, sourceURL: sourceURL, file: path)
     {
     case .failure(let e): throw e
     case .success(let out):
-      let lines = [ExportPreset.importColumns] + out
-      return (
-        lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n", out.count
-      )
+      let csv = CSVWriter.data
+      return (([ExportPreset.importColumns] + out).map(csv.row).joined(), out.count)
     }
-  }
-
-  static func field(_ v: String) -> String {
-    v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-      ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import Vocabulary
 
 /// Writes the whole registry as seed files (docs/data.md): `registry-cli init --seed DIR`
 /// rebuilds the same content, ids included. One read transaction, so the files are one moment's
-/// state even while others write. Text is written verbatim (no spreadsheet formula guard): these
-/// files are for re-import, not for opening in a spreadsheet.
+/// state even while others write. Text is written verbatim (`CSVWriter.export`, no spreadsheet
+/// formula guard): these files are for re-import, not for opening in a spreadsheet.
 public enum Exporter {
   /// Each file with the query whose result columns are the file's columns, in order.
   static let queries: [(file: String, sql: String)] = [
@@ -96,25 +97,27 @@ public enum Exporter {
   @discardableResult
   public static func export(_ registry: RegistryDatabase, to directory: String) throws -> Counts {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let csv = CSVWriter.export
     return try registry.writer.read { db in
       var counts: Counts = []
       for (file, sql) in queries {
         let out = try BufferedFile(path: directory + "/" + file)
         let statement = try db.makeStatement(sql: sql)
-        out.append(statement.columnNames.map(field).joined(separator: ",") + "\n")
+        out.append(csv.row(statement.columnNames))
         var n = 0
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
+          // Only text can need quotes: numbers skip the writer (the bulk of a big export).
           let cells = (0..<row.count).map { i -> String in
             switch (row[i] as DatabaseValue).storage {
             case .null: return ""
             case .int64(let v): return String(v)
             case .double(let v): return "\(v)"
-            case .string(let v): return field(v)
-            case .blob(let v): return field(String(decoding: v, as: UTF8.self))
+            case .string(let v): return csv.field(v)
+            case .blob(let v): return csv.field(String(decoding: v, as: UTF8.self))
             }
           }
-          out.append(cells.joined(separator: ",") + "\n")
+          out.append(cells.joined(separator: ",") + csv.lineEnd)
           n += 1
         }
         try out.close()
@@ -122,15 +125,5 @@ public enum Exporter {
       }
       return counts
     }
-  }
-
-  /// RFC 4180 quoting; the text itself is kept as it is.
-  static func field(_ v: String) -> String {
-    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-      || v.first?.isWhitespace == true || v.last?.isWhitespace == true
-    {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return v
   }
 }

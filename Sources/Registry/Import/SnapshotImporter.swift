@@ -759,7 +759,8 @@ public final class SnapshotImporter {
   }
 }
 
-/// The refused rows of a `--skip-invalid` import, as CSV: line, column, reason, then the row.
+/// The refused rows of a `--skip-invalid` import, as CSV: line, column, reason, then the row
+/// (`CSVWriter.data`: the row's values read back exactly, to be fixed and imported again).
 final class RejectsWriter {
   private let handle: FileHandle
   private var buffer = ""
@@ -774,7 +775,7 @@ final class RejectsWriter {
         "cannot write the rejects file \(path); give another --rejects PATH")
     }
     handle = h
-    buffer = (["line", "column", "reason"] + header).map(Self.field).joined(separator: ",") + "\n"
+    buffer = CSVWriter.data.row(["line", "column", "reason"] + header)
   }
 
   func write(_ row: RawRow, error: RowError) throws {
@@ -783,7 +784,7 @@ final class RejectsWriter {
 
   func write(line: Int, fields: [String], error: RowError) throws {
     let cells = ["\(line)", error.column, error.reason] + fields
-    buffer += cells.map(Self.field).joined(separator: ",") + "\n"
+    buffer += CSVWriter.data.row(cells)
     if buffer.utf8.count > 1 << 16 { flush() }
   }
 
@@ -795,12 +796,5 @@ final class RejectsWriter {
   func close() throws {
     flush()
     try handle.close()
-  }
-
-  static func field(_ v: String) -> String {
-    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return v
   }
 }

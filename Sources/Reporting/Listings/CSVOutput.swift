@@ -1,15 +1,12 @@
 import Foundation
-import Registry
-import Stats
+import Vocabulary
 
-/// RFC 4180 CSV with text cells that a spreadsheet would run as formulas neutralised.
+/// A listing as CSV for people: `CSVWriter.people`, the reports' quoting and formula guard.
 public enum CSVOutput {
   public static func render(columns: [String], rows: [[String?]]) -> String {
-    var out = columns.map(field).joined(separator: ",") + "\r\n"
-    for r in rows { out += r.map { field($0 ?? "") }.joined(separator: ",") + "\r\n" }
+    let csv = CSVWriter.people
+    var out = csv.row(columns)
+    for r in rows { out += csv.row(r.map { $0 ?? "" }) }
     return out
   }
-
-  /// The report's guard and quoting (Stats), so listings and reports neutralise alike.
-  public static func field(_ raw: String) -> String { ReportCSV.field(raw) }
 }

@@ -98,6 +98,9 @@ public final class RawRow {
     return UnsafeBufferPointer(start: base + starts[i], count: ends[i] - starts[i])
   }
 
+  /// A blank line: one empty field.
+  public var isBlank: Bool { count == 1 && starts[0] == ends[0] }
+
   /// Field `i` as text (invalid UTF-8 is repaired with U+FFFD).
   public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
@@ -112,15 +115,46 @@ public final class RawRow {
   }
 }
 
-/// A streaming RFC 4180 CSV reader over bytes: header row, `,` or `;` (detected from the
-/// header), UTF-8 with or without BOM, CRLF or LF, quoted fields with doubled quotes.
+/// The one CSV reader: streaming RFC 4180 over bytes (UTF-8 with or without BOM, CRLF or LF,
+/// quoted fields with doubled quotes), tokenizing most rows in place in its read buffer. Its
+/// `Dialect` says the few things the registry's CSV files differ in: the snapshot importer
+/// (`init(input:)`: header read and lower-cased, blank lines skipped, every row checked), and
+/// the seed, curation and export-converter files (`init(records:dialect:)`: every record as
+/// written, checked by its reader).
 public final class ByteCSVReader {
   /// The longest field accepted: larger ones are refused (an unclosed quote, or not a value).
   public static let maxFieldBytes = 65_536
+
+  /// How the bytes are cut into records.
+  public struct Dialect: Sendable {
+    /// The separator; nil: whichever of `,` and `;` occurs more in the header line (outside
+    /// quotes), since a spreadsheet in a French or Dutch locale writes `;`.
+    public var delimiter: UInt8?
+    /// A CR not followed by LF ends a record (the line end of classic Mac spreadsheets, which
+    /// seed, curation and export files may have); otherwise it is dropped, and only LF or CRLF
+    /// ends a line (snapshot files).
+    public var loneCarriageReturnEndsRecord: Bool
+    /// Fields longer than this are refused while reading; nil: no limit (the reader of a file
+    /// already held whole in memory checks lengths itself, with its own message).
+    public var fieldLimit: Int?
+
+    public init(delimiter: UInt8?, loneCarriageReturnEndsRecord: Bool, fieldLimit: Int?) {
+      self.delimiter = delimiter
+      self.loneCarriageReturnEndsRecord = loneCarriageReturnEndsRecord
+      self.fieldLimit = fieldLimit
+    }
+
+    /// The bulk snapshot import (`snapshot import FILE`).
+    public static let snapshots = Dialect(
+      delimiter: nil, loneCarriageReturnEndsRecord: false, fieldLimit: maxFieldBytes)
+  }
+
   public let input: ByteInput
   @exclusivity(unchecked) public private(set) var header: [String] = []
   @exclusivity(unchecked) public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
   @exclusivity(unchecked) private var line = 1
+  private let fieldLimit: Int
+  private let loneCarriageReturnEndsRecord: Bool
   /// Byte classes for the in-place tokenizer: see `readInPlace`.
   private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
   private static let ordinary: UInt8 = 0
@@ -129,8 +163,26 @@ public final class ByteCSVReader {
   private static let special: UInt8 = 3
   private static let suspect: UInt8 = 4
 
-  public init(input: ByteInput) throws {
+  /// The snapshot importer's reader: the header is read (trimmed, lower-cased) and `next(into:)`
+  /// gives the rows under it.
+  public convenience init(input: ByteInput) throws {
+    try self.init(records: input, dialect: .snapshots)
+    let row = RawRow()
+    guard try next(into: row) else {
+      throw RegistryError.input(
+        file: input.name, line: 1, field: "header", reason: "the file is empty")
+    }
+    header = (0..<row.count).map {
+      row.string($0).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+  }
+
+  /// A reader of records: nothing is read yet, and `nextRecord(into:)` gives every record, the
+  /// header first.
+  public init(records input: ByteInput, dialect: Dialect) throws {
     self.input = input
+    fieldLimit = dialect.fieldLimit ?? Int.max
+    loneCarriageReturnEndsRecord = dialect.loneCarriageReturnEndsRecord
     let head = try input.peek()
     if head.count >= 2
       && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
@@ -144,19 +196,24 @@ public final class ByteCSVReader {
       input.position += 3
       start = 3
     }
-    // The delimiter is whichever of `,` and `;` occurs more in the header line (outside quotes).
-    var commas = 0
-    var semicolons = 0
-    var quoted = false
-    for i in start..<head.count {
-      let b = head[i]
-      if b == UInt8(ascii: "\"") { quoted.toggle() }
-      if quoted { continue }
-      if b == UInt8(ascii: "\n") { break }
-      if b == UInt8(ascii: ",") { commas += 1 }
-      if b == UInt8(ascii: ";") { semicolons += 1 }
+    if let fixed = dialect.delimiter {
+      delimiter = fixed
+    } else {
+      var commas = 0
+      var semicolons = 0
+      var quoted = false
+      for i in start..<head.count {
+        let b = head[i]
+        if b == UInt8(ascii: "\"") { quoted.toggle() }
+        if quoted { continue }
+        if b == UInt8(ascii: "\n") || (loneCarriageReturnEndsRecord && b == UInt8(ascii: "\r")) {
+          break
+        }
+        if b == UInt8(ascii: ",") { commas += 1 }
+        if b == UInt8(ascii: ";") { semicolons += 1 }
+      }
+      delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
-    delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     classes.initialize(repeating: Self.ordinary, count: 256)
     for b in 0x80...0xFF { classes[b] = Self.suspect }
     classes[0] = Self.suspect
@@ -164,28 +221,26 @@ public final class ByteCSVReader {
     classes[Int(UInt8(ascii: "\n"))] = Self.newline
     classes[Int(UInt8(ascii: "\r"))] = Self.special
     classes[Int(UInt8(ascii: "\""))] = Self.special
-    let row = RawRow()
-    guard try next(into: row) else {
-      throw RegistryError.input(
-        file: input.name, line: 1, field: "header", reason: "the file is empty")
-    }
-    header = (0..<row.count).map {
-      row.string($0).trimmingCharacters(in: .whitespaces).lowercased()
-    }
   }
 
   deinit { classes.deallocate() }
 
-  /// Reads the next non-blank row into `row`; false at the end of the input.
+  /// Reads the next non-blank row into `row`, checked against the header; false at the end of
+  /// the input.
   public func next(into row: RawRow) throws -> Bool {
     while true {
-      if !readInPlace(row) {
-        guard try readRow(into: row) else { return false }
-      }
-      if row.count == 1 && row.starts[0] == row.ends[0] { continue }  // a blank line
+      guard try nextRecord(into: row) else { return false }
+      if row.isBlank { continue }
       try check(row)
       return true
     }
+  }
+
+  /// Reads the next record into `row` as written (a blank line is one empty field), unchecked;
+  /// false at the end of the input.
+  @inline(__always) public func nextRecord(into row: RawRow) throws -> Bool {
+    if readInPlace(row) { return true }
+    return try readRow(into: row)
   }
 
   /// Refuses a row whose field count differs from the header's, or with a NUL byte or invalid
@@ -231,7 +286,7 @@ public final class ByteCSVReader {
     return RegistryError.input(
       file: input.name, line: row.line, field: name,
       reason:
-        "is longer than \(Self.maxFieldBytes) bytes: not a value this file can hold "
+        "is longer than \(fieldLimit) bytes: not a value this file can hold "
         + "(an unclosed quote?)")
   }
 
@@ -245,7 +300,7 @@ public final class ByteCSVReader {
     guard i < n else { return false }
     let buf = UnsafePointer(input.buffer)
     let cls = UnsafePointer(classes)
-    let max = Self.maxFieldBytes
+    let max = fieldLimit
     var fieldStart = i
     var suspect = false
     var ended = false
@@ -323,7 +378,7 @@ public final class ByteCSVReader {
           }
           if j > i {
             row.append(buf + i, j - i)
-            if row.length - fieldStart > Self.maxFieldBytes { throw tooLong(row) }
+            if row.length - fieldStart > fieldLimit { throw tooLong(row) }
           }
           state = .unquoted
           i = j
@@ -339,7 +394,15 @@ public final class ByteCSVReader {
             line += 1
             input.position = i
             return true
-          }  // a CR is dropped: CRLF ends a line at its LF
+          } else if loneCarriageReturnEndsRecord {
+            // The CR ends the record; an LF right after it (maybe in the next read) is the
+            // same line end.
+            row.endField(start: fieldStart)
+            line += 1
+            input.position = i
+            if try input.refill(), input.buffer[input.position] == nl { input.position += 1 }
+            return true
+          }  // else a CR is dropped: CRLF ends a line at its LF
         case .quoted:
           var j = i
           while j < n && buf[j] != quote {
@@ -348,7 +411,7 @@ public final class ByteCSVReader {
           }
           if j > i {
             row.append(buf + i, j - i)
-            if row.length - fieldStart > Self.maxFieldBytes { throw tooLong(row) }
+            if row.length - fieldStart > fieldLimit { throw tooLong(row) }
           }
           i = j
           if i < n {

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Vocabulary
 
@@ -6,7 +5,8 @@ import Vocabulary
 public final class CSVTable {
   public let fileName: String
   public let header: [String]
-  private let reader: CSVReader
+  private let reader: ByteCSVReader
+  private let record = RawRow()
   private var index: [String: Int] = [:]
   /// 1-based line number of the current row (the header is line 1).
   public private(set) var line = 1
@@ -41,27 +41,25 @@ public final class CSVTable {
         file: name, line: Self.lineNumber(bytes, nul), field: "file",
         reason: "contains a NUL byte (is the file text, and UTF-8?)")
     }
-    guard var text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       throw RegistryError.input(
         file: name, line: Self.firstInvalidUTF8Line(bytes), field: "file",
         reason: "is not valid UTF-8 (a Latin-1 or Windows-1252 file?); save the file as UTF-8")
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     if let open = Self.unclosedQuoteLine(bytes) {
       throw RegistryError.input(
         file: name, line: open, field: "row", reason: "a quoted field is never closed")
     }
-    // `;` is the separator a spreadsheet in a French or Dutch locale writes.
-    let headerLine = text.prefix { $0 != "\n" }
-    let delimiter: UnicodeScalar =
-      headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
-    do {
-      reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
-    } catch {
+    let reader = try ByteCSVReader(
+      records: ByteInput(bytes: bytes, name: name),
+      dialect: .init(delimiter: nil, loneCarriageReturnEndsRecord: true, fieldLimit: nil))
+    let first = RawRow()
+    guard try reader.nextRecord(into: first) else {
       throw RegistryError.input(
         file: name, line: 1, field: "header", reason: "cannot read the header row")
     }
-    header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    self.reader = reader
+    header = (0..<first.count).map { first.string($0).trimmingCharacters(in: .whitespaces) }
     for (i, h) in header.enumerated() {
       if index[h] != nil {
         throw RegistryError.input(file: name, line: 1, field: h, reason: "duplicate column")
@@ -83,15 +81,11 @@ public final class CSVTable {
 
   /// Advances to the next row; nil at the end.
   public func next() throws -> CSVRow? {
-    guard let fields = reader.next() else {
-      if let error = reader.error {
-        throw RegistryError.input(
-          file: fileName, line: line + 1, field: "row", reason: "malformed CSV (\(error))")
-      }
-      return nil
-    }
-    line += 1
-    if fields.count == 1 && fields[0].isEmpty { return try next() }
+    repeat {
+      guard try reader.nextRecord(into: record) else { return nil }
+    } while record.isBlank
+    line = record.line
+    let fields = (0..<record.count).map(record.string)
     if fields.count != header.count {
       throw RegistryError.input(
         file: fileName, line: line, field: "row",
@@ -107,7 +101,8 @@ public final class CSVTable {
   }
 
   /// The line where a quote opens that no quote closes (quotes pair up in RFC 4180 CSV, a
-  /// doubled quote inside a field included); the CSV library would read such a field to the end.
+  /// doubled quote inside a field included), found before reading so the message names the
+  /// line of the opening quote.
   static func unclosedQuoteLine(_ bytes: [UInt8]) -> Int? {
     var line = 1
     var openedAt: Int?

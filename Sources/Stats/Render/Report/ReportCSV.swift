@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The report's region rows flattened to CSV: one row per region × platform (plus `ALL` rows).
 public enum ReportCSV {
@@ -10,7 +11,8 @@ public enum ReportCSV {
   ]
 
   public static func render(_ r: AdoptionReport) -> String {
-    var out = columns.joined(separator: ",") + "\r\n"
+    let csv = CSVWriter.people
+    var out = csv.row(columns)
     for g in r.national + r.regions {
       let metrics: [(String, Metric<Double>)] = [
         ("adoption_rate", g.adoption.rate), ("ci_low", g.adoption.low),
@@ -31,27 +33,12 @@ public enum ReportCSV {
       cells += [String(g.followers.count), String(g.followersMissing)]
       cells += later.map { value($0.1) }
       cells.append(reasons.joined(separator: ";"))
-      out += cells.map(field).joined(separator: ",") + "\r\n"
+      out += csv.row(cells)
     }
     return out
   }
 
   static func value(_ m: Metric<Double>) -> String {
     m.value.map { JSONValue.number($0) } ?? ""
-  }
-
-  /// RFC 4180 quoting; text a spreadsheet would run as a formula is prefixed with `'`.
-  /// Every CSV the command line prints uses this one function.
-  public static func field(_ raw: String) -> String {
-    var v = raw
-    if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-      Double(v) == nil
-    {
-      v = "'" + v
-    }
-    if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return v
   }
 }
