@@ -7,12 +7,8 @@ extension RegistryDatabase {
   /// place only when complete. Refuses an existing `path` unless `replace`.
   public func backup(to path: String, replace: Bool = false) throws {
     let fm = FileManager.default
-    if fm.fileExists(atPath: path) && !replace {
-      throw RegistryError.invalid("\(path) already exists; give another path or use --force")
-    }
-    let dir = (path as NSString).deletingLastPathComponent
-    let tmp =
-      (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).backup-\(getpid())"
+    try AtomicFile.checkTarget(path, replace: replace, advice: "give another path or use --force")
+    let tmp = AtomicFile.temporarySibling(of: path, tag: "backup")
     try? fm.removeItem(atPath: tmp)
     do {
       // VACUUM cannot run inside a transaction; it reads one snapshot and takes no write lock.

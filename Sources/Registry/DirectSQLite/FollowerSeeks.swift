@@ -174,18 +174,16 @@ extension RegistryDatabase {
   /// on or before each bound. The channel's `snapshot_span` answers a bound on or after its
   /// latest snapshot (that snapshot) and one before its first (none); a bound in between is
   /// found by one seek on the primary key (channel_id, observed_at, source_id). The pages are
-  /// read, not mapped: measured after the seeks moved to chunks of ids (12-20 alternating runs),
-  /// reading was as fast or faster on every benchmark database (30k accounts 106 vs 116 ms; 3k
-  /// accounts with 3,300 days 33 vs 45 ms), and a map costs its unmapping (8 ms at exit).
+  /// read, not mapped: reading was as fast or faster on every benchmark database, and a map costs
+  /// its unmapping at exit (docs/performance-history.md, "Chunked seeks, pages read").
   struct Seeker {
     private let statement: Statement
     private let spanStatement: Statement
     private let rangeStatement: Statement
     /// The page cache of a seeking connection, in KiB. Each seek reads about one leaf page no
     /// other seek reads: a large cache only fills fresh memory (page faults) and evicts less
-    /// well from the CPU caches. Measured against SQLite's default 2,000 KiB (20 alternating
-    /// runs): 30k accounts 101 → 99 ms, 3k accounts 38 → 33 ms, 3k accounts with 3,300 days 49 →
-    /// 41 ms.
+    /// well from the CPU caches; smaller than SQLite's default was faster on every benchmark
+    /// database (docs/performance-history.md).
     static let cacheKiB = 500
 
     init(_ db: Database) throws {

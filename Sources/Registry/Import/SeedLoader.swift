@@ -96,12 +96,9 @@ public enum SeedLoader {
     throws -> Counts
   {
     let fm = FileManager.default
-    if fm.fileExists(atPath: path) && !replace {
-      throw RegistryError.invalid("\(path) already exists; use --force to rebuild it from the seed")
-    }
-    let dir = (path as NSString).deletingLastPathComponent
-    let tmp =
-      (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).seed-\(getpid())"
+    try AtomicFile.checkTarget(
+      path, replace: replace, advice: "use --force to rebuild it from the seed")
+    let tmp = AtomicFile.temporarySibling(of: path, tag: "seed")
     func cleanup() {
       for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: tmp + suffix) }
     }

@@ -130,8 +130,8 @@ extension RegistryDatabase {
     var result = SnapshotImportResult()
     try writer.writeWithoutTransaction { db in
       // Page cache 12 MiB (the default is 2): a smaller one spills dirty pages to the WAL and
-      // rewrites them (10M rows with 8 MiB: ~5x the WAL write syscalls, 7% slower); a bigger
-      // one costs memory (16 MiB: 68 MiB peak RSS at 10M rows, 12 MiB: 59 MiB).
+      // rewrites them; a bigger one costs memory against the 64 MB peak-RSS target
+      // (docs/performance-history.md, "Snapshot import").
       try db.execute(sql: "PRAGMA cache_size = -12288")
       // Every channel_id and source_id written comes from the channel and source tables, read
       // under this same write lock, so SQLite's per-row foreign key probes would only repeat
@@ -195,8 +195,8 @@ extension RegistryDatabase {
 }
 
 /// Validates rows of an import file and stores them `batchSize` at a time with one prepared
-/// multi-row INSERT (one statement run per batch instead of per row: about 1.4x the rows per
-/// second of one INSERT per row, see BENCHMARKS.md). Channel, source and platform lookups are
+/// multi-row INSERT (one statement run per batch instead of per row is faster, see
+/// docs/performance-history.md). Channel, source and platform lookups are
 /// cached; the common case (same channel as the previous row) costs a byte comparison.
 public final class SnapshotImporter {
   public enum Outcome: Sendable, Equatable { case inserted, unchanged }
@@ -361,7 +361,7 @@ public final class SnapshotImporter {
         """)
     // OR IGNORE, not ON CONFLICT DO NOTHING: with an abort possible (a CHECK) a multi-row
     // INSERT keeps a statement journal, the first change of each page copied to a temp file
-    // (rows in date order: 64 pages per batch, 2.2x slower than one INSERT per row). Every value
+    // (rows in date order: a page per row of the batch, much slower). Every value
     // is validated first, so only a repeated key is ignored; a row ignored for any other reason
     // would show when `flush` reads the batch's rows back.
     let oneRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -8,8 +8,8 @@ import Foundation
 public enum ProcessMemory {
   /// Reports allocate and free arrays of several MiB. glibc maps each one and unmaps it on free,
   /// so every new one starts on fresh pages, a page fault per 4 KiB; served from the heap (up to
-  /// 32 MiB), freed memory is reused (docs/performance-history.md: 30k accounts, 2,700 fewer
-  /// page faults, about 4% of the report). `mallopt` is looked up at run time: malloc.h is not in
+  /// 32 MiB), freed memory is reused (docs/performance-history.md, "malloc threshold").
+  /// `mallopt` is looked up at run time: malloc.h is not in
   /// the Glibc module, and other C libraries lack it (nothing happens then).
   public static func reuseFreedMemory() {
     #if canImport(Glibc)
