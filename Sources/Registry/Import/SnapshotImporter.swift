@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import Vocabulary
 
 /// The columns an import file may have (docs/snapshots.md).
@@ -264,12 +263,10 @@ public final class SnapshotImporter {
   private let postsField: Int
   private let engagementsField: Int
   private let windowField: Int
-  private let connection: OpaquePointer?
   private let resolver: ChannelResolver
   private let defaultSourceId: Int64?
-  private let insert: Statement
-  private let batchInsert: Statement
-  private let existing: Statement
+  /// The prepared statements that write the rows (the raw sqlite3 fast path).
+  private let writer: SnapshotWriter
   /// Rows validated and not yet written, with their line and note (nil: none).
   @exclusivity(unchecked) private var pending: [Values] = []
   @exclusivity(unchecked) private var pendingLines: [Int] = []
@@ -350,35 +347,12 @@ public final class SnapshotImporter {
     postsField = column[SnapshotColumn.posts.rawValue]
     engagementsField = column[SnapshotColumn.engagements.rawValue]
     windowField = column[SnapshotColumn.engagementWindowDays.rawValue]
-    connection = db.sqliteConnection
     defaultSourceId = try defaultSource?.resolve(db)
     resolver = try ChannelResolver(db, keys: column[SnapshotColumn.channelId.rawValue] >= 0)
-    insert = try db.makeStatement(
-      sql: """
-        INSERT INTO snapshot (channel_id, observed_at, followers, following, posts, engagements,
-          engagement_window_days, source_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (channel_id, observed_at, source_id) DO NOTHING
-        """)
-    // OR IGNORE, not ON CONFLICT DO NOTHING: with an abort possible (a CHECK) a multi-row
-    // INSERT keeps a statement journal, the first change of each page copied to a temp file
-    // (rows in date order: a page per row of the batch, much slower). Every value
-    // is validated first, so only a repeated key is ignored; a row ignored for any other reason
-    // would show when `flush` reads the batch's rows back.
-    let oneRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    batchInsert = try db.makeStatement(
-      sql: """
-        INSERT OR IGNORE INTO snapshot (channel_id, observed_at, followers, following, posts,
-          engagements, engagement_window_days, source_id, note) VALUES \
-        \(Array(repeating: oneRow, count: Self.batchSize).joined(separator: ", "))
-        """)
+    writer = try SnapshotWriter(db, batchSize: Self.batchSize)
     pending.reserveCapacity(Self.batchSize)
     pendingLines.reserveCapacity(Self.batchSize)
     pendingNotes.reserveCapacity(Self.batchSize)
-    existing = try db.makeStatement(
-      sql: """
-        SELECT followers, following, posts, engagements, engagement_window_days FROM snapshot
-        WHERE channel_id = ? AND observed_at = ? AND source_id = ?
-        """)
   }
 
   @inline(__always) private func field(_ row: RawRow, _ c: SnapshotColumn) -> UnsafeBufferPointer<
@@ -459,30 +433,7 @@ public final class SnapshotImporter {
       }
       return refusals
     }
-    let s = batchInsert.sqliteStatement
-    for (i, v) in pending.enumerated() {
-      let p = Int32(i * 9)
-      sqlite3_bind_int64(s, p + 1, v.channelId)
-      sqlite3_bind_int64(s, p + 2, v.observedAt)
-      Self.bind(s, p + 3, v.counts.followers)
-      Self.bind(s, p + 4, v.counts.following)
-      Self.bind(s, p + 5, v.counts.posts)
-      Self.bind(s, p + 6, v.counts.engagements)
-      Self.bind(s, p + 7, v.counts.engagementWindowDays)
-      sqlite3_bind_int64(s, p + 8, v.sourceId)
-      if let note = pendingNotes[i] {
-        note.withUnsafeBufferPointer { Self.bindNote(s, p + 9, $0) }
-      } else {
-        sqlite3_bind_null(s, p + 9)
-      }
-    }
-    let rc = sqlite3_step(s)
-    sqlite3_reset(s)
-    guard rc == SQLITE_DONE else {
-      throw RegistryError.database(
-        "cannot store snapshots: \(String(cString: sqlite3_errmsg(connection)))")
-    }
-    let written = Int(sqlite3_changes(connection))
+    let written = try writer.insertBatch(pending, notes: pendingNotes)
     inserted += written
     if written < pending.count {
       // Some rows were already stored (before, or earlier in this batch): each must repeat the
@@ -501,21 +452,7 @@ public final class SnapshotImporter {
   /// and latest snapshot with a follower count: two seeks each), for the bulk import, which
   /// writes without the span trigger (Schema v4).
   func recomputeSpans() throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT OR REPLACE INTO snapshot_span (\(Schema.spanColumns.joined(separator: ", ")))
-        \(Schema.spanOfChannel("?1"))
-        """)
-    let s = statement.sqliteStatement
-    for id in touched.sorted() {
-      sqlite3_bind_int64(s, 1, id)
-      let rc = sqlite3_step(s)
-      sqlite3_reset(s)
-      guard rc == SQLITE_DONE else {
-        throw RegistryError.database(
-          "cannot update snapshot_span: \(String(cString: sqlite3_errmsg(connection)))")
-      }
-    }
+    try writer.recomputeSpans(touched.sorted())
   }
 
   private func refusal(_ i: Int, _ error: RowError) -> Refusal {
@@ -690,70 +627,20 @@ public final class SnapshotImporter {
   func store(_ v: Values, note: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0)) throws
     -> Outcome
   {
-    // Every parameter is bound on every row and the statement is reset after each step.
-    let s = insert.sqliteStatement
-    sqlite3_bind_int64(s, 1, v.channelId)
-    sqlite3_bind_int64(s, 2, v.observedAt)
-    Self.bind(s, 3, v.counts.followers)
-    Self.bind(s, 4, v.counts.following)
-    Self.bind(s, 5, v.counts.posts)
-    Self.bind(s, 6, v.counts.engagements)
-    Self.bind(s, 7, v.counts.engagementWindowDays)
-    sqlite3_bind_int64(s, 8, v.sourceId)
-    Self.bindNote(s, 9, note)
-    let rc = sqlite3_step(s)
-    sqlite3_reset(s)
-    guard rc == SQLITE_DONE else {
-      throw RegistryError.database(
-        "cannot store a snapshot: \(String(cString: sqlite3_errmsg(connection)))")
-    }
-    if sqlite3_changes(connection) == 1 { return .inserted }
+    if try writer.insertOne(v, note: note) { return .inserted }
     return try compareExisting(v)
   }
 
-  @inline(__always) private static func bind(_ s: OpaquePointer?, _ i: Int32, _ v: Int64?) {
-    if let v {
-      sqlite3_bind_int64(s, i, v)
-    } else {
-      sqlite3_bind_null(s, i)
-    }
-  }
-
-  /// Binds the bytes of a note as text (copied by SQLite), or NULL when empty.
-  @inline(__always) private static func bindNote(
-    _ s: OpaquePointer?, _ i: Int32, _ note: UnsafeBufferPointer<UInt8>
-  ) {
-    if let p = note.baseAddress, !note.isEmpty {
-      p.withMemoryRebound(to: CChar.self, capacity: note.count) {
-        _ = sqlite3_bind_text(
-          s, i, $0, Int32(note.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-      }
-    } else {
-      sqlite3_bind_null(s, i)
-    }
-  }
-
+  /// A row whose key is stored already must repeat the stored counts.
   private func compareExisting(_ v: Values) throws -> Outcome {
-    let s = existing.sqliteStatement
-    sqlite3_reset(s)
-    sqlite3_bind_int64(s, 1, v.channelId)
-    sqlite3_bind_int64(s, 2, v.observedAt)
-    sqlite3_bind_int64(s, 3, v.sourceId)
-    defer { sqlite3_reset(s) }
-    guard sqlite3_step(s) == SQLITE_ROW else {
-      throw RegistryError.database("cannot read back a snapshot that should exist")
-    }
-    for i in 0..<5 {
-      let stored: Int64? =
-        sqlite3_column_type(s, Int32(i)) == SQLITE_NULL ? nil : sqlite3_column_int64(s, Int32(i))
-      if stored != v.counts[i] {
-        let name = Self.countColumns[i].name
-        throw RowError(
-          name,
-          "a snapshot of this channel at \(Timestamp.format(v.observedAt)) from this source "
-            + "already has \(name) \(stored.map(String.init) ?? "empty"), this row says "
-            + "\(v.counts[i].map(String.init) ?? "empty"); snapshots are never overwritten")
-      }
+    let stored = try writer.storedCounts(of: v)
+    for i in 0..<5 where stored[i] != v.counts[i] {
+      let name = Self.countColumns[i].name
+      throw RowError(
+        name,
+        "a snapshot of this channel at \(Timestamp.format(v.observedAt)) from this source "
+          + "already has \(name) \(stored[i].map(String.init) ?? "empty"), this row says "
+          + "\(v.counts[i].map(String.init) ?? "empty"); snapshots are never overwritten")
     }
     return .unchanged
   }
