@@ -11,21 +11,41 @@ struct OpenChannels {
   var openIds: [Int64] = []
   /// Sources of those open channels.
   var openSources = Set<Int64>()
+  /// Ids of the channels whose entity exists on the day but whose evidence date is unknown or
+  /// after it, ascending: a snapshot of one on or before the day is presence evidence.
+  var laterIds: [Int64] = []
 }
 
 extension RegistryDatabase {
-  /// Scans the channel table in id order, keeping the channels of `entityIds`; a channel is open
-  /// on `day` iff coalesce(opened_on, first_seen_on) <= day and (closed_on is null or > day), and
-  /// counts as open here only if its entity is in `existing` (exists on the day). Steps a raw
-  /// statement: GRDB's Row decoding by column name was most of the loader's time (perf).
+  /// Scans the channel table in id order, keeping the channels of `entityIds`. A channel's
+  /// evidence date is coalesce(opened_on, first_seen_on), else its source's published_on, else
+  /// its retrieved_on; it is open on `day` iff that date <= day and (closed_on is null or > day),
+  /// and counts as open here only if its entity is in `existing` (exists on the day). Steps a
+  /// raw statement: GRDB's Row decoding by column name was most of the loader's time (perf).
   static func openChannels(
     _ db: Database, of entityIds: Set<String>, existing: Set<String>, on day: Day
   ) throws -> OpenChannels {
     var result = OpenChannels()
+    // The few sources' dates, read once: only a channel with neither date of its own needs one.
+    var sourceDates: [Int64: (day: Day, dating: ChannelDating)] = [:]
+    try Self.step(
+      db.makeStatement(
+        sql: """
+          SELECT id, published_on, retrieved_on FROM source
+          WHERE published_on IS NOT NULL OR retrieved_on IS NOT NULL
+          """)
+    ) { s in
+      if let p = Self.day(s, 1) {
+        sourceDates[sqlite3_column_int64(s, 0)] = (p, .sourcePublished)
+      } else if let r = Self.day(s, 2) {
+        sourceDates[sqlite3_column_int64(s, 0)] = (r, .sourceRetrieved)
+      }
+    }
     let statement = try db.makeStatement(
       sql: """
         SELECT id, entity_id, platform, coalesce(opened_on, first_seen_on) AS opened,
-               closed_on, emergency_disclaimer, confidence, source_id
+               closed_on, emergency_disclaimer, confidence, source_id, opened_on IS NOT NULL,
+               verified_on
         FROM channel ORDER BY id
         """)
     let cs = statement.sqliteStatement
@@ -45,16 +65,26 @@ extension RegistryDatabase {
         lastEntity = (id, entityIds.contains(id), existing.contains(id))
       }
       guard let entity = lastEntity, entity.inScope else { continue }
+      var opened = Self.day(cs, 3)
+      var dating: ChannelDating?
+      if opened != nil {
+        dating = sqlite3_column_int64(cs, 8) != 0 ? .opened : .firstSeen
+      } else if let d = sourceDates[sqlite3_column_int64(cs, 7)] {
+        (opened, dating) = (d.day, d.dating)
+      }
       let c = ReportData.ChannelRow(
         id: sqlite3_column_int64(cs, 0), entityId: entity.id, platform: names.text(cs, 2) ?? "",
-        openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4),
-        disclaimer: Self.int(cs, 5).map { $0 != 0 }, confidence: names.text(cs, 6) ?? "")
+        openedOn: opened, dating: dating, closedOn: Self.day(cs, 4),
+        verifiedOn: Self.day(cs, 9), disclaimer: Self.int(cs, 5).map { $0 != 0 },
+        confidence: names.text(cs, 6) ?? "")
       result.channels.append(c)
       let isOpen =
         c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
       if isOpen && entity.exists {
         result.openIds.append(c.id)
         result.openSources.insert(sqlite3_column_int64(cs, 7))
+      } else if entity.exists && c.openedOn.map({ $0 > day }) ?? true {
+        result.laterIds.append(c.id)
       }
     }
     return result

@@ -33,16 +33,23 @@ public enum Listings {
     public var entities: Int
     public var withAnyChannel: Int
     public var platforms: [String: Int]
+    /// Entities existing on the day present, absent and unknown on any social platform.
+    public var present: Int
+    public var absent: Int
+    public var unknown: Int
     enum CodingKeys: String, CodingKey {
-      case region, entities, platforms
+      case region, entities, platforms, present, absent, unknown
       case withAnyChannel = "with_any_channel"
     }
   }
 
-  /// Per region: the entities, and those with a channel (any, and on each platform).
-  public static func summary(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
-    -> Listing<SummaryRow>
-  {
+  /// Per region: the entities, those with a channel (any, and on each platform), and the
+  /// statuses on any social platform on `day` (the filter's as-of, else today) of those
+  /// existing then.
+  public static func summary(
+    _ registry: RegistryDatabase, _ filter: RegistryFilter,
+    rule: PresenceRule = PresenceRule()
+  ) throws -> Listing<SummaryRow> {
     let entities = try registry.entities(filter)
     let summaryInput = entities.map {
       SummaryEntity(
@@ -51,16 +58,26 @@ public enum Listings {
     let used = Set(summaryInput.flatMap(\.platforms))
     let platforms = Platform.allCases.map(\.rawValue).filter { used.contains($0) }
     let summary = AccountSummary.compute(summaryInput, platforms: platforms)
+    var statusFilter = filter
+    statusFilter.platforms = []
+    statusFilter.statuses = []
+    let statuses = try PresenceListing.statuses(
+      registry, statusFilter, on: filter.asOf ?? Day.today(), platforms: [], rule: rule)
+    var counts: [String: StatusCounts] = [:]
+    for e in statuses.entities { counts[e.entity.region ?? "(none)", default: StatusCounts()].add(e.any) }
     let rows = summary.lines.map {
       SummaryRow(
         region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,
-        platforms: $0.perPlatform)
+        platforms: $0.perPlatform, present: counts[$0.group]?.present ?? 0,
+        absent: counts[$0.group]?.absent ?? 0, unknown: counts[$0.group]?.unknown ?? 0)
     }
-    let columns = ["region", "entities", "with_any_channel"] + platforms
+    let columns =
+      ["region", "entities", "with_any_channel"] + platforms + ["present", "absent", "unknown"]
     return Listing(columns: columns, rows: rows) { r in
       var c: [String: String?] = [
         "region": r.region, "entities": String(r.entities),
-        "with_any_channel": String(r.withAnyChannel),
+        "with_any_channel": String(r.withAnyChannel), "present": String(r.present),
+        "absent": String(r.absent), "unknown": String(r.unknown),
       ]
       for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
       return c

@@ -93,6 +93,7 @@ public struct SideBySide: Sendable, Equatable {
   ) -> Result<SideBySide, ScorecardError> {
     let day = input.asOf
     let byChannel = input.snapshotsByChannel()
+    let platformSet = input.platformSet
     var out = SideBySide(asOf: day, platform: platform, figures: [], projections: [], platforms: [])
     for id in ids {
       guard let e = input.entities.first(where: { $0.id == id }) else {
@@ -103,7 +104,8 @@ public struct SideBySide: Sendable, Equatable {
       out.figures.append(
         EntityFigures.compute(
           e.entity, channels: input.channels, snapshots: byChannel, platform: platform, on: day,
-          stalenessDays: input.stalenessDays))
+          stalenessDays: input.stalenessDays, surveys: input.surveys, rule: input.rule,
+          platformSet: platformSet))
       let open = input.channels.filter { $0.entityId == id && $0.isOpen(on: day) }
       out.projections.append(
         Projection.project(

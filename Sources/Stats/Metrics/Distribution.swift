@@ -130,6 +130,9 @@ extension MissingReason {
     case .noEntities: 10
     case .noValues: 11
     case .noChannel: 12
+    case .absent: 13
+    case .notSurveyed: 14
+    case .noSurvey: 15
     }
   }
 }

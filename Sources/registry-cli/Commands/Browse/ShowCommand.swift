@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Registry
 import Reporting
+import Stats
+import Vocabulary
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -20,27 +22,46 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Output format: table (readable text) or json.")
   var format: ListingFormat = .table
 
+  @Option(help: "The day an entity's statuses refer to (default: today, UTC).")
+  var asOf: String?
+
+  @OptionGroup var presence: PresenceOptions
+
   func validate() throws {
     if format == .csv || format == .ndjson {
       throw ValidationError("show prints one record: use --format table or json")
     }
+    if let asOf { _ = try parseDay(asOf, option: "--as-of") }
+  }
+
+  /// An entity with its statuses, as `show --format json` prints it.
+  struct ShownEntity: Encodable {
+    var entity: EntityDetail
+    var presence: EntityStatuses
   }
 
   func run() throws {
     let registry = try database.open()
     let result = try registry.lookup(what)
+    var statuses: EntityStatuses?
+    if case .entity(let e) = result {
+      let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
+      statuses = try PresenceListing.entity(
+        registry, id: e.entity.id, on: day,
+        rule: PresenceRule(minConfidence: presence.minConfidence))
+    }
     if format == .json {
       let enc = JSONOutput.encoder(pretty: true)
       let data: Data
       switch result {
-      case .entity(let e): data = try enc.encode(["entity": e])
+      case .entity(let e): data = try enc.encode(ShownEntity(entity: e, presence: statuses!))
       case .channel(let c): data = try enc.encode(["channel": c])
       }
       print(String(decoding: data, as: UTF8.self))
       return
     }
     switch result {
-    case .entity(let e): print(DetailText.entity(e), terminator: "")
+    case .entity(let e): print(DetailText.entity(e, statuses: statuses!), terminator: "")
     case .channel(let c): print(DetailText.channel(c, indent: ""), terminator: "")
     }
   }

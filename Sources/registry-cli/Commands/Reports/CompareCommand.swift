@@ -55,7 +55,8 @@ struct CompareCommand: ParsableCommand {
     let registry = try database.open()
     let request = CompareRequest(
       entityIds: entities, peers: peers, platform: try asUsageError { try .parse(platform) },
-      asOf: try date.day, stalenessDays: date.stalenessDays)
+      asOf: try date.day, stalenessDays: date.stalenessDays,
+      minConfidence: date.presence.minConfidence)
     let comparison = try Comparing.compare(registry, request)
     if case .scorecard(let card, let snapshotsRead) = comparison {
       Terminal.note(

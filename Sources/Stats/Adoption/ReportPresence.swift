@@ -1,0 +1,145 @@
+import Vocabulary
+
+/// The report's statuses: `Presence`'s rule (`PresenceTally`) over the report's index, with each
+/// entity's channels and counted surveys grouped once, so a status costs a walk over that
+/// entity's few channels and surveys instead of a filter over all of them.
+struct ReportPresence {
+  /// A counted survey of one entity, reduced to what the tally reads.
+  struct CountedSurvey {
+    var platform: Int
+    var day: Day
+    var result: SurveyResult
+  }
+
+  /// The platforms whose statuses are computed: the platform set, then the columns not in it.
+  let platforms: [String]
+  /// Positions in `platforms` of the platform set, over which "any" is decided.
+  let setPositions: [Int]
+  /// Selector k's platform as a position in `platforms`; -1 for any social platform.
+  let selectorPlatform: [Int]
+  /// channels[n]'s platform as a position in `platforms`; -1 when not one of them.
+  let channelPlatform: [Int]
+  /// The channels (positions in the input) of entities[i]: channelList[channelStart[i]..<...].
+  private let channelStart: [Int]
+  private let channelList: [Int]
+  /// The counted surveys of entities[i]: surveyList[surveyStart[i]..<surveyStart[i + 1]].
+  private let surveyStart: [Int]
+  private let surveyList: [CountedSurvey]
+  let windowDays: Int
+  /// Surveys of the entities in scope that count, and those below the minimum confidence.
+  let surveysCounted: Int
+  let surveysBelowConfidence: Int
+
+  init(
+    entities: [StatsEntity], channels: [StatsChannel], surveys: [StatsSurvey], index: ReportIndex,
+    selectors: [PlatformSelector], platformSet: [String], rule: PresenceRule
+  ) {
+    var platforms = platformSet
+    for case .platform(let p) in selectors where !platforms.contains(p) { platforms.append(p) }
+    self.platforms = platforms
+    setPositions = Array(platformSet.indices)
+    selectorPlatform = selectors.map { s in
+      if case .platform(let p) = s { return platforms.firstIndex(of: p)! }
+      return -1
+    }
+    windowDays = rule.windowDays
+    // Platform names repeat: each distinct one is looked up once.
+    var known: [(name: String, position: Int)] = []
+    func position(_ name: String) -> Int {
+      if let k = known.first(where: { $0.name == name }) { return k.position }
+      let p = platforms.firstIndex(of: name) ?? -1
+      known.append((name, p))
+      return p
+    }
+    channelPlatform = channels.map { position($0.platform) }
+    // The channels of each entity (a counting sort on the entity position, input order kept).
+    var start = [Int](repeating: 0, count: entities.count + 1)
+    for p in index.entityOf where p >= 0 { start[p + 1] += 1 }
+    for i in entities.indices { start[i + 1] += start[i] }
+    var next = start
+    var list = [Int](repeating: 0, count: start[entities.count])
+    for (n, p) in index.entityOf.enumerated() where p >= 0 {
+      list[next[p]] = n
+      next[p] += 1
+    }
+    channelStart = start
+    channelList = list
+    // The counted surveys of each entity (most registries have few: the map is built for them).
+    var counted = 0
+    var below = 0
+    var surveyStart = [Int](repeating: 0, count: entities.count + 1)
+    var byEntity: [(Int, CountedSurvey)] = []
+    if !surveys.isEmpty {
+      var positionOf: [String: Int] = [:]
+      for (i, e) in entities.enumerated() where positionOf[e.id] == nil { positionOf[e.id] = i }
+      for s in surveys {
+        guard let i = positionOf[s.entityId] else { continue }
+        guard rule.counts(s) else {
+          below += 1
+          continue
+        }
+        counted += 1
+        byEntity.append((i, CountedSurvey(platform: position(s.platform), day: s.day, result: s.result)))
+      }
+      byEntity.sort { $0.0 < $1.0 }
+      for (i, _) in byEntity { surveyStart[i + 1] += 1 }
+      for i in entities.indices { surveyStart[i + 1] += surveyStart[i] }
+    }
+    self.surveyStart = surveyStart
+    surveyList = byEntity.map(\.1)
+    surveysCounted = counted
+    surveysBelowConfidence = below
+  }
+
+  /// Whether entities[i] has an absence event up to `day` or a counted survey: only then can its
+  /// status on a day differ from "present iff a channel opened by then" (`Diffusion`'s count).
+  func hasAbsenceOrSurvey(_ i: Int, _ channels: [StatsChannel], upTo day: Day) -> Bool {
+    if surveyStart[i + 1] > surveyStart[i] { return true }
+    for n in channelList[channelStart[i]..<channelStart[i + 1]] {
+      if let c = channels[n].closedOn, c <= day { return true }
+    }
+    return false
+  }
+
+  /// The status of entities[i] on each of `platforms` on `day`; `snapshotDay(n)` is the day
+  /// number of the latest snapshot read of channels[n] on or before `day`, nil when none.
+  func platformStatuses(
+    _ i: Int, _ channels: [StatsChannel], on day: Day, snapshotDay: (Int) -> Int?
+  ) -> [PlatformPresence] {
+    let mine = channelList[channelStart[i]..<channelStart[i + 1]]
+    let surveys = surveyList[surveyStart[i]..<surveyStart[i + 1]]
+    if mine.isEmpty && surveys.isEmpty {
+      return [PlatformPresence](repeating: .unknown, count: platforms.count)
+    }
+    return platforms.indices.map { q in
+      var tally = PresenceTally(on: day)
+      var any = false
+      for n in mine where channelPlatform[n] == q {
+        any = true
+        let c = channels[n]
+        var closingCounts = false
+        if let closed = c.closedOn, closed <= day {
+          closingCounts = !mine.contains { m in
+            m != n && channelPlatform[m] == q && channels[m].isOpen(on: closed)
+          }
+        }
+        tally.addChannel(
+          evidence: c.openedOn, closed: c.closedOn, verified: c.verifiedOn,
+          closingCounts: closingCounts)
+        if let s = snapshotDay(n) { tally.addSnapshot(Day(number: s)) }
+      }
+      for s in surveys where s.platform == q {
+        any = true
+        tally.addSurvey(s.day, s.result)
+      }
+      return any ? tally.decide(windowDays: windowDays) : .unknown
+    }
+  }
+
+  /// The status of entities[i] on each selector, from its platforms' statuses.
+  func selectorStatuses(_ perPlatform: [PlatformPresence]) -> [PlatformPresence] {
+    selectorPlatform.map { q in
+      q >= 0 ? perPlatform[q] : PlatformPresence.any(required: setPositions.map { perPlatform[$0] })
+    }
+  }
+}
