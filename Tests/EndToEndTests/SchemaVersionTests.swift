@@ -41,6 +41,10 @@ import Testing
       #expect(
         try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
         "\(file): the view reads the display name from v_entity_name")
+      #expect(migrations.contains("v6-surveys"), "\(file): \(migrations)")
+      // The survey table exists (empty unless the fixture is v6 or later, which holds one).
+      let surveys = try SQLiteShell.run(cli.db, "SELECT count(*) FROM survey")
+      #expect(surveys == (file >= "v6.sqlite" ? "1" : "0"), "\(file): \(surveys)")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }

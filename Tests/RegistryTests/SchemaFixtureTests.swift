@@ -39,6 +39,14 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
+        if version >= 5 {
+          try db.execute(
+            sql: """
+              INSERT INTO survey (entity_id, platform, observed_on, result, method, confidence,
+                                  source_id)
+                VALUES ('be-pz-fixture', 'tiktok', '2025-01-01', 'absent', 'website', 'medium', 1);
+              """)
+        }
       }
       try queue.close()
     }

@@ -11,9 +11,10 @@ struct OpenChannels {
   var openIds: [Int64] = []
   /// Sources of those open channels.
   var openSources = Set<Int64>()
-  /// Ids of the channels whose entity exists on the day but whose evidence date is unknown or
-  /// after it, ascending: a snapshot of one on or before the day is presence evidence.
-  var laterIds: [Int64] = []
+  /// Ids of the other channels whose entity exists on the day (closed by then, or with an
+  /// evidence date unknown or after it), ascending: a snapshot of one on or before the day is
+  /// presence evidence too.
+  var otherIds: [Int64] = []
 }
 
 extension RegistryDatabase {
@@ -83,8 +84,8 @@ extension RegistryDatabase {
       if isOpen && entity.exists {
         result.openIds.append(c.id)
         result.openSources.insert(sqlite3_column_int64(cs, 7))
-      } else if entity.exists && c.openedOn.map({ $0 > day }) ?? true {
-        result.laterIds.append(c.id)
+      } else if entity.exists {
+        result.otherIds.append(c.id)
       }
     }
     return result

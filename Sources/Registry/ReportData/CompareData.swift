@@ -86,8 +86,9 @@ extension RegistryDatabase {
         _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
         _ = try fetch(byEngagements, id, asOf)
       }
-      // Channels not open yet: a snapshot on or before D is presence evidence (statuses).
-      for id in loaded.channels.laterIds { _ = try fetch(byFollowers, id, asOf) }
+      // The other channels of the entities existing on D: a snapshot on or before D is presence
+      // evidence (statuses).
+      for id in loaded.channels.otherIds { _ = try fetch(byFollowers, id, asOf) }
       let sought = Set(data.snapshots.map(\.channelId))
       for id in openIds where !sought.contains(id) {
         // No follower count at all: posts or engagements alone may still be known.

@@ -148,9 +148,10 @@ extension RegistryDatabase {
       PhaseTimings.mark("load surveys, references")
       try whileSeeking(data)
       PhaseTimings.mark("while seeking")
-      // The open channels' snapshots, and those of channels not open yet (evidence of presence).
+      // The open channels' snapshots, and those of the other channels of the entities existing
+      // on D (presence evidence; a closed channel's latest is mostly its span's, no seek).
       let ids =
-        open.laterIds.isEmpty ? open.openIds : (open.openIds + open.laterIds).sorted()
+        open.otherIds.isEmpty ? open.openIds : (open.openIds + open.otherIds).sorted()
       let seeks =
         try job?.finish(db, ids: ids) ?? Self.seekFollowers(db, ids: ids[...], bounds: bounds)
       data.snapshots = seeks.snapshots

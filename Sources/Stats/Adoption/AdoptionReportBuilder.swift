@@ -200,16 +200,16 @@ public enum AdoptionReportBuilder {
         growth365Percent: Growth.percent(start: start365, end: end))
     }
 
-    // Channels not open on D whose evidence date is unknown or after it: a snapshot of one on or
-    // before D is presence evidence too (it contradicts an earlier absence). Their runs are
-    // walked apart, so the walk above stays in ascending order.
-    let notYetOpen = channels.indices.filter { n in
-      index.entityOf[n] >= 0 && index.exists[index.entityOf[n]]
-        && (channels[n].openedOn.map { $0 > d } ?? true)
+    // The other channels of the entities existing on D (closed by then, or not open yet): a
+    // snapshot of one on or before D is presence evidence too (it confirms a presence, or
+    // contradicts an earlier absence). Their runs are walked apart, so the walk above stays in
+    // ascending order.
+    let notOpen = channels.indices.filter { n in
+      index.entityOf[n] >= 0 && index.exists[index.entityOf[n]] && !channels[n].isOpen(on: d)
     }
-    if !notYetOpen.isEmpty {
+    if !notOpen.isEmpty {
       var later = SnapshotRuns(snapshots)
-      for n in notYetOpen {
+      for n in notOpen {
         if let day = Presence.latestSnapshotDay(later.snapshots(of: channels[n].id), onOrBefore: d)
         {
           snapshotDay[n] = day.number

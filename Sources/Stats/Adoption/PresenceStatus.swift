@@ -192,7 +192,8 @@ public struct PresenceTally: Sendable {
   }
 
   private mutating func presenceEvent(_ kind: PresenceEvent.Kind, _ n: Int) {
-    guard n <= day, n > presence else { return }
+    // On a tie a present survey names the evidence: it says more than a channel's date does.
+    guard n <= day, n > presence || (n == presence && kind == .surveyPresent) else { return }
     presence = n
     presenceKind = kind
   }

@@ -24,8 +24,8 @@ public struct ReportInput: Sendable {
   /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
   public var entities: [StatsEntity]
   public var channels: [StatsChannel]
-  /// Only the snapshots needed: per channel open on D (or whose evidence date is unknown or after
-  /// D) the latest on or before D, D − 90 and D − 365.
+  /// Only the snapshots needed: per channel of an entity existing on D, the latest on or before
+  /// D, D − 90 and D − 365 (the open channels' figures; every channel's presence evidence).
   public var snapshots: [StatsSnapshot]
   public var sources: [Citation]
   /// Region code → display name.
