@@ -13,15 +13,16 @@ public struct PublishedFigure: Sendable, Equatable {
   /// How far from D a figure may be dated and still be printed.
   public static let maxDaysFromDate = 365
 
-  /// "51 of 195 (26.2%), 2013-01-01 (circa)": the figure as a reader checks it.
+  /// "51 of 195 zones (26.2%), 2013-01-01 (circa)": the figure as a reader checks it.
   public var text: String {
     let r = reference
     let date = r.precision == "day" ? r.asOf : "\(r.asOf) (\(r.precision))"
-    let value = r.metric == "share_of_agencies" ? "\(Self.number(r.value))%" : Self.number(r.value)
-    var out = value
-    if let d = r.denominator, r.metric != "share_of_agencies" { out += " of \(Self.number(d))" }
-    if let share, r.metric != "share_of_agencies" { out += " (\(ReportText.percent(.value(share))))" }
-    return out + " \(r.unit), \(date)"
+    if r.unit == "percent" { return "\(Self.number(r.value))%, \(date)" }
+    var out = Self.number(r.value)
+    if let d = r.denominator { out += " of \(Self.number(d))" }
+    out += " \(r.unit)"
+    if let share { out += " (\(ReportText.percent(.value(share))))" }
+    return out + ", \(date)"
   }
 
   static func number(_ v: Double) -> String {
