@@ -85,8 +85,11 @@ struct CompareCLITests {
         ["zp-f", "--absent", "--confidence", "high"], ["zp-nopop", "--present"],
       ] {
         let s = try cli.run(
-          ["survey", "add", args[0], "--platform", "x", "--on", "2023-12-01", "--method", "website",
-           "--source-url", "https://example.org/zones"] + args.dropFirst())
+          [
+            "survey", "add", args[0], "--platform", "x", "--on", "2023-12-01", "--method",
+            "website",
+            "--source-url", "https://example.org/zones",
+          ] + args.dropFirst())
         #expect(s.status == 0, "\(s.stderr)")
       }
       let again = try #require(

@@ -257,10 +257,14 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
     md.stdout.contains(
       "- On x: estimate 66.7% (95% CI 30.0–90.3%) from 6 of 7 with a known status "
         + "(coverage 85.7%); at least 4 (57.1%), at most 5 (71.4%)."))
-  #expect(md.stdout.contains("| All regions | instagram | 7 | 3 (3) | 2 | 2 | 71.4% | 42.9–71.4% | 60.0% | 23.1–88.2% |"))
+  #expect(
+    md.stdout.contains(
+      "| All regions | instagram | 7 | 3 (3) | 2 | 2 | 71.4% | 42.9–71.4% | 60.0% | 23.1–88.2% |"))
   #expect(md.stdout.contains("surveys counted at confidence medium or higher (--min-confidence)"))
   #expect(md.stdout.contains("- **presence_status**: The status of an entity on a platform"))
-  #expect(md.stdout.contains("- Channels open while a later absent survey says otherwise (entity × platform): 1"))
+  #expect(
+    md.stdout.contains(
+      "- Channels open while a later absent survey says otherwise (entity × platform): 1"))
 }
 
 @Test func adoptionReportCSVHasOneRowPerRegionAndPlatform() throws {

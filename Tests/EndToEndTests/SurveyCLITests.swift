@@ -101,7 +101,8 @@ import Testing
     }
     #expect(changed.count == 3)
     let file = cli.dir.appendingPathComponent("filled.csv")
-    try (edited.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
+    try (edited.joined(separator: "\r\n") + "\r\n").write(
+      to: file, atomically: true, encoding: .utf8)
     let dry = try cli.run([
       "import", "surveys", file.path, "--dry-run", "--on", "2021-06-20", "--method", "manual",
       "--source-url", "https://example.org/team",
@@ -136,7 +137,8 @@ import Testing
     }
     // status, evidence, evidence_on, known_handles.
     #expect(Array(row("zone-f", "x")[5...8]) == ["absent", "survey_absent", "2021-06-10", ""])
-    #expect(Array(row("zone-d", "instagram")[5...8]) == ["absent", "survey_absent", "2021-06-20", ""])
+    #expect(
+      Array(row("zone-d", "instagram")[5...8]) == ["absent", "survey_absent", "2021-06-20", ""])
     #expect(
       Array(row("zone-g", "instagram")[5...8])
         == ["present_confirmed", "survey_present", "2021-06-10", "zoneg.police"])
@@ -144,7 +146,9 @@ import Testing
     let show = try cli.run(["show", "instagram/zoneg.police"])
     #expect(show.stdout.contains("first seen     2021-06-10"), "\(show.stdout)")
     let log = try cli.run(["log", "--entity", "zone-d", "--format", "csv"])
-    #expect(log.stdout.contains("add,survey,zone-d/instagram/2021-06-20/url-example-org-team,result,,absent"))
+    #expect(
+      log.stdout.contains(
+        "add,survey,zone-d/instagram/2021-06-20/url-example-org-team,result,,absent"))
   }
 
   @Test func aBadWorksheetRowStopsTheImportWithItsLineAndColumn() throws {
@@ -152,10 +156,10 @@ import Testing
     defer { cli.cleanUp() }
     let file = cli.dir.appendingPathComponent("bad.ndjson")
     try """
-      {"entity_id": "zone-f", "platform": "x", "observed_on": "2021-06-10", "result": "absent", "method": "website"}
-      {"entity": "Zone G", "platform": "tiktok", "observed_on": "2021-06-10", "result": "gone", "method": "website"}
+    {"entity_id": "zone-f", "platform": "x", "observed_on": "2021-06-10", "result": "absent", "method": "website"}
+    {"entity": "Zone G", "platform": "tiktok", "observed_on": "2021-06-10", "result": "gone", "method": "website"}
 
-      """.write(to: file, atomically: true, encoding: .utf8)
+    """.write(to: file, atomically: true, encoding: .utf8)
     let r = try cli.run(["import", "surveys", file.path, "--source", "fixture-survey"])
     #expect(r.status != 0)
     #expect(r.stderr.contains("\(file.path):2: result: 'gone' is not one of present, absent"))
@@ -187,18 +191,27 @@ import Testing
     let show = try cli.run(["show", "zone-e", "--as-of", "2021-06-30"])
     #expect(show.status == 0, "\(show.stderr)")
     #expect(show.stdout.contains("presence on 2021-06-30 (surveys of confidence medium or higher"))
-    #expect(show.stdout.contains("  x               present_carried_forward  channel 2014-09-01 (x/zonee (opened))"))
-    #expect(show.stdout.contains("  facebook_page   absent                   survey_absent 2021-06-01 (website, fixture-survey)"))
-    #expect(show.stdout.contains("  2021-06-01  facebook_page  absent  website  high  fixture-survey"))
+    #expect(
+      show.stdout.contains(
+        "  x               present_carried_forward  channel 2014-09-01 (x/zonee (opened))"))
+    #expect(
+      show.stdout.contains(
+        "  facebook_page   absent                   survey_absent 2021-06-01 (website, fixture-survey)"
+      ))
+    #expect(
+      show.stdout.contains("  2021-06-01  facebook_page  absent  website  high  fixture-survey"))
     let json = try #require(
-      try parseJSON(try cli.run(["show", "zone-e", "--as-of", "2021-06-30", "--format", "json"]).stdout)
+      try parseJSON(
+        try cli.run(["show", "zone-e", "--as-of", "2021-06-30", "--format", "json"]).stdout)
         as? [String: Any])
     let presence = try #require(json["presence"] as? [String: Any])
     let statuses = try #require(presence["statuses"] as? [[String: Any]])
-    #expect(statuses.map { $0["platform"] as! String } == ["any", "x", "facebook_page", "instagram"])
-    #expect(statuses.map { $0["status"] as! String } == [
-      "present_confirmed", "present_carried_forward", "absent", "present_confirmed",
-    ])
+    #expect(
+      statuses.map { $0["platform"] as! String } == ["any", "x", "facebook_page", "instagram"])
+    #expect(
+      statuses.map { $0["status"] as! String } == [
+        "present_confirmed", "present_carried_forward", "absent", "present_confirmed",
+      ])
 
     let accounts = try cli.run([
       "accounts", "--presence", "--as-of", "2021-06-30", "--region", "BE-WAL", "--format", "csv",
@@ -211,7 +224,10 @@ import Testing
     #expect(accounts.stdout.contains("zone-h,,Zone H,BE-WAL,x,absent,survey_absent,2021-03-01,"))
     let summary = try cli.run(["summary", "--as-of", "2021-06-30", "--kind", "local_police"])
     // Wallonia: e f g present, h absent on every platform.
-    #expect(summary.stdout.contains("BE-WAL  4         3                 2  1              1          1        3        1       0"), "\(summary.stdout)")
+    #expect(
+      summary.stdout.contains(
+        "BE-WAL  4         3                 2  1              1          1        3        1       0"
+      ), "\(summary.stdout)")
   }
 
   @Test func theHTMLReportShowsBoundsEstimateAndCoverage() throws {

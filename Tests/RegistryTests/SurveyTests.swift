@@ -83,7 +83,8 @@ struct SurveyTests {
     #expect {
       try r.addSurvey(v, context: Self.context)
     } throws: { e in
-      "\(e)".contains("be-a: result: be-a/facebook_page/2025-03-01/web is already recorded as absent")
+      "\(e)".contains(
+        "be-a: result: be-a/facebook_page/2025-03-01/web is already recorded as absent")
     }
     // Another source may say otherwise on the same day.
     let other = ChangeContext(source: .key("src"), by: "tester", at: 1_735_689_600)
@@ -170,11 +171,15 @@ struct SurveyTests {
     #expect(try Self.count(r, "SELECT count(*) FROM survey") == 0)
     let done = try r.importRecords(
       fixed, into: .surveys, file: "s.csv", context: Self.context, dryRun: false)
-    #expect(done.map(\.key) == ["be-a/x/2025-03-01/web", "be-b/x/2025-03-01/web", "be-b/instagram/2025-03-01/web"])
+    #expect(
+      done.map(\.key) == [
+        "be-a/x/2025-03-01/web", "be-b/x/2025-03-01/web", "be-b/instagram/2025-03-01/web",
+      ])
     // The found handle was linked to the existing channel x/a.
     #expect(
       try Self.count(
-        r, "SELECT count(*) FROM survey v JOIN channel c ON c.id = v.channel_id WHERE c.key = 'x/a'")
+        r, "SELECT count(*) FROM survey v JOIN channel c ON c.id = v.channel_id WHERE c.key = 'x/a'"
+      )
         == 1)
     // Again: every row unchanged.
     let again = try r.importRecords(
@@ -194,7 +199,8 @@ struct SurveyTests {
   }
 
   @Test func defaultsFillTheColumnsARowLeavesEmpty() {
-    let r = ImportRecord(line: 2, values: ["result": "absent", "method": "", "observed_on": "2025-01-02"])
+    let r = ImportRecord(
+      line: 2, values: ["result": "absent", "method": "", "observed_on": "2025-01-02"])
     let filled = r.filling(["method": "website", "observed_on": "2025-09-09"])
     #expect(filled.values["method"] == "website")
     #expect(filled.values["observed_on"] == "2025-01-02")
@@ -252,7 +258,8 @@ struct SurveyTests {
     #expect {
       try SeedLoader.load(into: r, from: dir.path)
     } throws: { e in
-      "\(e)".hasSuffix("surveys.csv:2: source: unknown source 'no-such-source' (not in sources.csv)")
+      "\(e)".hasSuffix(
+        "surveys.csv:2: source: unknown source 'no-such-source' (not in sources.csv)")
     }
   }
 }

@@ -166,7 +166,9 @@ enum CompareFixture {
   #expect(t.entries.map(\.rank) == [1, 2, 3, 3, 5])
   // f has no channel on x and was never surveyed: not_surveyed (no longer no_channel).
   #expect(
-    t.missing.map { "\($0.entity.id):\($0.reason.rawValue)" } == ["e:no_snapshot", "f:not_surveyed"])
+    t.missing.map { "\($0.entity.id):\($0.reason.rawValue)" } == [
+      "e:no_snapshot", "f:not_surveyed",
+    ])
   // Surveyed absent 100 days before D (within 365): absent; found present without a channel
   // named: no_channel.
   for (result, reason) in [(SurveyResult.absent, "absent"), (.present, "no_channel")] {

@@ -163,7 +163,8 @@ struct PresenceStatusTests {
       any([xAbsent, Self.survey("2024-02-01", .absent, platform: "facebook_page"), instagram])
         .status == .present)
     // A website is not social media: its channel does not make the entity present on any.
-    let site = StatsChannel(id: 9, entityId: "e", platform: "website", openedOn: Self.on("2010-01-01"))
+    let site = StatsChannel(
+      id: 9, entityId: "e", platform: "website", openedOn: Self.on("2010-01-01"))
     #expect(any([xAbsent], channels: [site]).status == .unknown)
     // An empty platform set: nobody is absent on any.
     #expect(
@@ -268,7 +269,8 @@ struct PresenceStatusTests {
       for _ in 0..<rng.next(4) {
         surveys.append(
           StatsSurvey(
-            entityId: id, platform: platforms[rng.next(3)], day: Day(number: 19000 + rng.next(1100)),
+            entityId: id, platform: platforms[rng.next(3)],
+            day: Day(number: 19000 + rng.next(1100)),
             result: rng.next(2) == 0 ? .present : .absent,
             confidence: [.low, .medium, .high][rng.next(3)]))
       }

@@ -45,7 +45,8 @@ struct SurveyStore {
     guard let method = try v.oneOf("method", SurveyMethod.self) ?? nil else {
       throw ColumnError("method", "is required (one of \(SurveyMethod.namesList))")
     }
-    let confidence: Confidence = try v.oneOf("confidence", Confidence.self).flatMap { $0 } ?? .medium
+    let confidence: Confidence =
+      try v.oneOf("confidence", Confidence.self).flatMap { $0 } ?? .medium
     let note = v.value("note") ?? nil
     var handle: Handle?
     if let raw = v.value("handle") ?? nil {
@@ -172,7 +173,8 @@ struct SurveyStore {
           "'\(text)' names several entities (\(found.map(\.id).joined(separator: ", "))); "
             + "give the entity id")
       }
-      throw ColumnError(column, "no entity '\(text)' (by id, code or name); see `registry-cli entities`")
+      throw ColumnError(
+        column, "no entity '\(text)' (by id, code or name); see `registry-cli entities`")
     }
     throw ColumnError("entity_id", "is required: the entity's id (or entity: its id, code or name)")
   }

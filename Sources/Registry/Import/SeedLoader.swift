@@ -495,7 +495,8 @@ public enum SeedLoader {
         ).fetchOne(db) {
           if same.result != result {
             throw r.fail(
-              "result", "this source's survey of \(entityId) on \(platform.rawValue) on \(day) is "
+              "result",
+              "this source's survey of \(entityId) on \(platform.rawValue) on \(day) is "
                 + "also given as \(same.result.rawValue)")
           }
           continue

@@ -64,7 +64,9 @@ public enum Listings {
     let statuses = try PresenceListing.statuses(
       registry, statusFilter, on: filter.asOf ?? Day.today(), platforms: [], rule: rule)
     var counts: [String: StatusCounts] = [:]
-    for e in statuses.entities { counts[e.entity.region ?? "(none)", default: StatusCounts()].add(e.any) }
+    for e in statuses.entities {
+      counts[e.entity.region ?? "(none)", default: StatusCounts()].add(e.any)
+    }
     let rows = summary.lines.map {
       SummaryRow(
         region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,

@@ -59,7 +59,9 @@ public struct EntityPresence: Sendable {
 /// The statuses listings show, and the rows they show them in.
 public enum PresenceListing {
   /// The worksheet's platforms when none is asked for: the six most police zones use.
-  public static let sheetPlatforms = ["x", "facebook_page", "instagram", "youtube", "tiktok", "linkedin"]
+  public static let sheetPlatforms = [
+    "x", "facebook_page", "instagram", "youtube", "tiktok", "linkedin",
+  ]
 
   /// The statuses on `day` of the entities of `filter` existing then, on `platforms` (empty: the
   /// platform set, i.e. the social platforms on which one of them has a channel or a counted
@@ -73,7 +75,9 @@ public enum PresenceListing {
     let surveys = data.surveys.map(ReportInputMapping.survey)
     let platformSet = Presence.platformSet(channels: channels, surveys: surveys, rule: rule)
     let shown = platforms.isEmpty ? platformSet : platforms
-    let channelsOf = Dictionary(grouping: data.channels.indices) { data.channels[$0].channel.entityId }
+    let channelsOf = Dictionary(grouping: data.channels.indices) {
+      data.channels[$0].channel.entityId
+    }
     let surveysOf = Dictionary(grouping: surveys.indices) { surveys[$0].entityId }
     var out: [EntityPresence] = []
     for e in data.entities {
@@ -100,7 +104,8 @@ public enum PresenceListing {
           status: status.label, evidence: status.evidence?.kind.rawValue,
           evidenceOn: status.evidence?.day.description,
           evidenceRef: status.evidence.flatMap {
-            reference($0, platform: p, channels: mine, snapshots: data.latestSnapshot,
+            reference(
+              $0, platform: p, channels: mine, snapshots: data.latestSnapshot,
               surveys: mineSurveys)
           },
           knownHandles: open.isEmpty ? nil : open.map(\.handle).joined(separator: ";"),

@@ -94,7 +94,9 @@ public struct DataQuality: Sendable, Equatable {
       ("Low-confidence ownership", lowConfidence),
       ("Medium-confidence ownership", mediumConfidence),
       ("Emergency disclaimer unknown (channels)", disclaimerUnknown),
-      ("Channels dated by their source only (no opening or first-seen date)", channelsDatedBySource),
+      (
+        "Channels dated by their source only (no opening or first-seen date)", channelsDatedBySource
+      ),
       ("Channels without any date (never counted)", channelsWithoutOpeningDate),
       ("Surveys counted", surveysCounted),
       ("Surveys below the minimum confidence (not counted)", surveysBelowConfidence),

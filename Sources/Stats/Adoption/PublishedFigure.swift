@@ -64,6 +64,8 @@ public struct PublishedFigure: Sendable, Equatable {
       }
       out.append(PublishedFigure(reference: r, share: share))
     }
-    return out.sorted { ($0.reference.asOf, $0.reference.id) < ($1.reference.asOf, $1.reference.id) }
+    return out.sorted {
+      ($0.reference.asOf, $0.reference.id) < ($1.reference.asOf, $1.reference.id)
+    }
   }
 }

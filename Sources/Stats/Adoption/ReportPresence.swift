@@ -79,7 +79,8 @@ struct ReportPresence {
           continue
         }
         counted += 1
-        byEntity.append((i, CountedSurvey(platform: position(s.platform), day: s.day, result: s.result)))
+        byEntity.append(
+          (i, CountedSurvey(platform: position(s.platform), day: s.day, result: s.result)))
       }
       byEntity.sort { $0.0 < $1.0 }
       for (i, _) in byEntity { surveyStart[i + 1] += 1 }

@@ -43,7 +43,9 @@ enum DetailText {
     if statuses.statuses.isEmpty { out += "  the entity does not exist on that day\n" }
     for r in statuses.statuses {
       var line =
-        "  " + (r.platform == "any" ? "any social" : r.platform).padding(toLength: 16, withPad: " ", startingAt: 0)
+        "  "
+        + (r.platform == "any" ? "any social" : r.platform).padding(
+          toLength: 16, withPad: " ", startingAt: 0)
         + r.status.padding(toLength: 25, withPad: " ", startingAt: 0)
       if let kind = r.evidence, let on = r.evidenceOn {
         line += "\(kind) \(on)" + (r.evidenceRef.map { " (\(TextTable.clean($0)))" } ?? "")

@@ -43,7 +43,8 @@ public enum ReportCSV {
       cells += [String(g.followers.count), String(g.followersMissing)]
       cells += later.map { value($0.1) }
       cells.append(reasons.joined(separator: ";"))
-      cells += [b.counts.present, b.counts.presentConfirmed, b.counts.absent, b.counts.unknown].map {
+      cells += [b.counts.present, b.counts.presentConfirmed, b.counts.absent, b.counts.unknown].map
+      {
         String($0)
       }
       cells += bounds.map { value($0.1) }

@@ -93,8 +93,10 @@ public enum ReportJSON {
           (
             "definitions",
             .object(
-              Methodology.definitions(stalenessDays: r.stalenessDays, minConfidence: r.minConfidence)
-                .map { ($0.0, .string($0.1)) })
+              Methodology.definitions(
+                stalenessDays: r.stalenessDays, minConfidence: r.minConfidence
+              )
+              .map { ($0.0, .string($0.1)) })
           ),
         ])
       ),

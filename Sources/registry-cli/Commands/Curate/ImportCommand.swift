@@ -6,7 +6,8 @@ import Registry
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Add or update entities or channels, or record surveys, from a CSV, JSON or NDJSON file.",
+    abstract:
+      "Add or update entities or channels, or record surveys, from a CSV, JSON or NDJSON file.",
     subcommands: [
       ImportEntitiesCommand.self, ImportChannelsCommand.self, ImportSurveysCommand.self,
     ])

@@ -5,6 +5,7 @@ import ArgumentParser
 struct SurveyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "survey",
-    abstract: "Record surveys (an entity found present or absent on a platform) and print worksheets.",
+    abstract:
+      "Record surveys (an entity found present or absent on a platform) and print worksheets.",
     subcommands: [SurveyAddCommand.self, SurveySheetCommand.self])
 }

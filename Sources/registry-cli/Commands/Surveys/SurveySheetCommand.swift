@@ -7,7 +7,8 @@ import Vocabulary
 struct SurveySheetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sheet",
-    abstract: "Print a survey worksheet: one row per entity and platform, what is known, and empty result columns.",
+    abstract:
+      "Print a survey worksheet: one row per entity and platform, what is known, and empty result columns.",
     discussion: """
       Example: registry-cli survey sheet --region BE-WAL --format csv > wal.csv
       Fill in observed_on (or give --on to import surveys), result (present or absent), and as \
