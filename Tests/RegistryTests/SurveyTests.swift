@@ -127,6 +127,36 @@ struct SurveyTests {
     #expect(try Self.count(r, "SELECT count(*) FROM change_log") == 0)
   }
 
+  @Test func validateListsDisagreeingSurveysAndUnlinkedHandles() throws {
+    let r = try Self.registry()
+    let base = [
+      "entity_id": "be-a", "platform": "tiktok", "observed_on": "2025-03-01", "method": "website",
+    ]
+    var present = base
+    present["result"] = "present"
+    var absent = base
+    absent["result"] = "absent"
+    try r.addSurvey(ColumnValues(present), context: Self.context)
+    try r.addSurvey(
+      ColumnValues(absent), context: ChangeContext(source: .key("src"), by: "tester"))
+    try r.writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO survey (entity_id, platform, observed_on, result, handle, method, confidence,
+                              source_id)
+          VALUES ('be-b', 'x', '2025-02-01', 'present', 'zoneb', 'publication', 'medium', 1)
+          """)
+    }
+    let findings = try r.validate(ValidationOptions(today: Day(year: 2025, month: 6, day: 1)!))
+    let conflict = findings.first { $0.check == "survey_conflict" }
+    #expect(conflict?.severity == .warning && conflict?.subject == "be-a tiktok")
+    #expect(conflict?.message.contains("on 2025-03-01 web found it present and src absent") == true)
+    #expect(
+      findings.contains { $0.check == "survey_unlinked_handle" && $0.subject == "be-b x zoneb" })
+    // A source cited by a survey alone is not unused.
+    #expect(!findings.contains { $0.check == "unused_source" && $0.subject == "web" })
+  }
+
   @Test func anEntityIsFoundByIdCodeOrName() throws {
     let r = try Self.registry()
     for (column, text) in [

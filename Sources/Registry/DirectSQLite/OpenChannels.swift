@@ -44,9 +44,8 @@ extension RegistryDatabase {
     }
     let statement = try db.makeStatement(
       sql: """
-        SELECT id, entity_id, platform, coalesce(opened_on, first_seen_on) AS opened,
-               closed_on, emergency_disclaimer, confidence, source_id, opened_on IS NOT NULL,
-               verified_on
+        SELECT id, entity_id, platform, opened_on, closed_on, emergency_disclaimer, confidence,
+               source_id, first_seen_on, verified_on
         FROM channel ORDER BY id
         """)
     let cs = statement.sqliteStatement
@@ -66,11 +65,14 @@ extension RegistryDatabase {
         lastEntity = (id, entityIds.contains(id), existing.contains(id))
       }
       guard let entity = lastEntity, entity.inScope else { continue }
+      // The first date known of opened_on, first_seen_on, the source's (a column is read only
+      // when the one before is NULL).
       var opened = Self.day(cs, 3)
-      var dating: ChannelDating?
-      if opened != nil {
-        dating = sqlite3_column_int64(cs, 8) != 0 ? .opened : .firstSeen
-      } else if let d = sourceDates[sqlite3_column_int64(cs, 7)] {
+      var dating: ChannelDating? = opened == nil ? nil : .opened
+      if opened == nil, let first = Self.day(cs, 8) {
+        (opened, dating) = (first, .firstSeen)
+      }
+      if opened == nil, let d = sourceDates[sqlite3_column_int64(cs, 7)] {
         (opened, dating) = (d.day, d.dating)
       }
       let c = ReportData.ChannelRow(

@@ -98,7 +98,7 @@ extension RegistryDatabase {
       }
       data.references = try Self.referenceRows(db, country: country).rows
       data.surveys = try Self.surveyRows(
-        db, country: country, of: Set(loaded.entities.map(\.id))
+        db, country: country, of: { Set(loaded.entities.map(\.id)) }
       ).rows
       return data
     }

@@ -139,7 +139,7 @@ extension RegistryDatabase {
       let open = loaded.channels
       sourceIds.formUnion(open.openSources)
       let surveys = try Self.surveyRows(
-        db, country: scope.country, of: Set(loaded.entities.map(\.id)))
+        db, country: scope.country, of: { Set(loaded.entities.map(\.id)) })
       data.surveys = surveys.rows
       sourceIds.formUnion(
         surveys.sources(onOrBefore: scope.asOf, minConfidence: scope.minConfidence))

@@ -24,7 +24,16 @@ extension RegistryDatabase {
   static func surveyRows(_ db: Database, country: String?, of entityIds: Set<String>) throws
     -> SurveyRows
   {
+    try surveyRows(db, country: country, of: { entityIds })
+  }
+
+  /// `surveyRows`, with the entity ids made only when there is a survey (most registries have
+  /// none yet: a report then pays one empty query).
+  static func surveyRows(_ db: Database, country: String?, of ids: () -> Set<String>) throws
+    -> SurveyRows
+  {
     var out = SurveyRows()
+    var entityIds: Set<String>?
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -36,7 +45,8 @@ extension RegistryDatabase {
         """, arguments: [country, country])
     while let r = try rows.next() {
       let entityId: String = r[0]
-      guard entityIds.contains(entityId), let day = Day(r[2] as String),
+      if entityIds == nil { entityIds = ids() }
+      guard entityIds!.contains(entityId), let day = Day(r[2] as String),
         let result = SurveyResult(rawValue: r[3]), let confidence = Confidence(rawValue: r[4])
       else { continue }
       out.rows.append(

@@ -96,8 +96,8 @@ public enum AdoptionReportBuilder {
         entities, firstOpened: firstOpened, selectors: selectors, years: years, lastDay: d,
         groups: groups)
       let statuses = diffusionStatuses(
-        entities, channels, presence: presence, firstOpened: firstOpened, selectors: selectors,
-        years: years, lastDay: d, groups: groups, region: region)
+        entities, channels, presence: presence, cumulative: curves, firstOpened: firstOpened,
+        selectors: selectors, years: years, lastDay: d, groups: groups, region: region)
       for (g, (r, curve)) in zip(["ALL"] + regionCodes, curves).enumerated() {
         diffusion[r] = zip(curve, statuses[g]).map { point, counts in
           var p = point
@@ -126,27 +126,33 @@ public enum AdoptionReportBuilder {
   /// before its own evidence date).
   static func diffusionStatuses(
     _ entities: [StatsEntity], _ channels: [StatsChannel], presence: ReportPresence,
-    firstOpened: [Int], selectors: [PlatformSelector], years: ClosedRange<Int>, lastDay: Day,
-    groups: [[Int]], region: [Int]
+    cumulative: [[DiffusionPoint]], firstOpened: [Int], selectors: [PlatformSelector],
+    years: ClosedRange<Int>, lastDay: Day, groups: [[Int]], region: [Int]
   ) -> [[(present: Int, absent: Int)]] {
     let k = selectors.count
+    let slow = entities.indices.filter { presence.hasAbsenceOrSurvey($0, channels, upTo: lastDay) }
+    // No slow entity (no survey, no closing: most registries' history): the curves' counts are
+    // the statuses; no second pass.
+    guard !slow.isEmpty else {
+      return cumulative.map { $0.map { (present: $0.adopters, absent: 0) } }
+    }
     var fastFirst = firstOpened
-    var slow: [Int] = []
-    for i in entities.indices
-    where presence.hasAbsenceOrSurvey(i, channels, upTo: lastDay) {
-      slow.append(i)
+    for i in slow {
       for s in 0..<k { fastFirst[i * k + s] = Int.max }
     }
     let fast = Diffusion.curves(
       entities, firstOpened: fastFirst, selectors: selectors, years: years, lastDay: lastDay,
       groups: groups)
     var counts = fast.map { $0.map { (present: $0.adopters, absent: 0) } }
-    if slow.isEmpty { return counts }
+    var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
+    var statuses = [PlatformPresence](repeating: .unknown, count: k)
     for (y, year) in years.enumerated() {
       let day = Day(number: min(Day.number(year: year, month: 12, day: 31), lastDay.number))
       for i in slow where entities[i].exists(on: day) {
-        let statuses = presence.selectorStatuses(
-          presence.platformStatuses(i, channels, on: day, snapshotDay: { _ in nil }))
+        for s in 0..<k { statuses[s] = .unknown }
+        presence.statuses(
+          i, channels, on: day, snapshotDay: { _ in nil }, scratch: &scratch, into: &statuses,
+          at: 0)
         // Group 0 is every entity; group region[i] + 1 is its region.
         for g in [0, region[i] + 1] {
           for (s, st) in statuses.enumerated() {
@@ -222,15 +228,12 @@ public enum AdoptionReportBuilder {
     let presence = prepared.presence
     var statuses = [PlatformPresence](repeating: .unknown, count: entities.count * k)
     var conflicts = 0
+    var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
     for i in entities.indices where index.exists[i] {
-      let perSelector = presence.selectorStatuses(
-        presence.platformStatuses(i, channels, on: d) { n in
-          snapshotDay[n] == Int.min ? nil : snapshotDay[n]
-        })
-      for (s, status) in perSelector.enumerated() {
-        statuses[i * k + s] = status
-        if s > 0 && status.conflict { conflicts += 1 }
-      }
+      presence.statuses(
+        i, channels, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
+        scratch: &scratch, into: &statuses, at: i * k)
+      for s in 1..<k where statuses[i * k + s].conflict { conflicts += 1 }
     }
 
     let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)

@@ -99,9 +99,11 @@ public enum Presence {
   public static func platformSet(
     channels: [StatsChannel], surveys: [StatsSurvey], rule: PresenceRule
   ) -> [String] {
-    var used = Set(channels.filter(\.isSocial).map(\.platform))
-    used.formUnion(
-      surveys.filter { rule.counts($0) && Platform.isSocial(name: $0.platform) }.map(\.platform))
+    // Platform names repeat: each distinct one is checked once (a report reads one per channel).
+    var seen: [String] = []
+    for c in channels where !seen.contains(c.platform) { seen.append(c.platform) }
+    for s in surveys where rule.counts(s) && !seen.contains(s.platform) { seen.append(s.platform) }
+    let used = Set(seen.filter { Platform.isSocial(name: $0) })
     return Platform.allCases.map(\.rawValue).filter { used.contains($0) }
   }
 }

@@ -101,14 +101,20 @@ public struct PlatformPresence: Sendable, Equatable {
   /// (confirmed when one presence is); absent only when `required` (the report's platform set)
   /// is not empty and every status in it is absent; else unknown. `others` holds the statuses on
   /// social platforms outside `required` (they can only make it present).
-  public static func any(required: [PlatformPresence], others: [PlatformPresence] = [])
-    -> PlatformPresence
-  {
+  public static func any<Required: Sequence<PlatformPresence>>(
+    required: Required, others: [PlatformPresence] = []
+  ) -> PlatformPresence {
+    // Walked without building arrays: the report decides this once per entity.
     var best: PlatformPresence?
     var conflict = false
-    for p in required + others {
+    var allAbsent = true
+    var anyRequired = false
+    var oldestAbsence: PresenceEvent?
+    var latest: PresenceEvent?
+    func visit(_ p: PlatformPresence) {
       conflict = conflict || p.conflict
-      guard p.status == .present else { continue }
+      if let e = p.evidence, e.day > (latest?.day ?? Day(number: .min)) { latest = e }
+      guard p.status == .present else { return }
       // A confirmed presence beats a carried one; then the latest evidence.
       if let b = best {
         let better =
@@ -119,15 +125,23 @@ public struct PlatformPresence: Sendable, Equatable {
         best = p
       }
     }
+    for p in required {
+      anyRequired = true
+      visit(p)
+      if p.status != .absent {
+        allAbsent = false
+      } else if let e = p.evidence, e.day < (oldestAbsence?.day ?? Day(number: .max)) {
+        oldestAbsence = e
+      }
+    }
+    for p in others { visit(p) }
     if var best {
       best.conflict = conflict
       return best
     }
-    if !required.isEmpty && required.allSatisfy({ $0.status == .absent }) {
-      let oldest = required.compactMap(\.evidence).min { $0.day < $1.day }
-      return PlatformPresence(.absent, evidence: oldest, conflict: conflict)
+    if anyRequired && allAbsent {
+      return PlatformPresence(.absent, evidence: oldestAbsence, conflict: conflict)
     }
-    let latest = (required + others).compactMap(\.evidence).max { $0.day < $1.day }
     return PlatformPresence(.unknown, evidence: latest, conflict: conflict)
   }
 }

@@ -102,45 +102,78 @@ struct ReportPresence {
     return false
   }
 
-  /// The status of entities[i] on each of `platforms` on `day`; `snapshotDay(n)` is the day
-  /// number of the latest snapshot read of channels[n] on or before `day`, nil when none.
-  func platformStatuses(
-    _ i: Int, _ channels: [StatsChannel], on day: Day, snapshotDay: (Int) -> Int?
-  ) -> [PlatformPresence] {
-    let mine = channelList[channelStart[i]..<channelStart[i + 1]]
-    let surveys = surveyList[surveyStart[i]..<surveyStart[i + 1]]
-    if mine.isEmpty && surveys.isEmpty {
-      return [PlatformPresence](repeating: .unknown, count: platforms.count)
-    }
-    return platforms.indices.map { q in
-      var tally = PresenceTally(on: day)
-      var any = false
-      for n in mine where channelPlatform[n] == q {
-        any = true
-        let c = channels[n]
-        var closingCounts = false
-        if let closed = c.closedOn, closed <= day {
-          closingCounts = !mine.contains { m in
-            m != n && channelPlatform[m] == q && channels[m].isOpen(on: closed)
-          }
-        }
-        tally.addChannel(
-          evidence: c.openedOn, closed: c.closedOn, verified: c.verifiedOn,
-          closingCounts: closingCounts)
-        if let s = snapshotDay(n) { tally.addSnapshot(Day(number: s)) }
-      }
-      for s in surveys where s.platform == q {
-        any = true
-        tally.addSurvey(s.day, s.result)
-      }
-      return any ? tally.decide(windowDays: windowDays) : .unknown
+  /// Reusable space for `statuses`: one tally and one decided status per platform, so that a
+  /// status costs no allocation (the report decides one per entity and selector).
+  struct Scratch {
+    var tallies: [PresenceTally]
+    var touched: [Bool]
+    var decided: [PlatformPresence]
+
+    init(platforms: Int) {
+      tallies = [PresenceTally](repeating: PresenceTally(on: Day(number: 0)), count: platforms)
+      touched = [Bool](repeating: false, count: platforms)
+      decided = [PlatformPresence](repeating: .unknown, count: platforms)
     }
   }
 
-  /// The status of entities[i] on each selector, from its platforms' statuses.
-  func selectorStatuses(_ perPlatform: [PlatformPresence]) -> [PlatformPresence] {
-    selectorPlatform.map { q in
-      q >= 0 ? perPlatform[q] : PlatformPresence.any(required: setPositions.map { perPlatform[$0] })
+  /// Writes entities[i]'s status on `day` on each selector into `out[at..<at + selectors]`;
+  /// `snapshotDay(n)` is the day number of the latest snapshot read of channels[n] on or before
+  /// `day`, nil when none. An entity with neither channel nor counted survey is left as `out`
+  /// holds it (the caller fills it with `.unknown`).
+  func statuses(
+    _ i: Int, _ channels: [StatsChannel], on day: Day, snapshotDay: (Int) -> Int?,
+    scratch: inout Scratch, into out: inout [PlatformPresence], at: Int
+  ) {
+    let mine = channelList[channelStart[i]..<channelStart[i + 1]]
+    let surveys = surveyList[surveyStart[i]..<surveyStart[i + 1]]
+    if mine.isEmpty && surveys.isEmpty { return }
+    for q in platforms.indices {
+      scratch.tallies[q] = PresenceTally(on: day)
+      scratch.touched[q] = false
     }
+    for n in mine {
+      let q = channelPlatform[n]
+      guard q >= 0 else { continue }
+      let c = channels[n]
+      var closingCounts = false
+      if let closed = c.closedOn, closed <= day {
+        closingCounts = !mine.contains { m in
+          m != n && channelPlatform[m] == q && channels[m].isOpen(on: closed)
+        }
+      }
+      scratch.tallies[q].addChannel(
+        evidence: c.openedOn, closed: c.closedOn, verified: c.verifiedOn,
+        closingCounts: closingCounts)
+      if let d = snapshotDay(n) { scratch.tallies[q].addSnapshot(Day(number: d)) }
+      scratch.touched[q] = true
+    }
+    for s in surveys where s.platform >= 0 {
+      scratch.tallies[s.platform].addSurvey(s.day, s.result)
+      scratch.touched[s.platform] = true
+    }
+    for q in platforms.indices {
+      scratch.decided[q] =
+        scratch.touched[q] ? scratch.tallies[q].decide(windowDays: windowDays) : .unknown
+    }
+    for (k, q) in selectorPlatform.enumerated() {
+      out[at + k] =
+        q >= 0
+        ? scratch.decided[q]
+        : PlatformPresence.any(required: Picked(all: scratch.decided, positions: setPositions))
+    }
+  }
+
+  /// The statuses at `positions` of `all`, walked without building an array.
+  struct Picked: Sequence {
+    let all: [PlatformPresence]
+    let positions: [Int]
+
+    struct Iterator: IteratorProtocol {
+      let all: [PlatformPresence]
+      var rest: IndexingIterator<[Int]>
+      mutating func next() -> PlatformPresence? { rest.next().map { all[$0] } }
+    }
+
+    func makeIterator() -> Iterator { Iterator(all: all, rest: positions.makeIterator()) }
   }
 }
