@@ -65,10 +65,12 @@ public enum AdoptionReporting {
           platforms: []), minConfidence: scope.minConfidence)
       // Default columns: the platform set (every social platform with a channel or a counted
       // survey in scope), over which "any" is decided too.
+      let platformSet = Presence.platformSet(
+        channels: input.channels, surveys: input.surveys, rule: input.rule)
+      input.platformSet = platformSet
       input.filters.platforms =
         request.platforms.isEmpty
-        ? Presence.platformSet(channels: input.channels, surveys: input.surveys, rule: input.rule)
-        : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
+        ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
       prepared = AdoptionReportBuilder.prepare(input)
     }
     guard let prepared else {

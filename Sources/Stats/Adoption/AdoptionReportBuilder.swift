@@ -52,7 +52,8 @@ public enum AdoptionReportBuilder {
     let presence = ReportPresence(
       entities: entities, channels: channels, surveys: input.surveys, index: index,
       selectors: selectors,
-      platformSet: Presence.platformSet(channels: channels, surveys: input.surveys, rule: rule),
+      platformSet: input.platformSet
+        ?? Presence.platformSet(channels: channels, surveys: input.surveys, rule: rule),
       rule: rule)
 
     // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
@@ -130,7 +131,7 @@ public enum AdoptionReportBuilder {
     years: ClosedRange<Int>, lastDay: Day, groups: [[Int]], region: [Int]
   ) -> [[(present: Int, absent: Int)]] {
     let k = selectors.count
-    let slow = entities.indices.filter { presence.hasAbsenceOrSurvey($0, channels, upTo: lastDay) }
+    let slow = entities.indices.filter { presence.hasAbsenceOrSurvey($0, upTo: lastDay) }
     // No slow entity (no survey, no closing: most registries' history): the curves' counts are
     // the statuses; no second pass.
     guard !slow.isEmpty else {
@@ -151,8 +152,7 @@ public enum AdoptionReportBuilder {
       for i in slow where entities[i].exists(on: day) {
         for s in 0..<k { statuses[s] = .unknown }
         presence.statuses(
-          i, channels, on: day, snapshotDay: { _ in nil }, scratch: &scratch, into: &statuses,
-          at: 0)
+          i, on: day, snapshotDay: { _ in nil }, scratch: &scratch, into: &statuses, at: 0)
         // Group 0 is every entity; group region[i] + 1 is its region.
         for g in [0, region[i] + 1] {
           for (s, st) in statuses.enumerated() {
@@ -231,7 +231,7 @@ public enum AdoptionReportBuilder {
     var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
     for i in entities.indices where index.exists[i] {
       presence.statuses(
-        i, channels, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
+        i, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
         scratch: &scratch, into: &statuses, at: i * k)
       for s in 1..<k where statuses[i * k + s].conflict { conflicts += 1 }
     }

@@ -100,15 +100,16 @@ public struct PlatformPresence: Sendable, Equatable {
   /// "Any social platform" from the statuses of the platforms: present when present on one
   /// (confirmed when one presence is); absent only when `required` (the report's platform set)
   /// is not empty and every status in it is absent; else unknown. `others` holds the statuses on
-  /// social platforms outside `required` (they can only make it present).
+  /// social platforms outside `required` (they can only make it present); `unknownRequired`
+  /// says that some platform of the set, left out of `required`, is unknown.
   public static func any<Required: Sequence<PlatformPresence>>(
-    required: Required, others: [PlatformPresence] = []
+    required: Required, others: [PlatformPresence] = [], unknownRequired: Bool = false
   ) -> PlatformPresence {
     // Walked without building arrays: the report decides this once per entity.
     var best: PlatformPresence?
     var conflict = false
-    var allAbsent = true
-    var anyRequired = false
+    var allAbsent = !unknownRequired
+    var anyRequired = unknownRequired
     var oldestAbsence: PresenceEvent?
     var latest: PresenceEvent?
     func visit(_ p: PlatformPresence) {

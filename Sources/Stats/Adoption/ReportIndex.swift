@@ -205,7 +205,8 @@ struct ReportGroups {
         for pass in 0..<2 {
           let g = pass == 0 ? k : (region[i] + 1) * selectors + k
           acc[g].total += 1
-          acc[g].counts.add(status)
+          // The whole scope's counts are the regions' added up, below.
+          if pass == 1 { acc[g].counts.add(status) }
           if let a = adopted {
             acc[g].adopters += 1
             switch a {
@@ -243,6 +244,11 @@ struct ReportGroups {
     for k in 0..<selectors {
       for r in 0..<regions {
         let g = (r + 1) * selectors + k
+        acc[k].counts.entities += acc[g].counts.entities
+        acc[k].counts.present += acc[g].counts.present
+        acc[k].counts.presentConfirmed += acc[g].counts.presentConfirmed
+        acc[k].counts.absent += acc[g].counts.absent
+        acc[k].counts.unknown += acc[g].counts.unknown
         acc[k].growth90 += acc[g].growth90
         acc[k].growth90Reasons.add(acc[g].growth90Reasons)
         acc[k].growth365 += acc[g].growth365

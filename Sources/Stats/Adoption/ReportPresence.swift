@@ -19,6 +19,11 @@ struct ReportPresence {
   let selectorPlatform: [Int]
   /// channels[n]'s platform as a position in `platforms`; -1 when not one of them.
   let channelPlatform: [Int]
+  /// channels[n]'s evidence, closing and verification day numbers (`Int.min`: none), read here
+  /// once so that a status does not copy channels.
+  private let evidence: [Int]
+  private let closed: [Int]
+  private let verified: [Int]
   /// The channels (positions in the input) of entities[i]: channelList[channelStart[i]..<...].
   private let channelStart: [Int]
   private let channelList: [Int]
@@ -32,6 +37,16 @@ struct ReportPresence {
 
   init(
     entities: [StatsEntity], channels: [StatsChannel], surveys: [StatsSurvey], index: ReportIndex,
+    selectors: [PlatformSelector], platformSet: [String], rule: PresenceRule
+  ) {
+    self.init(
+      entities: entities, channels: channels, surveys: surveys, entityOf: index.entityOf,
+      selectors: selectors, platformSet: platformSet, rule: rule)
+  }
+
+  /// `entityOf[n]`: channels[n]'s entity position (-1: none).
+  init(
+    entities: [StatsEntity], channels: [StatsChannel], surveys: [StatsSurvey], entityOf: [Int],
     selectors: [PlatformSelector], platformSet: [String], rule: PresenceRule
   ) {
     var platforms = platformSet
@@ -51,14 +66,28 @@ struct ReportPresence {
       known.append((name, p))
       return p
     }
-    channelPlatform = channels.map { position($0.platform) }
+    // One walk over the channels, reading fields in place (a `map` would copy each channel).
+    var channelPlatform = [Int](repeating: -1, count: channels.count)
+    var evidence = [Int](repeating: .min, count: channels.count)
+    var closed = evidence
+    var verified = evidence
+    for n in channels.indices {
+      channelPlatform[n] = position(channels[n].platform)
+      evidence[n] = channels[n].openedOn?.number ?? .min
+      closed[n] = channels[n].closedOn?.number ?? .min
+      verified[n] = channels[n].verifiedOn?.number ?? .min
+    }
+    self.channelPlatform = channelPlatform
+    self.evidence = evidence
+    self.closed = closed
+    self.verified = verified
     // The channels of each entity (a counting sort on the entity position, input order kept).
     var start = [Int](repeating: 0, count: entities.count + 1)
-    for p in index.entityOf where p >= 0 { start[p + 1] += 1 }
+    for p in entityOf where p >= 0 { start[p + 1] += 1 }
     for i in entities.indices { start[i + 1] += start[i] }
     var next = start
     var list = [Int](repeating: 0, count: start[entities.count])
-    for (n, p) in index.entityOf.enumerated() where p >= 0 {
+    for (n, p) in entityOf.enumerated() where p >= 0 {
       list[next[p]] = n
       next[p] += 1
     }
@@ -94,25 +123,52 @@ struct ReportPresence {
 
   /// Whether entities[i] has an absence event up to `day` or a counted survey: only then can its
   /// status on a day differ from "present iff a channel opened by then" (`Diffusion`'s count).
-  func hasAbsenceOrSurvey(_ i: Int, _ channels: [StatsChannel], upTo day: Day) -> Bool {
+  func hasAbsenceOrSurvey(_ i: Int, upTo day: Day) -> Bool {
     if surveyStart[i + 1] > surveyStart[i] { return true }
-    for n in channelList[channelStart[i]..<channelStart[i + 1]] {
-      if let c = channels[n].closedOn, c <= day { return true }
+    for n in channelList[channelStart[i]..<channelStart[i + 1]]
+    where closed[n] != .min && closed[n] <= day.number {
+      return true
     }
     return false
   }
+
+  /// Whether channels[n] is open on day number `d` (as `StatsChannel.isOpen`).
+  private func isOpen(_ n: Int, _ d: Int) -> Bool {
+    evidence[n] != .min && evidence[n] <= d && (closed[n] == .min || closed[n] > d)
+  }
+
+  static func day(_ n: Int) -> Day? { n == .min ? nil : Day(number: n) }
 
   /// Reusable space for `statuses`: one tally and one decided status per platform, so that a
   /// status costs no allocation (the report decides one per entity and selector).
   struct Scratch {
     var tallies: [PresenceTally]
-    var touched: [Bool]
+    /// The platforms the entity has evidence on, in the order met.
+    var touched: [Int] = []
+    var isTouched: [Bool]
+    /// The touched platforms' statuses (by platform), and those of the platform set.
     var decided: [PlatformPresence]
+    var inSet: [Int] = []
 
     init(platforms: Int) {
       tallies = [PresenceTally](repeating: PresenceTally(on: Day(number: 0)), count: platforms)
-      touched = [Bool](repeating: false, count: platforms)
+      isTouched = [Bool](repeating: false, count: platforms)
       decided = [PlatformPresence](repeating: .unknown, count: platforms)
+      touched.reserveCapacity(platforms)
+      inSet.reserveCapacity(platforms)
+    }
+
+    /// Starts (or adds to) the tally of platform q.
+    mutating func touch(_ q: Int, on day: Day) {
+      guard !isTouched[q] else { return }
+      isTouched[q] = true
+      touched.append(q)
+      tallies[q] = PresenceTally(on: day)
+    }
+
+    mutating func reset() {
+      for q in touched { isTouched[q] = false }
+      touched.removeAll(keepingCapacity: true)
     }
   }
 
@@ -121,45 +177,47 @@ struct ReportPresence {
   /// `day`, nil when none. An entity with neither channel nor counted survey is left as `out`
   /// holds it (the caller fills it with `.unknown`).
   func statuses(
-    _ i: Int, _ channels: [StatsChannel], on day: Day, snapshotDay: (Int) -> Int?,
-    scratch: inout Scratch, into out: inout [PlatformPresence], at: Int
+    _ i: Int, on day: Day, snapshotDay: (Int) -> Int?, scratch: inout Scratch,
+    into out: inout [PlatformPresence], at: Int
   ) {
     let mine = channelList[channelStart[i]..<channelStart[i + 1]]
     let surveys = surveyList[surveyStart[i]..<surveyStart[i + 1]]
     if mine.isEmpty && surveys.isEmpty { return }
-    for q in platforms.indices {
-      scratch.tallies[q] = PresenceTally(on: day)
-      scratch.touched[q] = false
-    }
+    // Only the platforms with evidence are tallied: the others are unknown, as `out` holds them.
+    scratch.reset()
     for n in mine {
       let q = channelPlatform[n]
       guard q >= 0 else { continue }
-      let c = channels[n]
       var closingCounts = false
-      if let closed = c.closedOn, closed <= day {
-        closingCounts = !mine.contains { m in
-          m != n && channelPlatform[m] == q && channels[m].isOpen(on: closed)
-        }
+      let c = closed[n]
+      if c != .min && c <= day.number {
+        closingCounts = !mine.contains { m in m != n && channelPlatform[m] == q && isOpen(m, c) }
       }
+      scratch.touch(q, on: day)
       scratch.tallies[q].addChannel(
-        evidence: c.openedOn, closed: c.closedOn, verified: c.verifiedOn,
+        evidence: Self.day(evidence[n]), closed: Self.day(c), verified: Self.day(verified[n]),
         closingCounts: closingCounts)
       if let d = snapshotDay(n) { scratch.tallies[q].addSnapshot(Day(number: d)) }
-      scratch.touched[q] = true
     }
     for s in surveys where s.platform >= 0 {
+      scratch.touch(s.platform, on: day)
       scratch.tallies[s.platform].addSurvey(s.day, s.result)
-      scratch.touched[s.platform] = true
     }
-    for q in platforms.indices {
-      scratch.decided[q] =
-        scratch.touched[q] ? scratch.tallies[q].decide(windowDays: windowDays) : .unknown
+    scratch.inSet.removeAll(keepingCapacity: true)
+    for q in scratch.touched {
+      scratch.decided[q] = scratch.tallies[q].decide(windowDays: windowDays)
+      // The platform set is platforms[0..<setPositions.count].
+      if q < setPositions.count { scratch.inSet.append(q) }
     }
     for (k, q) in selectorPlatform.enumerated() {
-      out[at + k] =
-        q >= 0
-        ? scratch.decided[q]
-        : PlatformPresence.any(required: Picked(all: scratch.decided, positions: setPositions))
+      if q >= 0 {
+        if scratch.isTouched[q] { out[at + k] = scratch.decided[q] }
+      } else {
+        // A platform of the set without evidence is unknown: absent on any is then impossible.
+        out[at + k] = PlatformPresence.any(
+          required: Picked(all: scratch.decided, positions: scratch.inSet),
+          unknownRequired: scratch.inSet.count < setPositions.count)
+      }
     }
   }
 

@@ -40,6 +40,9 @@ public struct ReportInput: Sendable {
   public var references: [StatsReference] = []
   /// The sources of `references`, cited when their figure is printed.
   public var referenceSources: [Citation] = []
+  /// `Presence.platformSet` of these channels and surveys, when the caller has it already (it
+  /// is computed otherwise).
+  public var platformSet: [String]?
 
   public init(
     asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
