@@ -68,7 +68,10 @@ def days_check(cli, db1, db10, as_of):
 QUERY = """
 WITH p AS (SELECT DATE '{as_of}' AS d,
                   epoch(DATE '{as_of}')::BIGINT + 86399 AS end0,
-                  epoch(DATE '{as_of}')::BIGINT + 86399 - 90 * 86400 AS end90),
+                  -- the 90-day growth's baseline: the latest count on or before D - 75 that is
+                  -- not older than D - 105 (within 90/6 = 15 days of D - 90); its end: the count
+                  -- at D, not older than 15 days (docs/report.md, "Growth")
+                  epoch(DATE '{as_of}')::BIGINT + 86399 - 75 * 86400 AS end90),
 ent AS (
   SELECT e.id, coalesce(e.region, '(none)') AS region, e.population FROM entity e, p
   WHERE e.country = 'BE' AND e.kind = 'local_police' AND e.placeholder = 0
@@ -90,12 +93,15 @@ s90 AS (
 fig AS (
   SELECT ch.id, ch.entity_id, ch.platform,
          CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 365 THEN s0.f END AS f0,
-         CASE WHEN p.end90 // 86400 - s90.at // 86400 <= 365 THEN s90.f END AS f90
+         CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 15
+                   AND s90.at // 86400 >= p.end0 // 86400 - 105 THEN s90.f END AS f90,
+         (s0.at - s90.at) / 86400.0 AS elapsed
   FROM ch LEFT JOIN s0 ON s0.channel_id = ch.id LEFT JOIN s90 ON s90.channel_id = ch.id, p),
 figp AS (
-  SELECT *, CASE WHEN f0 IS NOT NULL AND f90 > 0 THEN (f0 - f90) * 100.0 / f90 END AS g90
-  FROM (SELECT id, entity_id, platform, f0, f90 FROM fig
-        UNION ALL SELECT id, entity_id, 'any', f0, f90 FROM fig)),
+  SELECT *, CASE WHEN f0 IS NOT NULL AND f90 > 0 AND elapsed > 0
+                 THEN (pow(f0::DOUBLE / f90, 90 / elapsed) - 1) * 100 END AS g90
+  FROM (SELECT id, entity_id, platform, f0, f90, elapsed FROM fig
+        UNION ALL SELECT id, entity_id, 'any', f0, f90, elapsed FROM fig)),
 plat AS (SELECT DISTINCT platform FROM figp),
 aud AS (  -- per entity and platform: adopter, audience (null when no channel has a count)
   SELECT entity_id, platform, sum(f0) AS followers FROM figp GROUP BY entity_id, platform),

@@ -103,3 +103,19 @@ public final class RegistryDatabase: Sendable {
     try writer.read { db in try Entity.fetchCount(db) == 0 }
   }
 }
+
+extension RegistryDatabase {
+  /// Whether the registry holds generated data: a source whose URL is under
+  /// `SyntheticData.sourceURLPrefix` (what `generate` writes).
+  static func holdsSyntheticData(_ db: Database) throws -> Bool {
+    let prefix = SyntheticData.sourceURLPrefix
+    return try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM source WHERE substr(url, 1, ?) = ?)",
+      arguments: [prefix.count, prefix]) ?? false
+  }
+
+  /// `holdsSyntheticData` in a read transaction of its own.
+  public func holdsSyntheticData() throws -> Bool {
+    try writer.read { db in try Self.holdsSyntheticData(db) }
+  }
+}

@@ -8,6 +8,7 @@ enum Schema {
   /// Migration identifiers in order; their position (1-based) is the schema version.
   static let migrationNames = [
     "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
+    "v7-corrections",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -17,6 +18,7 @@ enum Schema {
     migrator.registerMigration("v3-snapshot-clustered", migrate: v3SnapshotClustered)
     migrator.registerMigration("v4-snapshot-span", migrate: v4SnapshotSpan)
     migrator.registerMigration("v5-entity-names", migrate: v5EntityNames)
+    migrator.registerMigration("v7-corrections", migrate: v7Corrections)
     return migrator
   }
 
@@ -444,6 +446,35 @@ enum Schema {
           JOIN entity e ON e.id = c.entity_id
           JOIN source src ON src.id = c.source_id
           LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+        """)
+  }
+
+  /// Corrections: a retracted snapshot leaves `snapshot` whole into `snapshot_retraction`, with
+  /// when, by whom and why, and whether a correction replaced it (`snapshot retract`,
+  /// `snapshot correct`). Every figure reads `snapshot` only, so it uses the corrected row; the
+  /// snapshot's key is free again, so the corrected row can be imported. A snapshot can be
+  /// retracted, imported again and retracted again: rows have their own id.
+  private static func v7Corrections(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE snapshot_retraction (
+          id INTEGER PRIMARY KEY,
+          channel_id INTEGER NOT NULL REFERENCES channel(id),
+          observed_at INTEGER NOT NULL,
+          followers INTEGER,
+          following INTEGER,
+          posts INTEGER,
+          engagements INTEGER,
+          engagement_window_days INTEGER,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          retracted_at TEXT NOT NULL,
+          retracted_by TEXT NOT NULL CHECK (length(retracted_by) > 0),
+          reason TEXT,
+          replaced INTEGER NOT NULL DEFAULT 0 CHECK (replaced IN (0, 1))
+        );
+        CREATE INDEX snapshot_retraction_channel
+          ON snapshot_retraction(channel_id, observed_at, source_id);
         """)
   }
 }

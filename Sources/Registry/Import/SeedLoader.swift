@@ -150,6 +150,8 @@ public enum SeedLoader {
     var sourceIds: [String: Int64] = [:]
     var channelIds: [String: Int64] = [:]
     var entityIds: Set<String> = []
+    /// No snapshot may be observed after the end of the next day (`SnapshotLimits`).
+    let today = Day.today()
 
     init(db: Database, directory: String) {
       self.db = db
@@ -416,6 +418,21 @@ public enum SeedLoader {
         if s.engagements != nil && s.engagementWindowDays == nil {
           throw r.fail("engagement_window_days", "is empty but engagements are given")
         }
+        // The limits every way in applies (`SnapshotLimits`).
+        for (column, value) in [
+          ("followers", s.followers), ("following", s.following), ("posts", s.posts),
+          ("engagements", s.engagements),
+        ] {
+          if let value, let problem = SnapshotLimits.countProblem(value) {
+            throw r.fail(column, problem)
+          }
+        }
+        if let w = s.engagementWindowDays, let problem = SnapshotLimits.windowProblem(w) {
+          throw r.fail("engagement_window_days", problem)
+        }
+        if let problem = SnapshotLimits.observedAtProblem(at, today: today) {
+          throw r.fail("observed_at", problem)
+        }
         try s.insert(db, onConflict: .ignore)
         counts.snapshots += db.changesCount
       }
@@ -477,6 +494,7 @@ public enum SeedLoader {
           entityId: try entity(r, "entity_id"),
           asOf: try r.day("as_of") ?? { throw r.fail("as_of", "is empty") }(),
           asOfPrecision: precision, sourceId: try source(r)!, note: r.optional("note"))
+        if let problem = f.denominatorProblem { throw r.fail("value", problem) }
         try f.insert(db, onConflict: .ignore)
         counts.referenceFigures += db.changesCount
       }

@@ -76,9 +76,11 @@ public struct ChannelDetail: Codable, Sendable {
   public var handleHistory: [ChannelHandleHistory]
   public var latestSnapshots: [SnapshotView]
   public var snapshotCount: Int
+  /// Snapshots taken out of every figure (`snapshot retract`, `snapshot correct`).
+  public var retractions: [RetractionView]
   public var source: Source
   enum CodingKeys: String, CodingKey {
-    case channel, source
+    case channel, source, retractions
     case entityName = "entity_name"
     case handleHistory = "handle_history"
     case latestSnapshots = "latest_snapshots"
@@ -128,17 +130,25 @@ extension RegistryDatabase {
     let current = try Channel.filter(
       Channel.Columns.platform == platform.rawValue && Channel.Columns.handle == handle
     ).fetchAll(db)
-    let former = try Channel.fetchAll(
+    let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT c.* FROM channel c JOIN channel_handle_history h ON h.channel_id = c.id
-        WHERE c.platform = ? AND h.handle = ? AND (? IS NULL OR h.valid_until > ?)
-        ORDER BY h.valid_until
+        SELECT c.*, h.valid_until AS former_until
+        FROM channel c JOIN channel_handle_history h ON h.channel_id = c.id
+        WHERE c.platform = ? AND h.handle = ? ORDER BY h.valid_until
         """,
-      arguments: [platform.rawValue, handle, day?.description, day?.description])
-    // On a date before a rename, the handle meant the channel that held it then.
-    if day != nil, let first = former.first { return [first] }
-    return current + former
+      arguments: [platform.rawValue, handle])
+    let former = try rows.map { try Channel(row: $0) }
+    guard let day else { return current + former }
+    // On a date before a rename, the handle meant the channel that held it then (the earliest
+    // rename still ahead of the date).
+    if let i = rows.firstIndex(where: { ($0["former_until"] as String) > day.description }) {
+      return [former[i]]
+    }
+    // After the last rename the handle means whoever holds it now; when nobody does, it still
+    // names the channel that gave it up last (a count typed with the old handle).
+    if !current.isEmpty { return current }
+    return former.last.map { [$0] } ?? []
   }
 
   /// Looks up an entity (by id or official code) or a channel (by key, handle or URL).
@@ -207,6 +217,7 @@ extension RegistryDatabase {
       latestSnapshots: snaps.map(SnapshotView.init(row:)),
       snapshotCount: try Int.fetchOne(
         db, sql: "SELECT count(*) FROM snapshot WHERE channel_id = ?", arguments: [c.id]) ?? 0,
+      retractions: try retractions(db, channelId: c.id!),
       source: try Source.fetchOne(db, key: c.sourceId)!)
   }
 }

@@ -50,6 +50,13 @@ public struct RankRequest: Sendable, Equatable {
 
 /// Scorecards, side-by-side comparisons and league tables, from the registry to Stats.
 public enum Comparing {
+  /// The snapshots the figures read: each growth window's baseline seek (`Growth`), the
+  /// projection's, and the posts-per-week window's.
+  static let seeks = CompareSeeks(
+    growthDays: CompareMetric.growthWindows.map(Growth.baselineSeekDays),
+    projectionDays: Projection.windows.map { Growth.baselineSeekDays($0.days) },
+    postsDays: CompareMetric.postsWindowDays)
+
   /// The scorecard of one entity against its peers, or several entities side by side.
   public static func compare(_ registry: RegistryDatabase, _ request: CompareRequest) throws
     -> Comparison
@@ -65,7 +72,7 @@ public enum Comparing {
     var input: CompareInput?
     for c in countries {
       let part = CompareInputMapping.input(
-        try registry.compareData(country: c, asOf: request.asOf), asOf: request.asOf,
+        try registry.compareData(country: c, asOf: request.asOf, seeks: seeks), asOf: request.asOf,
         stalenessDays: request.stalenessDays)
       if var i = input {
         i.entities += part.entities
@@ -73,6 +80,7 @@ public enum Comparing {
         i.snapshots += part.snapshots
         i.references += part.references.filter { !i.references.contains($0) }
         i.regionNames.merge(part.regionNames) { a, _ in a }
+        i.synthetic = i.synthetic || part.synthetic
         input = i
       } else {
         input = part
@@ -100,7 +108,8 @@ public enum Comparing {
     let scope = request.scope
     try scope.checkRegions(in: registry)
     let input = CompareInputMapping.input(
-      try registry.compareData(country: scope.country, asOf: scope.asOf), asOf: scope.asOf,
+      try registry.compareData(country: scope.country, asOf: scope.asOf, seeks: seeks),
+      asOf: scope.asOf,
       stalenessDays: scope.stalenessDays)
     let kinds = scope.kinds.map(\.rawValue)
     let inScope = input.entities.filter {
@@ -114,9 +123,11 @@ public enum Comparing {
         $0.entity, channels: input.channels, snapshots: byChannel, platform: request.platform,
         on: input.asOf, stalenessDays: scope.stalenessDays)
     }
-    return LeagueTable.build(
+    var table = LeagueTable.build(
       figures, metric: request.metric, platform: request.platform, asOf: input.asOf,
       top: request.top, placeholdersExcluded: inScope.filter(\.placeholder).count)
+    table.synthetic = input.synthetic
+    return table
   }
 
   /// A scorecard or a comparison as text in `format` (side by side has no page of its own: its

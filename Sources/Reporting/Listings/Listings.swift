@@ -72,6 +72,11 @@ public enum Listings {
     Listing(columns: HistoryRow.columns, rows: rows, cells: { $0.values })
   }
 
+  /// A channel's retracted snapshots.
+  public static func retractions(_ rows: [RetractionView]) -> Listing<RetractionView> {
+    Listing(columns: RetractionView.columns, rows: rows, cells: { $0.values })
+  }
+
   /// The change log.
   public static func changeLog(_ rows: [ChangeLogEntry]) -> Listing<ChangeLogEntry> {
     Listing(columns: ChangeLogEntry.columns, rows: rows, cells: { $0.values })
@@ -79,7 +84,8 @@ public enum Listings {
 
   /// What `validate` found.
   public static func findings(_ rows: [Finding]) -> Listing<Finding> {
-    Listing(columns: Finding.columns, rows: rows, cells: { $0.values })
+    // A finding's message says what to do: never cut.
+    Listing(columns: Finding.columns, rows: rows, cells: { $0.values }, uncutColumns: ["message"])
   }
 
   /// Reference figures with their sources.

@@ -84,6 +84,17 @@ enum DetailText {
         out += "\(indent)    \(s.observedAt)  \(parts.joined(separator: ", "))  (\(s.source))\n"
       }
     }
+    if !d.retractions.isEmpty {
+      field("retracted", "\(d.retractions.count) snapshot(s), in no figure:")
+      for r in d.retractions {
+        let counts = r.snapshot.followers.map { "\($0) followers" } ?? "no follower count"
+        var line = "\(r.snapshot.observedAt)  \(counts)  (\(r.snapshot.source)); "
+        line += r.corrected ? "corrected" : "retracted"
+        line += " \(r.retractedAt) by \(r.retractedBy)"
+        if let reason = r.reason { line += ": \(reason)" }
+        out += "\(indent)    \(TextTable.clean(line))\n"
+      }
+    }
     return out
   }
 

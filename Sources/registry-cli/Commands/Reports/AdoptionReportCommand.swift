@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reporting
+import Stats
 import Vocabulary
 
 struct AdoptionReportCommand: ParsableCommand {
@@ -35,6 +36,8 @@ struct AdoptionReportCommand: ParsableCommand {
     let request = AdoptionReportRequest(scope: try scope.request, platforms: platform)
     let result = try asUsageError { try AdoptionReporting.build(registry, request) }
     Terminal.note(result.summary)
+    // CSV has no place for a banner: the warning goes to the terminal (JSON has "synthetic").
+    if result.report.synthetic && format == .csv { Terminal.note(SyntheticBanner.text) }
     let text = AdoptionReporting.render(result.report, as: format)
     try output.emit(text)
   }

@@ -68,6 +68,10 @@ struct RankCommand: ParsableCommand {
     Terminal.note(
       "rank \(metric.rawValue) (\(metric.metric.rawValue)) as of \(request.scope.asOf): "
         + "\(described); \(table.entries.count) ranked, \(table.missing.count) missing")
+    // CSV and NDJSON have no place for a banner: the warning goes to the terminal.
+    if table.synthetic && (format == .csv || format == .ndjson) {
+      Terminal.note(SyntheticBanner.text)
+    }
     print(Comparing.render(table, scope: described, as: format), terminator: "")
   }
 }
