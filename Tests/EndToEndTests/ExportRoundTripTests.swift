@@ -33,6 +33,11 @@ import Testing
       ["channel", "rename", "x/zp5327", "zp5327_new", "--on", "2021-03-01", "--source", "doc-001"],
       ["channel", "verify", "x/policecomines", "--on", "2025-03-01", "--source", "doc-001"],
       ["snapshot", "import", "counts.csv", "--source-url", "https://example.org/a,b"],
+      // A corrected snapshot: the old row is kept in snapshot_retraction.
+      [
+        "snapshot", "correct", "x/policecomines", "--at", "2024-05-02", "--followers", "31",
+        "--reason", "typo, \"13\"", "--by", "tester",
+      ],
     ]
     try """
     platform,handle,observed_at,followers,note
@@ -47,7 +52,8 @@ import Testing
     let exported = cli.dir.appendingPathComponent("export").path
     let e = try cli.run(["export", exported])
     #expect(e.status == 0, "\(e.stderr)")
-    #expect(e.stdout.contains("change_log.csv: 2 rows"), "\(e.stdout)")
+    #expect(e.stdout.contains("change_log.csv: 4 rows"), "\(e.stdout)")
+    #expect(e.stdout.contains("snapshot_retractions.csv: 1 rows"), "\(e.stdout)")
     #expect(e.stdout.contains("channel_handle_history.csv: 1 rows"), "\(e.stdout)")
 
     let copy = cli.dir.appendingPathComponent("copy.sqlite").path
@@ -60,6 +66,7 @@ import Testing
       #expect(rebuilt[t] == rows, "table \(t) differs after export and init")
     }
     #expect(original["change_log"]?.isEmpty == false)
+    #expect(original["snapshot_retraction"]?.contains("'tester'") == true)
     #expect(original["snapshot"]?.hasPrefix("1,") == true, "\(original["snapshot"] ?? "")")
     #expect(original["snapshot"]?.contains("=cmd|'' /C calc''!A0") == true)
   }

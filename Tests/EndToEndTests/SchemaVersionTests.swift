@@ -42,6 +42,12 @@ import Testing
         try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
         "\(file): the view reads the display name from v_entity_name")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
+      #expect(migrations.contains("v7-corrections"), "\(file): \(migrations)")
+      // Retractions made at v7-corrections or later are kept; earlier files start with none.
+      let retracted = try SQLiteShell.run(
+        cli.db, "SELECT followers, retracted_by FROM snapshot_retraction")
+      #expect(retracted == "" || retracted == "12340|fixture", "\(file): \(retracted)")
+      #expect(try cli.run(["history", "x/fixturezone", "--retracted"]).status == 0, "\(file)")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }

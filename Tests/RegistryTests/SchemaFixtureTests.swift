@@ -39,6 +39,15 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
+        if Schema.migrationNames.prefix(version + 1).contains("v7-corrections") {
+          try db.execute(
+            sql: """
+              INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, source_id,
+                retracted_at, retracted_by, reason, replaced)
+                VALUES (1, 1, 1703980800, 12340, 1, '2025-01-02T00:00:00Z', 'fixture',
+                        'typo: one zero too many', 0);
+              """)
+        }
       }
       try queue.close()
     }

@@ -53,6 +53,14 @@ public enum SeedLoader {
   public static let optionalFiles: [(name: String, columns: [String])] = [
     ("channel_handle_history.csv", ["channel", "handle", "valid_until", "source"]),
     (
+      "snapshot_retractions.csv",
+      [
+        "id", "channel", "observed_at", "followers", "following", "posts", "engagements",
+        "engagement_window_days", "source", "note", "retracted_at", "retracted_by", "reason",
+        "replaced",
+      ]
+    ),
+    (
       "change_log.csv",
       [
         "id", "at", "action", "table_name", "row_key", "entity_id", "field", "old_value",
@@ -198,6 +206,9 @@ public enum SeedLoader {
       try loadReferenceFigures()
       if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
         try loadHandleHistory()
+      }
+      if FileManager.default.fileExists(atPath: directory + "/snapshot_retractions.csv") {
+        try loadRetractions()
       }
       if FileManager.default.fileExists(atPath: directory + "/change_log.csv") {
         try loadChangeLog()
@@ -450,6 +461,43 @@ public enum SeedLoader {
           validUntil: try r.day("valid_until") ?? { throw r.fail("valid_until", "is empty") }(),
           sourceId: try source(r, required: false))
         try h.insert(db, onConflict: .ignore)
+      }
+    }
+
+    /// Retracted snapshots as they were (docs/schema.md, `snapshot_retraction`): kept whole, so
+    /// the limits of new snapshots do not apply to them.
+    mutating func loadRetractions() throws {
+      let t = try table("snapshot_retractions.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let at: Int64
+        switch Timestamp.parse(try r.required("observed_at")) {
+        case .success(let v): at = v
+        case .failure(let e): throw r.fail("observed_at", e.reason)
+        }
+        let replaced: Bool
+        switch r.optional("replaced") ?? "no" {
+        case "yes": replaced = true
+        case "no": replaced = false
+        case let v: throw r.fail("replaced", "'\(v)' is not yes or no")
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, following,
+              posts, engagements, engagement_window_days, source_id, note, retracted_at,
+              retracted_by, reason, replaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """,
+          arguments: [
+            try r.int("id", min: 1) ?? { throw r.fail("id", "is empty") }(), channelId, at,
+            try r.int("followers"), try r.int("following"), try r.int("posts"),
+            try r.int("engagements"), try r.int("engagement_window_days", min: 1),
+            try source(r)!, r.optional("note"), try r.required("retracted_at"),
+            try r.required("retracted_by"), r.optional("reason"), replaced,
+          ])
       }
     }
 
