@@ -98,7 +98,9 @@ public struct CollectPlan: Sendable, Equatable {
       if let value, let problem = SnapshotLimits.countProblem(value) {
         return .failure(
           FetchFailure(
-            status: nil, reason: "the platform answered \(name) \(problem); nothing stored",
+            status: nil,
+            reason:
+              "the platform answered a \(name) count out of range: \(problem); nothing stored",
             attempts: 1))
       }
     }
