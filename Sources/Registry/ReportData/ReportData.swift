@@ -80,9 +80,9 @@ public struct ReportScope: Sendable, Equatable {
 extension RegistryDatabase {
   /// Loads entities, channels and only the snapshots the report reads: per channel open on D,
   /// the latest snapshot with a follower count on or before D and on or before D − S for each
-  /// of `baselineSeekDays`: read from the channel's `snapshot_span` when the date is on or after its latest
-  /// snapshot or before its first, else found by one seek on the key (channel_id, observed_at,
-  /// source_id) (`RegistryDatabase.Seeker`). With a pool
+  /// of `baselineSeekDays`: read from the channel's `snapshot_span` when the date is on or after
+  /// its latest snapshot or before its first, else found by one seek on the key (channel_id,
+  /// observed_at, source_id) (`RegistryDatabase.Seeker`). With a pool
   /// and enough channels the seeks start first, on a second connection, while this one loads
   /// entities and channels, which then helps (`FollowerSeekJob`).
   /// The cost grows with the number of channels, not with the length of their history.
