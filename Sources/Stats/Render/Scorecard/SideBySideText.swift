@@ -46,7 +46,16 @@ public enum SideBySideText {
     o += markdown ? "# " : ""
     o += "League table: \(t.metric.label), as of \("\(t.asOf)")\n"
     o += "Scope: \(scope); platform \(ReportText.platformLabel(t.platform.name))\n"
-    o += "Ties: \(LeagueTable.tieRule).\n\n"
+    o += "Ties: \(LeagueTable.tieRule).\n"
+    if let w = t.metric.windowDays {
+      let tolerance = Growth.tolerance(w)
+      let start: Day = t.asOf - w
+      o += "Growth: a count within \(tolerance) days of \(start) (baseline_on) and one within "
+      o +=
+        "\(tolerance) days before \(t.asOf) (end_on), the change scaled to \(w) days by compound "
+      o += "interpolation; followers_end_\(w)d is the count as observed.\n"
+    }
+    o += "\n"
     let inputs = LeagueTable.inputColumns(t.metric)
     o += grid(
       ["rank", "entity_id", "name", "region", "value"] + inputs
@@ -59,14 +68,6 @@ public enum SideBySideText {
           + inputs.map { k in e.inputs[k].map { ValueStyle.count.format($0) } ?? "" }
           + (t.metric.windowDays == nil ? [] : LeagueTable.dates(e).map { $0 ?? "" })
       })
-    if let w = t.metric.windowDays {
-      let tolerance = Growth.tolerance(w)
-      let start: Day = t.asOf - w
-      o += "Growth: a count within \(tolerance) days of \(start) (baseline_on) and one within "
-      o +=
-        "\(tolerance) days before \(t.asOf) (end_on), the change scaled to \(w) days by compound "
-      o += "interpolation; followers_end_\(w)d is the count as observed.\n"
-    }
     if t.cutOff > 0 { o += "(\(t.cutOff) more with a value not shown: --top)\n" }
     var counts: [MissingReason: Int] = [:]
     for m in t.missing { counts[m.reason, default: 0] += 1 }
