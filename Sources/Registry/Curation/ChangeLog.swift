@@ -198,7 +198,9 @@ extension RegistryDatabase {
         """, [e, e, e, e + ">", e + ">", ">" + e, ">" + e])
     }
     if let c = f.channelKey {
-      q.add("l.table_name IN ('channel', 'channel_handle_history') AND l.row_key = ?", [c])
+      q.add(
+        "l.table_name IN ('channel', 'channel_handle_history', 'channel_owner') AND l.row_key = ?",
+        [c])
     }
     if let d = f.since { q.add("l.at >= ?", [d.description]) }
     let sql = """

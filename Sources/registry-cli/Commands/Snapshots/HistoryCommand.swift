@@ -31,7 +31,7 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let c = try registry.resolveChannel(channel)
     let rows = try registry.history(
       channelId: c.id!, from: try from.map { try parseDay($0, option: "--from") },
