@@ -47,6 +47,7 @@ public enum SeedLoader {
   /// given in file order.
   public static let optionalColumns: [String: [String]] = [
     "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
+    "channel_owners.csv": ["id"],
   ]
 
   /// Files a seed may have (an export writes them); loaded after the others when present.
@@ -463,6 +464,7 @@ public enum SeedLoader {
           channelId: channelId,
           entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
           validFrom: from, validTo: to, sourceId: try source(r)!, note: r.optional("note"))
+        o.id = try r.int("id", min: 1)
         try o.insert(db)
       }
     }

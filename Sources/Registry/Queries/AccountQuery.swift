@@ -117,7 +117,8 @@ struct SQLFilter {
 
 extension RegistryDatabase {
   /// Lists channels matching the filter, sorted by region, entity name, platform and handle.
-  /// With a day (`asOf`, `existingOn`) each channel is listed with its owner on that day.
+  /// With a day (`asOf`, `existingOn`) each channel is listed with its owner on that day; with
+  /// `asOf`, with the handle it had that day (its URL is where it is now).
   public func accounts(_ f: RegistryFilter) throws -> [AccountRow] {
     var q = SQLFilter()
     q.entityConditions(f)
@@ -141,7 +142,8 @@ extension RegistryDatabase {
       SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
              \(EntityDisplayName.sql) AS entity_name, e.kind AS entity_kind,
              e.valid_to AS entity_valid_to, e.country, e.region,
-             c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
+             c.platform, \(f.asOf == nil ? "c.handle" : Self.handleOnDaySQL) AS handle, c.url,
+             c.opened_on, c.first_seen_on, c.closed_on, c.status,
              c.confidence, s.followers,
              strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
              src.key AS source, src.url AS source_url
@@ -153,14 +155,22 @@ extension RegistryDatabase {
         WHERE s2.channel_id = c.id AND s2.observed_at <= ? AND s2.followers IS NOT NULL
         ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
       \(q.whereSQL)
-      ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle
+      ORDER BY e.country, e.region, entity_name, e.id, c.platform, handle
       """
     var args = StatementArguments()
+    if let d = f.asOf?.description { args += [d] }
     if let d = f.ownersOn?.description { args += [d, d] }
     args += [cutoff]
     args += q.arguments
     return try writer.read { db in try AccountRow.fetchAll(db, sql: sql, arguments: args) }
   }
+
+  /// SQL for the handle the channel aliased `c` had on a day (one `?`): the former handle it
+  /// held then (`channel_handle_history`, valid until the rename), else its handle now.
+  static let handleOnDaySQL = """
+    coalesce((SELECT h.handle FROM channel_handle_history h WHERE h.channel_id = c.id
+              AND h.valid_until > ? ORDER BY h.valid_until LIMIT 1), c.handle)
+    """
 
   /// The region codes the registry knows, with their names, for messages and validation.
   public func regions(country: String? = nil) throws -> [(code: String, name: String)] {
