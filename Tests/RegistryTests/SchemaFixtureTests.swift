@@ -39,6 +39,15 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
+        if let ownership = Schema.migrationNames.firstIndex(of: "v8-ownership"),
+          version >= ownership
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel_owner (id, channel_id, entity_id, valid_from, valid_to, source_id)
+                VALUES (1, 1, 'be-pz-fixture', NULL, NULL, 1);
+              """)
+        }
       }
       try queue.close()
     }
