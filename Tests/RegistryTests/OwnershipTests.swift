@@ -40,10 +40,10 @@ private func day(_ s: String) -> Day { Day(s)! }
     let onMove = Ownership.tenures(
       openedOn: day("2012-03-01"), closedOn: nil, periods: moved, on: day("2026-01-01"))
     #expect(
-      onMove.filter {
-        ($0.openedOn ?? day("9999-01-01")) <= day("2026-01-01")
-          && ($0.closedOn.map { $0 > day("2026-01-01") } ?? true)
-      }.map(\.entityId) == ["ab"])
+      onMove == [
+        Ownership.Tenure(entityId: "a", openedOn: day("2012-03-01"), closedOn: day("2026-01-01")),
+        Ownership.Tenure(entityId: "ab", openedOn: day("2026-01-01"), closedOn: nil),
+      ])
   }
 
   @Test func aPeriodThatHeldNothingGivesNoTenure() {
