@@ -39,7 +39,18 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
-        if Schema.migrationNames.prefix(version + 1).contains("v7-corrections") {
+        if let ownership = Schema.migrationNames.firstIndex(of: "v8-ownership"),
+          version >= ownership
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel_owner (id, channel_id, entity_id, valid_from, valid_to, source_id)
+                VALUES (1, 1, 'be-pz-fixture', NULL, NULL, 1);
+              """)
+        }
+        if let corrections = Schema.migrationNames.firstIndex(of: "v7-corrections"),
+          version >= corrections
+        {
           try db.execute(
             sql: """
               INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, source_id,

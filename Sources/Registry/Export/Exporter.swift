@@ -81,6 +81,15 @@ public enum Exporter {
       """
     ),
     (
+      "channel_owners.csv",
+      """
+      SELECT o.id, c.key AS channel, o.entity_id, o.valid_from, o.valid_to, s.key AS source,
+        o.note
+      FROM channel_owner o JOIN channel c ON c.id = o.channel_id
+      JOIN source s ON s.id = o.source_id ORDER BY c.id, o.valid_from IS NOT NULL, o.valid_from
+      """
+    ),
+    (
       "snapshot_retractions.csv",
       """
       SELECT r.id, c.key AS channel,

@@ -47,11 +47,13 @@ public enum SeedLoader {
   /// given in file order.
   public static let optionalColumns: [String: [String]] = [
     "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
+    "channel_owners.csv": ["id"],
   ]
 
   /// Files a seed may have (an export writes them); loaded after the others when present.
   public static let optionalFiles: [(name: String, columns: [String])] = [
     ("channel_handle_history.csv", ["channel", "handle", "valid_until", "source"]),
+    ("channel_owners.csv", ["channel", "entity_id", "valid_from", "valid_to", "source", "note"]),
     (
       "snapshot_retractions.csv",
       [
@@ -206,6 +208,9 @@ public enum SeedLoader {
       try loadReferenceFigures()
       if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
         try loadHandleHistory()
+      }
+      if FileManager.default.fileExists(atPath: directory + "/channel_owners.csv") {
+        try loadOwners()
       }
       if FileManager.default.fileExists(atPath: directory + "/snapshot_retractions.csv") {
         try loadRetractions()
@@ -461,6 +466,34 @@ public enum SeedLoader {
           validUntil: try r.day("valid_until") ?? { throw r.fail("valid_until", "is empty") }(),
           sourceId: try source(r, required: false))
         try h.insert(db, onConflict: .ignore)
+      }
+    }
+
+    /// Ownership periods (`channel_owner`); a seed's own periods are checked by `validate`.
+    mutating func loadOwners() throws {
+      let t = try table("channel_owners.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let from = try r.day("valid_from")
+        let to = try r.day("valid_to")
+        if let from, let to, from >= to {
+          throw r.fail("valid_to", "\(to) is not after valid_from \(from)")
+        }
+        let exists =
+          try Bool.fetchOne(
+            db,
+            sql: "SELECT 1 FROM channel_owner WHERE channel_id = ? AND valid_from IS ?",
+            arguments: [channelId, from]) ?? false
+        if exists { continue }
+        var o = ChannelOwner(
+          channelId: channelId,
+          entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          validFrom: from, validTo: to, sourceId: try source(r)!, note: r.optional("note"))
+        o.id = try r.int("id", min: 1)
+        try o.insert(db)
       }
     }
 

@@ -18,7 +18,15 @@ public struct EntityDetail: Codable, Sendable {
   public var predecessors: [EntityLineage]
   public var successors: [EntityLineage]
   public var channels: [ChannelDetail]
+  /// Channels it owned until they changed hands (now another entity's).
+  public var formerChannels: [FormerChannelView]
   public var sources: [Source]
+
+  enum CodingKeys: String, CodingKey {
+    case entity, names, municipalities, parent, children, predecessors, successors, channels
+    case sources
+    case formerChannels = "former_channels"
+  }
 
   /// The display name (`EntityDisplayName`), else the id.
   public var displayName: String {
@@ -79,8 +87,10 @@ public struct ChannelDetail: Codable, Sendable {
   /// Snapshots taken out of every figure (`snapshot retract`, `snapshot correct`).
   public var retractions: [RetractionView]
   public var source: Source
+  /// Its owners over time, oldest first; empty when it always belonged to its entity.
+  public var owners: [OwnershipView]
   enum CodingKeys: String, CodingKey {
-    case channel, source, retractions
+    case channel, source, owners, retractions
     case entityName = "entity_name"
     case handleHistory = "handle_history"
     case latestSnapshots = "latest_snapshots"
@@ -151,22 +161,13 @@ extension RegistryDatabase {
     return former.last.map { [$0] } ?? []
   }
 
-  /// Looks up an entity (by id or official code) or a channel (by key, handle or URL).
+  /// Looks up an entity or a channel the way `resolve` does, in full.
   public func lookup(_ text: String) throws -> LookupResult {
     try writer.read { db in
-      let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-      if let e = try Entity.fetchOne(db, key: t) {
-        return .entity(try Self.entityDetail(db, e))
+      switch try Self.resolve(db, text) {
+      case .entity(let e): return .entity(try Self.entityDetail(db, e))
+      case .channel(let c): return .channel(try Self.channelDetail(db, c))
       }
-      let byCode = try Entity.filter(sql: "code = ?", arguments: [t]).order(
-        sql: "valid_to IS NOT NULL, id"
-      )
-      .fetchAll(db)
-      if let e = byCode.first {
-        return .entity(try Self.entityDetail(db, e))
-      }
-      let c = try Self.resolveChannel(db, t)
-      return .channel(try Self.channelDetail(db, c))
     }
   }
 
@@ -186,6 +187,7 @@ extension RegistryDatabase {
       .fetchAll(db)
     for l in predecessors + successors { sourceIds.insert(l.sourceId) }
     for c in channelDetails { sourceIds.insert(c.source.id!) }
+    let former = try formerChannels(db, entityId: e.id)
     let sources = try Source.filter(keys: Array(sourceIds)).order(sql: "key").fetchAll(db)
     return EntityDetail(
       entity: e, names: names,
@@ -195,7 +197,7 @@ extension RegistryDatabase {
       children: try String.fetchAll(
         db, sql: "SELECT id FROM entity WHERE parent_id = ? ORDER BY id", arguments: [e.id]),
       predecessors: predecessors, successors: successors, channels: channelDetails,
-      sources: sources)
+      formerChannels: former, sources: sources)
   }
 
   static func channelDetail(_ db: Database, _ c: Channel) throws -> ChannelDetail {
@@ -218,6 +220,7 @@ extension RegistryDatabase {
       snapshotCount: try Int.fetchOne(
         db, sql: "SELECT count(*) FROM snapshot WHERE channel_id = ?", arguments: [c.id]) ?? 0,
       retractions: try retractions(db, channelId: c.id!),
-      source: try Source.fetchOne(db, key: c.sourceId)!)
+      source: try Source.fetchOne(db, key: c.sourceId)!,
+      owners: try ownershipViews(db, channelId: c.id!))
   }
 }

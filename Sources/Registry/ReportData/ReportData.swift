@@ -110,7 +110,7 @@ extension RegistryDatabase {
       }
       let loaded = try Self.scopeEntities(
         db, country: scope.country, kinds: scope.kinds, regions: scope.regions, on: scope.asOf,
-        placeholders: .countOnly)
+        placeholders: .countOnly, laterEntities: false)
       data.entities = loaded.entities
       data.placeholdersExcluded = loaded.placeholderIds.count
       data.channels = loaded.channels.channels

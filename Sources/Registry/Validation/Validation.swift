@@ -58,7 +58,8 @@ public enum Validation {
       ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
       ("unverified", unverified), ("contested_handle", contestedHandles),
       ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
-      ("snapshot_span", snapshotSpans), ("snapshot_outside_life", snapshotsOutsideLife),
+      ("snapshot_span", snapshotSpans), ("near_duplicate_handle", nearDuplicateHandles),
+      ("ownership", ownershipPeriods), ("snapshot_outside_life", snapshotsOutsideLife),
       ("snapshot_jump", snapshotJumps), ("snapshot_implausible", implausibleSnapshots),
     ]
 
@@ -369,6 +370,7 @@ public enum Validation {
         AND NOT EXISTS (SELECT 1 FROM entity_lineage WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM channel WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM channel_handle_history WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM channel_owner WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM snapshot WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM snapshot_retraction WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM reference_figure WHERE source_id = s.id)

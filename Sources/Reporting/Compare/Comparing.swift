@@ -4,7 +4,8 @@ import Vocabulary
 
 /// What a comparison is asked for.
 public struct CompareRequest: Sendable, Equatable {
-  /// One entity id for a scorecard; two or more to put them side by side.
+  /// One entity for a scorecard; two or more to put them side by side. Each as `show` takes
+  /// it: id, official code, name, or a channel's key, handle or URL (its owner on `asOf`).
   public var entityIds: [String]
   public var peers: PeerBasis
   public var platform: PlatformSelector
@@ -61,13 +62,16 @@ public enum Comparing {
   public static func compare(_ registry: RegistryDatabase, _ request: CompareRequest) throws
     -> Comparison
   {
+    // Each entity as `show` finds it (id, code, name, or a channel of it on the date).
     var countries: [String] = []
-    for id in request.entityIds {
-      guard let country = try registry.country(ofEntity: id) else {
-        throw RegistryError.notFound(
-          "no entity '\(id)'; see `registry-cli entities` for ids or `registry-cli search TEXT`")
+    var ids: [String] = []
+    for text in request.entityIds {
+      let e = try registry.resolveEntity(text, on: request.asOf)
+      if ids.contains(e.id) {
+        throw RequestError("entities", "'\(text)' names \(e.id), which is already compared")
       }
-      if !countries.contains(country) { countries.append(country) }
+      ids.append(e.id)
+      if !countries.contains(e.country) { countries.append(e.country) }
     }
     var input: CompareInput?
     for c in countries {
@@ -87,15 +91,15 @@ public enum Comparing {
       }
     }
     guard let input else { throw RequestError("entities", "give an entity id") }
-    if request.entityIds.count == 1 {
+    if ids.count == 1 {
       switch Scorecard.build(
-        input, entityId: request.entityIds[0], basis: request.peers, platform: request.platform)
+        input, entityId: ids[0], basis: request.peers, platform: request.platform)
       {
       case .success(let s): return .scorecard(s, snapshotsRead: input.snapshots.count)
       case .failure(let e): throw RegistryError.invalid(e.message)
       }
     }
-    switch SideBySide.build(input, ids: request.entityIds, platform: request.platform) {
+    switch SideBySide.build(input, ids: ids, platform: request.platform) {
     case .success(let s): return .sideBySide(s)
     case .failure(let e): throw RegistryError.invalid(e.message)
     }

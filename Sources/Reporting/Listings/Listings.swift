@@ -12,8 +12,8 @@ public enum Listings {
     Listing(
       columns: AccountRow.columns, rows: try registry.accounts(filter), cells: { $0.values },
       tableColumns: [
-        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
-        "followers_observed_at", "source",
+        "entity_code", "entity_name", "entity_valid_to", "region", "platform", "handle", "status",
+        "followers", "followers_observed_at", "source",
       ])
   }
 
@@ -25,46 +25,6 @@ public enum Listings {
       columns: EntityRow.columns, rows: try registry.entities(filter, presence: presence),
       cells: { $0.values },
       tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
-  }
-
-  /// One row of the per-region summary.
-  public struct SummaryRow: Encodable, Sendable {
-    public var region: String
-    public var entities: Int
-    public var withAnyChannel: Int
-    public var platforms: [String: Int]
-    enum CodingKeys: String, CodingKey {
-      case region, entities, platforms
-      case withAnyChannel = "with_any_channel"
-    }
-  }
-
-  /// Per region: the entities, and those with a channel (any, and on each platform).
-  public static func summary(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
-    -> Listing<SummaryRow>
-  {
-    let entities = try registry.entities(filter)
-    let summaryInput = entities.map {
-      SummaryEntity(
-        group: $0.region ?? "(none)", platforms: Set(($0.platforms ?? "").semicolonList))
-    }
-    let used = Set(summaryInput.flatMap(\.platforms))
-    let platforms = Platform.allCases.map(\.rawValue).filter { used.contains($0) }
-    let summary = AccountSummary.compute(summaryInput, platforms: platforms)
-    let rows = summary.lines.map {
-      SummaryRow(
-        region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,
-        platforms: $0.perPlatform)
-    }
-    let columns = ["region", "entities", "with_any_channel"] + platforms
-    return Listing(columns: columns, rows: rows) { r in
-      var c: [String: String?] = [
-        "region": r.region, "entities": String(r.entities),
-        "with_any_channel": String(r.withAnyChannel),
-      ]
-      for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
-      return c
-    }
   }
 
   /// A channel's snapshots over time.

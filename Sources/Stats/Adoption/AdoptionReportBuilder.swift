@@ -61,14 +61,15 @@ public enum AdoptionReportBuilder {
     for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
     let region = entities.map { regionPosition[$0.region]! }
 
-    // The channels of the entities in scope: those without an opening date, the earliest one.
-    var withoutOpening = 0
+    // The channels of the entities in scope: those without an opening date (each channel once:
+    // a channel that changed hands comes once per owner), the earliest one.
+    var withoutOpening = Set<Int64>()
     var earliestOpening: Day?
     for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
       if let o = c.openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
       } else {
-        withoutOpening += 1
+        withoutOpening.insert(c.id)
       }
     }
     var withoutPopulation = 0
@@ -93,7 +94,7 @@ public enum AdoptionReportBuilder {
     withoutSnapshots.sources = []
     return Prepared(
       input: withoutSnapshots, selectors: selectors, index: index, regionCodes: regionCodes,
-      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening,
+      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening.count,
       entitiesWithoutPopulation: withoutPopulation)
   }
 

@@ -48,7 +48,7 @@ public enum ScorecardError: Error, Equatable, Sendable {
   public var message: String {
     switch self {
     case .unknownEntity(let id):
-      return "no entity '\(id)'; see `registry-cli entities` or `registry-cli search`"
+      return "no entity '\(id)' among the entities compared"
     case .placeholder(let id):
       return "\(id) is a placeholder (its owner is not identified), so it is left out of every "
         + "figure; choose an identified entity"

@@ -38,6 +38,16 @@ enum DetailText {
     out += "\nchannels (\(d.channels.count)):\n"
     if d.channels.isEmpty { out += "  none recorded\n" }
     for c in d.channels { out += channel(c, indent: "  ") }
+    if !d.formerChannels.isEmpty {
+      out += "\nformer channels (\(d.formerChannels.count)), now another entity's:\n"
+      for c in d.formerChannels {
+        let since = c.validFrom.map { "from \($0) " } ?? ""
+        out +=
+          TextTable.clean(
+            "  \(c.platform) \(c.handle)  [\(c.key)]  \(since)until \(c.validTo), now \(c.owner)")
+          + "\n"
+      }
+    }
     out += "\nsources:\n"
     for s in d.sources { out += "  " + sourceLine(s) + "\n" }
     return out
@@ -69,6 +79,9 @@ enum DetailText {
     field("confidence", c.confidence.rawValue + (c.confidenceNote.map { ": \($0)" } ?? ""))
     field("note", c.note)
     for h in d.handleHistory { field("former handle", "\(h.handle) (until \(h.validUntil))") }
+    for o in d.owners {
+      field("owner", "\(o.entityId) \(ownership(o.validFrom, o.validTo)) (\(o.source))")
+    }
     field("source", sourceLine(d.source))
     if d.latestSnapshots.isEmpty {
       field("snapshots", "none")
@@ -104,6 +117,16 @@ enum DetailText {
     case (let f?, nil): return "from \(f)"
     case (nil, let t?): return "until \(t) (ceased that day)"
     case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
+    }
+  }
+
+  /// An ownership period in words: `until D`, `from D`, `from D until E` (E exclusive).
+  static func ownership(_ from: String?, _ to: String?) -> String {
+    switch (from, to) {
+    case (nil, nil): return "for its whole life"
+    case (let f?, nil): return "from \(f)"
+    case (nil, let t?): return "until \(t)"
+    case (let f?, let t?): return "from \(f) until \(t)"
     }
   }
 

@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let result = try registry.lookup(what)
     if format == .json {
       let enc = JSONOutput.encoder(pretty: true)

@@ -32,7 +32,7 @@ struct AdoptionReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let request = AdoptionReportRequest(scope: try scope.request, platforms: platform)
     let result = try asUsageError { try AdoptionReporting.build(registry, request) }
     Terminal.note(result.summary)

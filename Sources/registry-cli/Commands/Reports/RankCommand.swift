@@ -59,7 +59,7 @@ struct RankCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let request = RankRequest(
       scope: try scope.request, metric: metric.metric,
       platform: try asUsageError { try .parse(platform) }, top: top)

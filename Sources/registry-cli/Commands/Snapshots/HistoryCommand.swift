@@ -36,7 +36,7 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let c = try registry.resolveChannel(channel)
     let retractions = try registry.retractions(channelId: c.id!)
     if retracted {
