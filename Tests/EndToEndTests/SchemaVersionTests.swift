@@ -41,11 +41,22 @@ import Testing
       #expect(
         try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
         "\(file): the view reads the display name from v_entity_name")
+      #expect(migrations.contains("v8-ownership"), "\(file): \(migrations)")
+      #expect(
+        try SQLiteShell.run(
+          cli.db, "SELECT count(*) FROM channel_owner WHERE entity_id <> 'be-pz-fixture'")
+          == "0", "\(file): ownership periods, if any, are the fixture's")
       #expect(migrations.contains("v6-surveys"), "\(file): \(migrations)")
-      // The survey table exists (empty unless the fixture is v6 or later, which holds one).
+      // The survey table exists (empty unless the fixture is v8, v6-surveys, or later, which holds one).
       let surveys = try SQLiteShell.run(cli.db, "SELECT count(*) FROM survey")
-      #expect(surveys == (file >= "v6.sqlite" ? "1" : "0"), "\(file): \(surveys)")
+      #expect(surveys == (file >= "v8.sqlite" ? "1" : "0"), "\(file): \(surveys)")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
+      #expect(migrations.contains("v7-corrections"), "\(file): \(migrations)")
+      // Retractions made at v7-corrections or later are kept; earlier files start with none.
+      let retracted = try SQLiteShell.run(
+        cli.db, "SELECT followers, retracted_by FROM snapshot_retraction")
+      #expect(retracted == "" || retracted == "12340|fixture", "\(file): \(retracted)")
+      #expect(try cli.run(["history", "x/fixturezone", "--retracted"]).status == 0, "\(file)")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }

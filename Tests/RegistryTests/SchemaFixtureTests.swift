@@ -39,7 +39,27 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
-        if version >= 5 {
+        if let ownership = Schema.migrationNames.firstIndex(of: "v8-ownership"),
+          version >= ownership
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel_owner (id, channel_id, entity_id, valid_from, valid_to, source_id)
+                VALUES (1, 1, 'be-pz-fixture', NULL, NULL, 1);
+              """)
+        }
+        if let corrections = Schema.migrationNames.firstIndex(of: "v7-corrections"),
+          version >= corrections
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, source_id,
+                retracted_at, retracted_by, reason, replaced)
+                VALUES (1, 1, 1703980800, 12340, 1, '2025-01-02T00:00:00Z', 'fixture',
+                        'typo: one zero too many', 0);
+              """)
+        }
+        if let surveys = Schema.migrationNames.firstIndex(of: "v6-surveys"), version >= surveys {
           try db.execute(
             sql: """
               INSERT INTO survey (entity_id, platform, observed_on, result, method, confidence,

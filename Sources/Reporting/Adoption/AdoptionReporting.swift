@@ -55,7 +55,7 @@ public enum AdoptionReporting {
     PhaseTimings.mark("regions check")
     let data = ReportScope(
       country: scope.country, regions: scope.regions, kinds: scope.kinds, asOf: scope.asOf,
-      windows: windows, minConfidence: scope.minConfidence)
+      baselineSeekDays: windows.map(Growth.baselineSeekDays), minConfidence: scope.minConfidence)
     var prepared: AdoptionReportBuilder.Prepared?
     let rows = try registry.reportData(data) { partial in
       var input = ReportInputMapping.input(

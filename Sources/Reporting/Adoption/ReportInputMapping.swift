@@ -8,7 +8,7 @@ enum ReportInputMapping {
     _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters,
     minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) -> ReportInput {
-    ReportInput(
+    var input = ReportInput(
       asOf: asOf, stalenessDays: stalenessDays, filters: filters,
       entities: d.entities.map {
         StatsEntity(
@@ -22,6 +22,8 @@ enum ReportInputMapping {
       placeholdersExcluded: d.placeholdersExcluded, surveys: d.surveys.map(survey),
       minConfidence: minConfidence, references: d.references.map(reference),
       referenceSources: d.referenceSources.map(Citation.init))
+    input.synthetic = d.synthetic
+    return input
   }
 
   static func channel(_ c: ReportData.ChannelRow) -> StatsChannel {

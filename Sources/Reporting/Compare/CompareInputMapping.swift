@@ -12,7 +12,7 @@ enum CompareInputMapping {
       d.reportData, asOf: asOf, stalenessDays: stalenessDays,
       filters: ReportFilters(country: "", regions: [], kinds: [], platforms: []))
     let flags = Dictionary(uniqueKeysWithValues: d.entities.map { ($0.entity.id, $0) })
-    return CompareInput(
+    var input = CompareInput(
       asOf: base.asOf, stalenessDays: stalenessDays,
       entities: base.entities.map {
         CompareEntity($0, country: flags[$0.id]!.country, placeholder: flags[$0.id]!.placeholder)
@@ -27,5 +27,7 @@ enum CompareInputMapping {
       references: d.references.map(ReportInputMapping.reference),
       regionNames: d.regionNames, surveys: d.surveys.map(ReportInputMapping.survey),
       minConfidence: minConfidence)
+    input.synthetic = d.synthetic
+    return input
   }
 }

@@ -12,8 +12,8 @@ public enum Listings {
     Listing(
       columns: AccountRow.columns, rows: try registry.accounts(filter), cells: { $0.values },
       tableColumns: [
-        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
-        "followers_observed_at", "source",
+        "entity_code", "entity_name", "entity_valid_to", "region", "platform", "handle", "status",
+        "followers", "followers_observed_at", "source",
       ])
   }
 
@@ -27,68 +27,14 @@ public enum Listings {
       tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
   }
 
-  /// One row of the per-region summary.
-  public struct SummaryRow: Encodable, Sendable {
-    public var region: String
-    public var entities: Int
-    public var withAnyChannel: Int
-    public var platforms: [String: Int]
-    /// Entities existing on the day present, absent and unknown on any social platform.
-    public var present: Int
-    public var absent: Int
-    public var unknown: Int
-    enum CodingKeys: String, CodingKey {
-      case region, entities, platforms, present, absent, unknown
-      case withAnyChannel = "with_any_channel"
-    }
-  }
-
-  /// Per region: the entities, those with a channel (any, and on each platform), and the
-  /// statuses on any social platform on `day` (the filter's as-of, else today) of those
-  /// existing then.
-  public static func summary(
-    _ registry: RegistryDatabase, _ filter: RegistryFilter,
-    rule: PresenceRule = PresenceRule()
-  ) throws -> Listing<SummaryRow> {
-    let entities = try registry.entities(filter)
-    let summaryInput = entities.map {
-      SummaryEntity(
-        group: $0.region ?? "(none)", platforms: Set(($0.platforms ?? "").semicolonList))
-    }
-    let used = Set(summaryInput.flatMap(\.platforms))
-    let platforms = Platform.allCases.map(\.rawValue).filter { used.contains($0) }
-    let summary = AccountSummary.compute(summaryInput, platforms: platforms)
-    var statusFilter = filter
-    statusFilter.platforms = []
-    statusFilter.statuses = []
-    let statuses = try PresenceListing.statuses(
-      registry, statusFilter, on: filter.asOf ?? Day.today(), platforms: [], rule: rule)
-    var counts: [String: StatusCounts] = [:]
-    for e in statuses.entities {
-      counts[e.entity.region ?? "(none)", default: StatusCounts()].add(e.any)
-    }
-    let rows = summary.lines.map {
-      SummaryRow(
-        region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,
-        platforms: $0.perPlatform, present: counts[$0.group]?.present ?? 0,
-        absent: counts[$0.group]?.absent ?? 0, unknown: counts[$0.group]?.unknown ?? 0)
-    }
-    let columns =
-      ["region", "entities", "with_any_channel"] + platforms + ["present", "absent", "unknown"]
-    return Listing(columns: columns, rows: rows) { r in
-      var c: [String: String?] = [
-        "region": r.region, "entities": String(r.entities),
-        "with_any_channel": String(r.withAnyChannel), "present": String(r.present),
-        "absent": String(r.absent), "unknown": String(r.unknown),
-      ]
-      for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
-      return c
-    }
-  }
-
   /// A channel's snapshots over time.
   public static func history(_ rows: [HistoryRow]) -> Listing<HistoryRow> {
     Listing(columns: HistoryRow.columns, rows: rows, cells: { $0.values })
+  }
+
+  /// A channel's retracted snapshots.
+  public static func retractions(_ rows: [RetractionView]) -> Listing<RetractionView> {
+    Listing(columns: RetractionView.columns, rows: rows, cells: { $0.values })
   }
 
   /// The change log.
@@ -98,7 +44,8 @@ public enum Listings {
 
   /// What `validate` found.
   public static func findings(_ rows: [Finding]) -> Listing<Finding> {
-    Listing(columns: Finding.columns, rows: rows, cells: { $0.values })
+    // A finding's message says what to do: never cut.
+    Listing(columns: Finding.columns, rows: rows, cells: { $0.values }, uncutColumns: ["message"])
   }
 
   /// Reference figures with their sources.

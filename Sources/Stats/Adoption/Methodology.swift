@@ -19,7 +19,9 @@ public enum Methodology {
         "evidence_date",
         "A channel counts as open from its evidence date: opened_on, else first_seen_on, else "
           + "the publication date of its source, else the source's retrieval date, until "
-          + "closed_on (exclusive). A channel with none of these dates is never counted."
+          + "closed_on (exclusive). A channel with none of these dates is never counted. A "
+          + "channel that changed hands counts for each owner over that owner's period: from the "
+          + "later of its evidence date and the period's start, until the period's end."
       ),
       (
         "presence_status",
@@ -112,14 +114,15 @@ public enum Methodology {
       ),
       (
         "growth",
-        "A channel's growth over W days: followers(D) − followers(D−W), and as a percentage of "
-          + "followers(D−W), each endpoint the latest snapshot on or before its date within the "
-          + "staleness limit. The national growth is Σf(D) − Σf(D−W) over the channels with both "
-          + "endpoints (a matched panel); per region the median of the channels' percentages."
+        "A channel's " + Growth.definition + " The national growth is Σf1 − Σf0 over the "
+          + "channels with both counts in their windows (a matched panel, f1 scaled to W days: "
+          + "f0 × (f1/f0)^(W/elapsed)); per region the median of the channels' percentages. "
+          + "The days of the counts used are given (baseline_on, end_on in JSON)."
       ),
       (
         "weekly_compound_growth",
-        "(f1/f0)^(7/days) − 1, days being the time elapsed between the two observations."
+        "(f1/f0)^(7/days) − 1, days being the time elapsed between the two counts of a growth "
+          + "window."
       ),
       (
         "disclaimer",
@@ -137,9 +140,10 @@ public enum Methodology {
       (
         "missing",
         "A figure that cannot be computed is shown as missing with its reason (no_snapshot, "
-          + "stale, no_population, zero_population, no_baseline, zero_baseline, no_elapsed_time, "
-          + "no_entities, no_values, no_survey, no_channel: present through a survey that names "
-          + "no channel), never as 0."
+          + "stale, no_population, zero_population, no_end_in_window, no_baseline_in_window, "
+          + "zero_baseline, no_elapsed_time, no_entities, no_values, no_survey, no_channel: "
+          + "present through a survey that names no channel, out_of_range: a result too large to "
+          + "be a count), never as 0."
       ),
     ]
   }

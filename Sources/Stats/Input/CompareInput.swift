@@ -35,6 +35,8 @@ public struct CompareInput: Sendable {
   /// `absent`, `not_surveyed` or `no_channel` as its status says.
   public var surveys: [StatsSurvey]
   public var minConfidence: Confidence
+  /// The data is generated (`registry-cli generate`): every rendering says so at the top.
+  public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, entities: [CompareEntity], channels: [StatsChannel],

@@ -24,8 +24,9 @@ public struct ReportInput: Sendable {
   /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
   public var entities: [StatsEntity]
   public var channels: [StatsChannel]
-  /// Only the snapshots needed: per channel of an entity existing on D, the latest on or before
-  /// D, D − 90 and D − 365 (the open channels' figures; every channel's presence evidence).
+  /// Only the snapshots needed: per open channel the latest on or before D, D − 75 and D − 305
+  /// (the growth baselines' windows end there: `Growth.baselineSeekDays`); per other channel of
+  /// an entity existing on D, the latest on or before D (presence evidence).
   public var snapshots: [StatsSnapshot]
   public var sources: [Citation]
   /// Region code → display name.
@@ -43,6 +44,8 @@ public struct ReportInput: Sendable {
   /// `Presence.platformSet` of these channels and surveys, when the caller has it already (it
   /// is computed otherwise).
   public var platformSet: [String]?
+  /// The data is generated (`registry-cli generate`): every rendering says so at the top.
+  public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],

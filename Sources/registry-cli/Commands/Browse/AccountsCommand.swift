@@ -10,8 +10,12 @@ struct AccountsCommand: ParsableCommand {
     abstract: "List channels (accounts) with their entity, region and latest follower count.",
     discussion: """
       Example: registry-cli accounts --region BE-WAL --platform x --format json
-      With --as-of, only channels open on that day at entities existing on that day are listed, \
-      and followers are the latest snapshot on or before it.
+      By default the channels of the entities existing today, each under its owner today; \
+      entity_valid_to shows when an entity ceases. With --as-of, only channels open on that day \
+      at entities existing on that day, each under its owner that day, and followers are the \
+      latest snapshot on or before it. --include-ceased adds the entities that no longer exist \
+      (with the channels they still own: a channel moved at a merger is listed under its new \
+      owner).
       With --presence, one row per entity and platform instead: its status on --as-of (default \
       today): present (confirmed or carried forward), absent or unknown, with the evidence and \
       its date (docs/report.md); --platform chooses the platforms (default: every social \
@@ -22,14 +26,29 @@ struct AccountsCommand: ParsableCommand {
   @OptionGroup var filters: FilterOptions
   @OptionGroup var output: ListingOptions
 
+  @Flag(help: "Also list entities that ceased (merged or closed) and the channels they own.")
+  var includeCeased = false
+
   @Flag(help: "List each entity's status per platform (present, absent, unknown) instead.")
   var presence = false
 
   @OptionGroup var presenceOptions: PresenceOptions
 
+  func validate() throws {
+    if includeCeased && filters.asOf != nil {
+      throw ValidationError(
+        "--as-of lists the entities existing on that day; --include-ceased is for today's list")
+    }
+    if includeCeased && presence {
+      throw ValidationError(
+        "--presence gives the statuses of the entities existing on --as-of; --include-ceased "
+          + "lists channels")
+    }
+  }
+
   func run() throws {
-    let registry = try database.open()
-    let filter = try filters.filter(in: registry)
+    let registry = try database.openForReading()
+    var filter = try filters.filter(in: registry)
     if presence {
       let statuses = try PresenceListing.statuses(
         registry, filter, on: filter.asOf ?? Day.today(),
@@ -39,6 +58,7 @@ struct AccountsCommand: ParsableCommand {
       print(try asUsageError { try listing.render(output.shape) }, terminator: "")
       return
     }
+    if filter.asOf == nil && !includeCeased { filter.existingOn = Day.today() }
     let listing = try Listings.accounts(registry, filter)
     print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }

@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let result = try registry.lookup(what)
     var statuses: EntityStatuses?
     if case .entity(let e) = result {
