@@ -42,7 +42,8 @@ public enum SiteLink: Sendable, Equatable {
     if isShare(site: site, host: host, segments: segments, query: query) {
       return .toCheck(reason: "share or intent button, not an account", platforms: [])
     }
-    if segments.isEmpty { return .other }  // the platform's home page, e.g. an icon without a target
+    // The platform's home page (an icon without a target) names no account.
+    if segments.isEmpty { return .other }
     if let post = postKind(site: site, segments: segments) {
       return .toCheck(reason: "a \(post), not an account", platforms: site.platforms)
     }
