@@ -202,3 +202,82 @@ struct WebsiteParsingTests {
     }
   }
 }
+
+/// `SiteFetcher` against a stub server: robots.txt on every redirect hop, the redirect cap,
+/// pages that are not HTML, and the address a `--base-url` run asks for.
+@Suite(.serialized) struct SiteFetcherTests {
+  static func fetcher(_ server: StubHTTPServer, maxRedirects: Int = 3) -> SiteFetcher {
+    var http = HTTPClientConfiguration()
+    http.totalTimeout = 5
+    http.followRedirects = false
+    var retry = RetryPolicy()
+    retry.maxAttempts = 1
+    return SiteFetcher(
+      fetcher: PoliteFetcher(
+        client: HTTPClient(configuration: http), limiter: RateLimiter(minInterval: 0),
+        retry: retry),
+      agent: "registry-cli", maxRedirects: maxRedirects, baseURL: server.baseURL)
+  }
+
+  static func serve(_ request: StubRequest) -> StubResponse {
+    let html = ["Content-Type": "text/html"]
+    switch request.path {
+    case "/open.example/robots.txt": return StubResponse(status: 404)
+    case "/closed.example/robots.txt":
+      return StubResponse(
+        status: 200, headers: ["Content-Type": "text/plain"],
+        body: Data("User-agent: *\nDisallow: /\n".utf8))
+    case "/broken.example/robots.txt": return StubResponse(status: 503)
+    case "/open.example/to-closed":
+      return StubResponse(status: 302, headers: ["Location": "https://closed.example/page"])
+    case "/open.example/loop":
+      return StubResponse(status: 301, headers: ["Location": "/loop"])
+    case "/open.example/pdf":
+      return StubResponse(status: 200, headers: ["Content-Type": "application/pdf"])
+    case "/open.example/page":
+      return StubResponse(
+        status: 200, headers: html, body: Data("<a href='https://x.com/z'>x</a>".utf8))
+    default: return StubResponse(status: 200, headers: html, body: Data("<p>".utf8))
+    }
+  }
+
+  @Test func robotsTxtIsAskedOncePerHostAndOnEveryRedirectHop() throws {
+    let server = try StubHTTPServer { Self.serve($0) }
+    defer { server.stop() }
+    let f = Self.fetcher(server)
+    let page = try f.page("https://open.example/page").get()
+    #expect(page.links == ["https://x.com/z"])
+    #expect(page.url == "https://open.example/page")
+    _ = f.page("https://open.example/other")
+    #expect(server.requests.filter { $0.path == "/open.example/robots.txt" }.count == 1)
+    // The redirect leads to a host whose robots.txt forbids everything: not fetched.
+    #expect(
+      f.page("https://open.example/to-closed").failure?.description
+        == "robots.txt does not allow https://closed.example/page")
+    #expect(!server.requests.contains { $0.path == "/closed.example/page" })
+    // A robots.txt answering 5xx forbids the host (RFC 9309).
+    #expect(f.page("https://broken.example/").failure == .robots("https://broken.example/"))
+    #expect(!server.requests.contains { $0.path == "/broken.example/" })
+  }
+
+  @Test func redirectsAreCappedAndOnlyHTMLIsRead() throws {
+    let server = try StubHTTPServer { Self.serve($0) }
+    defer { server.stop() }
+    let f = Self.fetcher(server, maxRedirects: 3)
+    #expect(
+      f.page("https://open.example/loop").failure?.description == "more than 3 redirects")
+    // The first request and 3 redirects followed, the 4th refused.
+    #expect(server.requests.filter { $0.path == "/open.example/loop" }.count == 4)
+    #expect(f.page("https://open.example/pdf").failure == .notHTML("application/pdf"))
+    #expect(
+      f.physical("https://www.police.be:8443/5340/a?b=1")
+        == server.baseURL + "/www.police.be:8443/5340/a?b=1")
+  }
+}
+
+extension Result {
+  fileprivate var failure: Failure? {
+    if case .failure(let f) = self { return f }
+    return nil
+  }
+}
