@@ -70,15 +70,15 @@ import Testing
       ["collect", "websites", "--dry-run"] + Self.common(server, db), useDB: false)
     #expect(dry.status == 3, "\(dry.stderr)")
     #expect(dry.stdout.contains("dry run: nothing was written"))
-    #expect(dry.stdout.contains("present:         9 recorded, 9 new"))
+    #expect(dry.stdout.contains("present:         10 recorded, 10 new"))
     #expect(try Self.state(db) == before)
 
     let run = try cli.run(["collect", "websites"] + Self.common(server, db), useDB: false)
     #expect(run.status == 3, "\(run.stderr)")
     let out = run.stdout
-    #expect(out.contains("fetched:         4 of 9 sites (6 pages)"), "\(out)")
-    #expect(out.contains("new channels:    8 (status unverified)"))
-    #expect(out.contains("present:         9 recorded, 9 new (confidence medium)"))
+    #expect(out.contains("fetched:         5 of 10 sites (7 pages)"), "\(out)")
+    #expect(out.contains("new channels:    9 (status unverified)"))
+    #expect(out.contains("present:         10 recorded, 10 new (confidence medium)"))
     // 5340: 12 social platforms - 6 linked (x, facebook page and group, instagram, youtube,
     // bluesky) - tiktok (a registry channel) = 5; 5342: 12 - 3 (facebook x2, instagram) = 9;
     // 5343: 12 - 2 (x, telegram) = 10; 5 + 9 + 10 = 24.
@@ -94,11 +94,11 @@ import Testing
     #expect(
       out.contains(
         "be-pz-5347: https://www.police.be/5347: response larger than 5242880 bytes"))
-    #expect(run.stderr.contains("4 of 9 sites failed"))
+    #expect(run.stderr.contains("4 of 10 sites failed"))
 
     // To check: the post, the federal police's account, three share buttons, the tracking
-    // redirect, the registry's TikTok channel the site does not link.
-    #expect(out.contains("to check:        7"))
+    // redirect, the registry's TikTok channel the site does not link; 5350's unread page.
+    #expect(out.contains("to check:        8"))
     for expected in [
       "be-pz-5340: https://x.com/zp_voorbeeld/status/1790000000000000001: a post, not an account",
       "be-pz-5340: https://x.com/fedpol_example: x/fedpol_example is a channel of be-fed-example, "
@@ -164,6 +164,13 @@ import Testing
         == ([
           "telegram|present|pol_omleiding|medium", "x|present|pol_omleiding|medium",
         ] + Self.absentExcept(["x", "telegram"])).sorted())
+    // 5350: its contact page could not be read: the Facebook page is present, and no absence
+    // is recorded (the unread page may link the other accounts).
+    #expect(try Self.surveys(db, "be-pz-5350") == ["facebook_page|present|zonecontact|medium"])
+    #expect(
+      out.contains(
+        "be-pz-5350: https://www.police.be/5350/contact: page not read: HTTP 500 (after 2 attempts)"
+      ))
     // No social link, robots.txt, failures: nothing recorded.
     for zone in ["5341", "5344", "5345", "5346", "5347", "5348", "5349"] {
       #expect(try Self.surveys(db, "be-pz-\(zone)").isEmpty, "\(zone)")
@@ -195,7 +202,7 @@ import Testing
     let stored = try Self.state(db)
     let again = try cli.run(["collect", "websites"] + Self.common(server, db), useDB: false)
     #expect(again.status == 3)
-    #expect(again.stdout.contains("present:         9 recorded, 0 new"))
+    #expect(again.stdout.contains("present:         10 recorded, 0 new"))
     #expect(again.stdout.contains("absent:          24 recorded, 0 new"))
     #expect(again.stdout.contains("new channels:    0"))
     #expect(try Self.state(db) == stored)

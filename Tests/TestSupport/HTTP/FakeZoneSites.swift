@@ -94,6 +94,13 @@ public enum FakeZoneSites {
     <body><a href="https://t.me/pol_omleiding">Telegram</a></body></html>
     """
 
+  /// Zone 5350: a Facebook link on the home page; its contact page fails (500).
+  public static let contactBrokenHome = """
+    <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Zone</title></head>
+    <body><a href="https://www.facebook.com/ZoneContact">Facebook</a>
+    <a href="/5350/contact">Contact</a></body></html>
+    """
+
   /// robots.txt of www.lokalepolitie.be: everyone may read it, except this crawler's zone pages.
   public static let lokaleRobots = """
     # robots.txt
@@ -147,6 +154,9 @@ public enum FakeZoneSites {
       return StubResponse(
         status: 200, headers: ["Content-Type": "text/plain"], body: Data(lokaleRobots.utf8))
     case "/www.lokalepolitie.be/5348": return page(voorbeeldContact)
+    case "/www.police.be/5350": return page(contactBrokenHome)
+    case "/www.police.be/5350/contact":
+      return StubResponse(status: 500, headers: html, body: Data("<h1>Error</h1>".utf8))
     default:
       if request.path.hasPrefix("/www.generated.be/"),
         let code = Int(request.path.dropFirst("/www.generated.be/".count))

@@ -216,7 +216,7 @@ public struct WebsiteCollector: Sendable {
       }
     }
     do {
-      try write(target, links, into: &outcome)
+      try write(target, links, allPagesRead: unread.isEmpty, into: &outcome)
       outcome.toCheck += unread
       outcome.stored = true
     } catch {
@@ -265,12 +265,12 @@ public struct WebsiteCollector: Sendable {
   /// Records the site's surveys in one transaction (rolled back with `--dry-run`).
   func write(
     _ target: WebsiteTarget, _ links: [(url: String, page: String, link: SiteLink)],
-    into outcome: inout SiteOutcome
+    allPagesRead: Bool, into outcome: inout SiteOutcome
   ) throws {
     let result = try registry.writer.writeWithoutTransaction { db in
       var planned = outcome
       try db.inTransaction {
-        try record(db, target, links, into: &planned)
+        try record(db, target, links, allPagesRead: allPagesRead, into: &planned)
         if !options.dryRun { try SearchIndex.rebuild(db) }
         return options.dryRun ? .rollback : .commit
       }
@@ -281,7 +281,8 @@ public struct WebsiteCollector: Sendable {
 
   private func record(
     _ db: Database, _ target: WebsiteTarget,
-    _ links: [(url: String, page: String, link: SiteLink)], into outcome: inout SiteOutcome
+    _ links: [(url: String, page: String, link: SiteLink)], allPagesRead: Bool,
+    into outcome: inout SiteOutcome
   ) throws {
     let sourceId = try source(db, target)
     var store = SurveyStore(
@@ -339,8 +340,9 @@ public struct WebsiteCollector: Sendable {
       }
     }
     // A site that links none of the entity's accounts says nothing about absence: it may be a
-    // template whose social block is empty.
-    guard !recorded.isEmpty else { return }
+    // template whose social block is empty. Nor does a site one of whose pages could not be
+    // read: the missing page may link the account.
+    guard !recorded.isEmpty, allPagesRead else { return }
     let pages = outcome.pages.joined(separator: " ")
     for platform in Platform.allCases where platform.isSocial && !mentioned.contains(platform) {
       if let open = try String.fetchOne(
