@@ -190,6 +190,15 @@ import Testing
       })
     #expect(!server.requests.contains { $0.path == "/www.lokalepolitie.be/5348" })
 
+    // An entity without a website is refused before any request, with the command to add one.
+    let none = try cli.run(
+      ["collect", "websites", "--entity", "5349"] + Self.common(server, db), useDB: false)
+    #expect(none.status == 1)
+    #expect(
+      none.stderr.contains(
+        "be-pz-5349 has no open website channel; add one: registry-cli channel add URL "
+          + "--platform website --entity be-pz-5349"), "\(none.stderr)")
+
     // Running again the same day changes nothing.
     // (First a person checks one of the new channels: it becomes active, and stays so.)
     let verify = try cli.run([

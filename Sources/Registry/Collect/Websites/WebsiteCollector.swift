@@ -147,8 +147,8 @@ public struct WebsiteCollector: Sendable {
       let found = Set(out.map(\.entityId))
       if let missing = ids.first(where: { !found.contains($0) }) {
         throw RegistryError.invalid(
-          "\(missing) has no open website channel; add one: registry-cli channel add "
-            + "--entity \(missing) --platform website --handle URL")
+          "\(missing) has no open website channel; add one: registry-cli channel add URL "
+            + "--platform website --entity \(missing) --source-url URL")
       }
     }
     return out
