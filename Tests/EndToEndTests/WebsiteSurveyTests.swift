@@ -285,9 +285,13 @@ import Testing
       """
 
     let process = try cli.start(args, tag: "websites-kill")
-    // Each site takes at least 0.2 s (robots.txt once, then the page, 0.1 s each): by 2 s
-    // some sites are stored and most are not.
-    Thread.sleep(forTimeInterval: 2)
+    // Each site takes at least 0.1 s (its page; robots.txt once): the kill comes as soon as
+    // 3 sites are stored, with most still to come (polled, so a loaded machine only waits longer).
+    let stored = "SELECT count(*) FROM source WHERE key LIKE 'website-be-pz-6%'"
+    let deadline = Date().addingTimeInterval(60)
+    while Date() < deadline, (Int((try? Self.sql(db, stored)) ?? "") ?? 0) < 3 {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
     process.kill()
     _ = process.wait()
     #expect(try Self.sql(db, "PRAGMA integrity_check") == "ok")
