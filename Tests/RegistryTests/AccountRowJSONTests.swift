@@ -39,4 +39,11 @@ import Vocabulary
     #expect(w.text.contains("\"followers\":null,\"followers_observed_at\":null,"))
     #expect(w.text.hasSuffix(",\"source_url\":null,\"entity_valid_to\":null}"))
   }
+
+  @Test func orderedCellsAreTheValuesInColumnOrder() {
+    for r in [Self.row(followers: 7, name: "a"), Self.row(followers: nil, name: nil)] {
+      let v = r.values
+      #expect(r.cellsInColumnOrder == AccountRow.columns.map { v[$0] ?? nil })
+    }
+  }
 }

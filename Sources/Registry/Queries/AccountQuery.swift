@@ -95,6 +95,15 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
     w.endObject()
   }
 
+  /// The cells as text in the order of `columns` (what `values` holds, without a dictionary).
+  public var cellsInColumnOrder: [String?] {
+    [
+      entityCode, entityName, region, platform, handle, url, openedOn, status,
+      followers.map(String.init), followersObservedAt, source, entityId, entityKind, country,
+      channelKey, firstSeenOn, closedOn, confidence, sourceUrl, entityValidTo,
+    ]
+  }
+
   public var values: [String: String?] {
     [
       "channel_key": channelKey, "entity_id": entityId, "entity_code": entityCode,

@@ -35,11 +35,15 @@ public struct Listing<Row: Encodable> {
   /// row goes through its `Encodable` conformance (`JSONWriter.encode(_:keys:)`), which gives
   /// the same object at several times the cost (for the long listings).
   public var writeJSON: ((Row, inout JSONWriter) -> Void)?
+  /// A row's cells in column order, for CSV; without it they are looked up in `cells` (a
+  /// dictionary built per row: 14% of `accounts --format csv` on 1,657 rows).
+  public var orderedCells: ((Row) -> [String?])?
 
   public init(
     columns: [String], rows: [Row], cells: @escaping (Row) -> [String: String?],
     tableColumns: [String]? = nil, uncutColumns: Set<String> = [],
-    writeJSON: ((Row, inout JSONWriter) -> Void)? = nil
+    writeJSON: ((Row, inout JSONWriter) -> Void)? = nil,
+    orderedCells: ((Row) -> [String?])? = nil
   ) {
     self.columns = columns
     self.rows = rows
@@ -47,6 +51,7 @@ public struct Listing<Row: Encodable> {
     self.tableColumns = tableColumns
     self.uncutColumns = uncutColumns
     self.writeJSON = writeJSON
+    self.orderedCells = orderedCells
   }
 
   public func render(_ options: ListingShape) throws -> String {
@@ -83,6 +88,7 @@ public struct Listing<Row: Encodable> {
       return CSVOutput.render(
         columns: columns,
         rows: rows.map { r in
+          if let orderedCells { return orderedCells(r) }
           let c = cells(r)
           return columns.map { c[$0] ?? nil }
         })
