@@ -53,6 +53,11 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Published: 80%, 2018-05-01 (month): Flemish police zones with a"))
     #expect(r.stdout.contains("Published: 68%, 2018-05-01 (month): Flemish police zones on"))
+    // Mechelen's merger into Mechelen-Willebroek is dated to the year 2015 only (GvA 2021).
+    #expect(
+      r.stdout.contains(
+        "- be-pz-mechelen: end 2015-12-31 (between 2015-01-01 and 2015-12-31; source gva-2021-mewi)"
+      ))
     let low = try cli.run([
       "report", "adoption", "--as-of", "2015-06-30", "--min-confidence", "low", "--format", "json",
     ])
