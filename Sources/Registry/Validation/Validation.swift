@@ -350,7 +350,8 @@ public enum Validation {
     for r in try Row.fetchAll(
       db,
       sql: """
-        SELECT v.entity_id, v.platform, v.handle, v.observed_on FROM survey v
+        SELECT v.entity_id, v.platform, v.handle, v.observed_on, s.key AS source FROM survey v
+        JOIN source s ON s.id = v.source_id
         WHERE v.handle IS NOT NULL AND v.channel_id IS NULL ORDER BY v.entity_id, v.platform
         """)
     {
@@ -358,22 +359,27 @@ public enum Validation {
         Finding(
           .info, "survey_unlinked_handle",
           "\(r["entity_id"] as String) \(r["platform"] as String) \(r["handle"] as String)",
-          "a survey of \(r["observed_on"] as String) names this account, which is no channel: add "
-            + "it with `channel add` if it is the entity's"))
+          "a survey of \(r["observed_on"] as String) (source \(r["source"] as String)) names this "
+            + "account, which is no channel: add it with `channel add` if it is the entity's"))
     }
     for r in try Row.fetchAll(
       db,
       sql: """
-        SELECT v.entity_id, c.key, c.entity_id AS owner, v.observed_on FROM survey v
+        SELECT v.entity_id, c.key, c.entity_id AS owner, v.observed_on, s.key AS source
+        FROM survey v JOIN source s ON s.id = v.source_id
         JOIN channel c ON c.id = v.channel_id WHERE c.entity_id <> v.entity_id
+        AND NOT EXISTS (
+          SELECT 1 FROM channel_owner o WHERE o.channel_id = c.id AND o.entity_id = v.entity_id
+            AND (o.valid_from IS NULL OR o.valid_from <= v.observed_on)
+            AND (o.valid_to IS NULL OR o.valid_to > v.observed_on))
         ORDER BY v.entity_id, c.key
         """)
     {
       out.append(
         Finding(
           .info, "survey_channel_moved", "\(r["entity_id"] as String) \(r["key"] as String)",
-          "a survey of \(r["observed_on"] as String) found this channel, which \(r["owner"] as String) "
-            + "holds now"))
+          "a survey of \(r["observed_on"] as String) (source \(r["source"] as String)) found this "
+            + "channel, which \(r["owner"] as String) holds now"))
     }
     return out
   }
