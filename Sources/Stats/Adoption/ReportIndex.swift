@@ -275,9 +275,11 @@ struct ReportGroups {
     let perThousand: Metric<Double>
     if adoption.total == 0 {
       perThousand = .missing(.noEntities)
-    } else if values.isEmpty, let r = a.reasons.dominant {
-      // Adopters exist but none has a known audience: a 0 here would be a missing count.
-      perThousand = .missing(r)
+    } else if values.isEmpty {
+      // No present entity has a known audience: a 0 here would say that nobody follows, when
+      // the counts are missing (the adopters' reason) or nobody is known to be there at all
+      // (no_values: the platform's share may be anything between the bounds).
+      perThousand = .missing(a.reasons.dominant ?? .noValues)
     } else if a.withPopulation == 0 {
       perThousand = .missing(.noPopulation)
     } else {
