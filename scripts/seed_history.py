@@ -138,7 +138,7 @@ HISTORY = [
     ("be-pz-tienen-hoegaarden", "5392", "Tienen/Hoegaarden", H, "nl", ["24107", "24041"], "be-pz-getevallei", LIST_2026,
      ("2016-01-07", LIST_2026), CODES_REF, "merger into Getevallei: date not found"),
     ("be-pz-deinze-zulte", "5420", "Deinze/Zulte", H, "nl", ["44083", "44081"], "be-pz-deinze-zulte-lievegem", LIST_2026,
-     ("2016-01-07", LIST_2026), CODES_REF,
+     ("2013-08-28", LIST_2026), CODES_REF,
      "relation to Deinze-Zulte-Lievegem by municipalities (not stated by a source); date not found; Deinze includes Nevele since 2019 (Nevele was in LoWaZoNe)"),
     ("be-pz-lowazone", "5422", "LoWaZoNe (Lovendegem/Waarschoot/Zomergem/Nevele)", H, "nl", ["44085"],
      "be-pz-deinze-zulte-lievegem", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
@@ -245,8 +245,9 @@ def fold_zones(ctx):
         e = entities[succ]
         e[10] = vto
         if to_e != to_l:
+            # the successor starts after every predecessor's last sighting: the latest lower bound
             b = bounds.setdefault(succ, ["", "", "", ""])
-            b[0], b[1] = to_e, to_l
+            b[0], b[1] = max(b[0], to_e), to_l
         if "created by a merger" not in e[13]:
             e[13] = (e[13] + "; " if e[13] else "") + "created by a merger on %s%s (source %s)" % (
                 vto, "" if to_e == to_l else ", the latest date the sources allow (between %s and %s)" % (to_e or "?", to_l), lsrc)
