@@ -67,6 +67,17 @@ struct SchemaFixtureTests {
                 VALUES ('be-pz-fixture', 'tiktok', '2025-01-01', 'absent', 'website', 'medium', 1);
               """)
         }
+        if let unverified = Schema.migrationNames.firstIndex(of: "v10-unverified-channels"),
+          version >= unverified
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel (id, key, entity_id, platform, handle, status, first_seen_on,
+                                   source_id)
+                VALUES (2, 'bluesky/fixturezone.bsky.social', 'be-pz-fixture', 'bluesky',
+                        'fixturezone.bsky.social', 'unverified', '2025-01-01', 1);
+              """)
+        }
         if let v9 = Schema.migrationNames.firstIndex(of: "v9-date-bounds-codes-unknown-handles"),
           version >= v9
         {
@@ -78,7 +89,7 @@ struct SchemaFixtureTests {
                 VALUES ('be-pz-fixture', '5999', 'FIXTURE', 'high', 1);
               INSERT INTO channel (id, key, entity_id, platform, handle, status, first_seen_on,
                                    source_id)
-                VALUES (2, 'facebook_page/unknown:be-pz-fixture', 'be-pz-fixture',
+                VALUES (3, 'facebook_page/unknown:be-pz-fixture', 'be-pz-fixture',
                         'facebook_page', NULL, 'unknown', '2019-01-01', 1);
               """)
         }
