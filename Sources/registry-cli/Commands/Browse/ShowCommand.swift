@@ -51,13 +51,11 @@ struct ShowCommand: ParsableCommand {
         rule: PresenceRule(minConfidence: presence.minConfidence))
     }
     if format == .json {
-      let enc = JSONOutput.encoder(pretty: true)
-      let data: Data
       switch result {
-      case .entity(let e): data = try enc.encode(ShownEntity(entity: e, presence: statuses!))
-      case .channel(let c): data = try enc.encode(["channel": c])
+      case .entity(let e):
+        print(try JSONOutput.pretty(ShownEntity(entity: e, presence: statuses!)))
+      case .channel(let c): print(try JSONOutput.pretty(["channel": c]))
       }
-      print(String(decoding: data, as: UTF8.self))
       return
     }
     switch result {
