@@ -181,6 +181,11 @@ public enum ReportHTML {
       o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"
     }
     o += "</table>\n"
+    if !q.uncertainDates.isEmpty {
+      o += "<p>Uncertain dates (counted on the latest date the sources allow):</p>\n<ul>"
+      for u in q.uncertainDates { o += "<li>\(escape(u.text))</li>\n" }
+      o += "</ul>\n"
+    }
 
     o += "<h2>6. Methodology</h2>\n<p>As of \(asOf); staleness limit \(r.stalenessDays) days "
     o += "(also the presence window); surveys counted at confidence "
