@@ -634,8 +634,8 @@ def main():
     # ---- regions ---------------------------------------------------------------------
     regions = [
         ("BE-VLG", "BE", "Vlaams Gewest", "", "statbel-pop-2020"),
-        ("BE-WAL", "BE", "Region wallonne", "", "statbel-pop-2020"),
-        ("BE-BRU", "BE", "Region de Bruxelles-Capitale / Brussels Hoofdstedelijk Gewest", "", "statbel-pop-2020"),
+        ("BE-WAL", "BE", "Région wallonne", "", "statbel-pop-2020"),
+        ("BE-BRU", "BE", "Région de Bruxelles-Capitale / Brussels Hoofdstedelijk Gewest", "", "statbel-pop-2020"),
         ("GB-ENG", "GB", "England", "", "uk-pfa-pop2011-resistancelab"),
         ("GB-WLS", "GB", "Wales", "", "uk-pfa-pop2011-resistancelab"),
     ]
