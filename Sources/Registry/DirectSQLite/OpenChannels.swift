@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import Vocabulary
@@ -18,11 +19,14 @@ struct OpenChannels {
 }
 
 extension RegistryDatabase {
-  /// Scans the channel table in id order, keeping the channels of `entityIds`. A channel's
+  /// Scans the channel table in id order, keeping the channels of `entities` (in id order: their
+  /// ids' bytes ascending, each id once). A channel's
   /// evidence date is coalesce(opened_on, first_seen_on), else its source's published_on, else
   /// its retrieved_on; it is open on `day` iff that date <= day and (closed_on is null or > day),
-  /// and counts as open here only if its entity is in `existing` (exists on the day). Steps a
-  /// raw statement: GRDB's Row decoding by column name was most of the loader's time (perf).
+  /// and counts as open here only if its entity exists on the day (`existing[i]` for
+  /// `entities[i]`). Steps a raw statement: GRDB's Row decoding by column name was most of the
+  /// loader's time (perf). A channel's entity is found by its id's bytes (the next entity first,
+  /// else a binary search), not by hashing: each channel row shares its entity's id String.
   ///
   /// A channel with ownership periods (`channel_owner`) gives one row per tenure as seen on
   /// `day` (`Ownership.tenures`, from the channel's evidence date), each kept when its owner is
@@ -31,9 +35,10 @@ extension RegistryDatabase {
   /// channel's id is listed once: in `openIds` when a tenure is open, else in `otherIds` when
   /// one of its owners exists.
   static func openChannels(
-    _ db: Database, of entityIds: Set<String>, existing: Set<String>, on day: Day
+    _ db: Database, of entities: [ReportData.EntityRow], existing: [Bool], on day: Day
   ) throws -> OpenChannels {
     var result = OpenChannels()
+    let finder = EntityFinder(entities)
     // The few sources' dates, read once: only a channel with neither date of its own needs one.
     var sourceDates: [Int64: (day: Day, dating: ChannelDating)] = [:]
     try Self.step(
@@ -67,9 +72,12 @@ extension RegistryDatabase {
       if let d = sourceDates[sqlite3_column_int64(cs, 7)] { return (d.day, d.dating) }
       return (nil, nil)
     }
-    // Channels come grouped by entity: each run of one entity's channels is looked up once, and
-    // shares one String.
-    var lastEntity: (id: String, inScope: Bool, exists: Bool)?
+    // Channels come grouped by entity: each run of one entity's channels is looked up once.
+    // The run's id bytes, and its entity's position (nil: not in scope).
+    var runBytes: [UInt8] = []
+    var runEntity: Int?
+    var inRun = false
+    var lastSource: Int64?
     var names = TextCache()
     while true {
       let rc = sqlite3_step(cs)
@@ -84,32 +92,48 @@ extension RegistryDatabase {
           nextPeriod += 1
         }
         appendTenures(
-          cs, id: id, periods: own, evidence: evidence(), names: &names, of: entityIds,
+          cs, id: id, periods: own, evidence: evidence(), names: &names, finder: finder,
           existing: existing, on: day, to: &result)
         continue
       }
       // (entity_id is NOT NULL, and no entity has an empty id: a NULL would be out of scope.)
       guard let entityBytes = Self.bytes(cs, 1) else { continue }
-      if lastEntity.map({ !$0.id.utf8.elementsEqual(entityBytes) }) ?? true {
-        let id = String(decoding: entityBytes, as: UTF8.self)
-        lastEntity = (id, entityIds.contains(id), existing.contains(id))
+      if !inRun || !Self.equal(runBytes, entityBytes) {
+        runBytes.removeAll(keepingCapacity: true)
+        runBytes.append(contentsOf: entityBytes)
+        runEntity = finder.position(of: entityBytes, after: runEntity)
+        inRun = true
       }
-      guard let entity = lastEntity, entity.inScope else { continue }
+      guard let p = runEntity else { continue }
+      let exists = existing[p]
       let (opened, dating) = evidence()
       let c = ReportData.ChannelRow(
-        id: id, entityId: entity.id, platform: names.text(cs, 2) ?? "",
+        id: id, entityId: entities[p].id, platform: names.text(cs, 2) ?? "",
         openedOn: opened, dating: dating, closedOn: Self.day(cs, 4),
         verifiedOn: Self.day(cs, 9), disclaimer: Self.int(cs, 5).map { $0 != 0 },
         confidence: names.text(cs, 6) ?? "")
-      result.channels.append(c)
-      if Self.isOpen(c, on: day) && entity.exists {
+      if Self.isOpen(c, on: day) && exists {
         result.openIds.append(c.id)
-        result.openSources.insert(sqlite3_column_int64(cs, 7))
-      } else if entity.exists {
+        // (A set insert hashes: done only when the source changes.)
+        let source = sqlite3_column_int64(cs, 7)
+        if source != lastSource {
+          result.openSources.insert(source)
+          lastSource = source
+        }
+      } else if exists {
         result.otherIds.append(c.id)
       }
+      result.channels.append(c)
     }
     return result
+  }
+
+  /// Whether `a` holds the bytes of `b`.
+  private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count
+      && a.withUnsafeBufferPointer { a in
+        a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+      }
   }
 
   /// Appends the tenures of channel `id` (the current row of `cs`; `periods`: its ownership
@@ -117,7 +141,7 @@ extension RegistryDatabase {
   private static func appendTenures(
     _ cs: OpaquePointer?, id: Int64, periods: [OwnershipPeriod],
     evidence: (day: Day?, dating: ChannelDating?),
-    names: inout TextCache, of entityIds: Set<String>, existing: Set<String>, on day: Day,
+    names: inout TextCache, finder: EntityFinder, existing: [Bool], on day: Day,
     to result: inout OpenChannels
   ) {
     let platform = names.text(cs, 2) ?? ""
@@ -128,7 +152,8 @@ extension RegistryDatabase {
       openedOn: evidence.day, closedOn: Self.day(cs, 4), periods: periods, on: day)
     var isOpen = false
     var ownerExists = false
-    for t in tenures where entityIds.contains(t.entityId) {
+    for t in tenures {
+      guard let p = finder.position(of: t.entityId) else { continue }
       // A verification is evidence for the owner who held the channel on its day.
       let verifiedOn = verified.flatMap { v in
         (t.openedOn.map { $0 <= v } ?? true) && (t.closedOn.map { $0 > v } ?? true) ? v : nil
@@ -138,7 +163,7 @@ extension RegistryDatabase {
         dating: evidence.dating, closedOn: t.closedOn, verifiedOn: verifiedOn,
         disclaimer: disclaimer, confidence: confidence)
       result.channels.append(c)
-      guard existing.contains(t.entityId) else { continue }
+      guard existing[p] else { continue }
       ownerExists = true
       if Self.isOpen(c, on: day) { isOpen = true }
     }
@@ -206,6 +231,47 @@ extension RegistryDatabase {
 
   static func int(_ s: OpaquePointer?, _ i: Int32) -> Int64? {
     sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i)
+  }
+}
+
+/// Finds an entity's position among entities in id order (their ids' bytes ascending, as
+/// SQLite's BINARY collation orders them) by its id's bytes: the position after the previous
+/// one first (channels mostly come in their entities' order), else a binary search.
+struct EntityFinder {
+  private let entities: [ReportData.EntityRow]
+
+  init(_ entities: [ReportData.EntityRow]) { self.entities = entities }
+
+  /// The position of the entity whose id is `bytes`; nil when none. `previous`: the position
+  /// found last, if any.
+  func position(of bytes: UnsafeBufferPointer<UInt8>, after previous: Int? = nil) -> Int? {
+    let next = previous.map { $0 + 1 } ?? 0
+    if next < entities.count && Self.compare(entities[next].id, bytes) == 0 { return next }
+    var low = 0
+    var high = entities.count
+    while low < high {
+      let mid = (low + high) / 2
+      let order = Self.compare(entities[mid].id, bytes)
+      if order == 0 { return mid }
+      if order < 0 { low = mid + 1 } else { high = mid }
+    }
+    return nil
+  }
+
+  func position(of id: String) -> Int? {
+    Array(id.utf8).withUnsafeBufferPointer { position(of: $0) }
+  }
+
+  /// The order of `s`'s UTF-8 bytes against `bytes` (memcmp, then the shorter first): < 0, 0
+  /// or > 0.
+  static func compare(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    func order(_ a: UnsafeBufferPointer<UInt8>) -> Int {
+      let n = min(a.count, bytes.count)
+      let c = n == 0 ? 0 : memcmp(a.baseAddress!, bytes.baseAddress!, n)
+      return c != 0 ? Int(c) : a.count - bytes.count
+    }
+    return s.utf8.withContiguousStorageIfAvailable(order)
+      ?? Array(s.utf8).withUnsafeBufferPointer(order)
   }
 }
 

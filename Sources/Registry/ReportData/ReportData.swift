@@ -150,8 +150,13 @@ extension RegistryDatabase {
       let surveys = try Self.surveyRows(
         db, country: scope.country, of: { Set(loaded.entities.map(\.id)) })
       data.surveys = surveys.rows
-      let inScope = Set(loaded.entities.map(\.id))
-      data.uncertainDates = try UncertainDate.all(db).filter { inScope.contains($0.entityId) }
+      // (A set of every id in scope is built only when some date is uncertain: hashing each id
+      // is a cost per entity.)
+      let uncertain = try UncertainDate.all(db)
+      if !uncertain.isEmpty {
+        let inScope = Set(loaded.entities.map(\.id))
+        data.uncertainDates = uncertain.filter { inScope.contains($0.entityId) }
+      }
       sourceIds.formUnion(
         surveys.sources(onOrBefore: scope.asOf, minConfidence: scope.minConfidence))
       (data.references, data.referenceSources) = try Self.referenceRows(

@@ -62,13 +62,25 @@ public enum AdoptionReportBuilder {
       rule: rule)
 
     // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
-    var regionPosition: [String: Int] = [:]
-    for e in entities where regionPosition[e.region] == nil {
-      regionPosition[e.region] = regionPosition.count
+    // A country has few regions: each entity's is found in a short list (the previous entity's
+    // first), not hashed, and read in place (a copy of the entity would retain its Strings).
+    var seen: [String] = []
+    var firstSeen = [Int](repeating: 0, count: entities.count)
+    var last = -1
+    for i in entities.indices {
+      if last < 0 || seen[last] != entities[i].region {
+        last = seen.firstIndex(of: entities[i].region) ?? -1
+        if last < 0 {
+          seen.append(entities[i].region)
+          last = seen.count - 1
+        }
+      }
+      firstSeen[i] = last
     }
-    let regionCodes = regionPosition.keys.sorted()
-    for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
-    let region = entities.map { regionPosition[$0.region]! }
+    let regionCodes = seen.sorted()
+    var sortedPosition = [Int](repeating: 0, count: seen.count)
+    for (q, code) in seen.enumerated() { sortedPosition[q] = regionCodes.firstIndex(of: code)! }
+    let region = firstSeen.map { sortedPosition[$0] }
 
     // The channels of the entities in scope (each channel once: a channel that changed hands
     // comes once per owner): those without any date, those dated by their source alone, the
@@ -76,18 +88,20 @@ public enum AdoptionReportBuilder {
     var withoutOpening = Set<Int64>()
     var datedBySource = Set<Int64>()
     var earliestOpening: Day?
-    for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
-      if let o = c.openedOn {
+    // (Fields read in place: a copy of a channel or an entity would retain its Strings.)
+    for n in channels.indices where index.entityOf[n] >= 0 {
+      if let o = channels[n].openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
-        if c.dating == .sourcePublished || c.dating == .sourceRetrieved {
-          datedBySource.insert(c.id)
+        let dating = channels[n].dating
+        if dating == .sourcePublished || dating == .sourceRetrieved {
+          datedBySource.insert(channels[n].id)
         }
       } else {
-        withoutOpening.insert(c.id)
+        withoutOpening.insert(channels[n].id)
       }
     }
     var withoutPopulation = 0
-    for (i, e) in entities.enumerated() where index.exists[i] && e.population == nil {
+    for i in entities.indices where index.exists[i] && entities[i].population == nil {
       withoutPopulation += 1
     }
 
@@ -335,7 +349,8 @@ public enum AdoptionReportBuilder {
     var quality = DataQuality()
     quality.openSocialChannels = socialPositions.count
     for j in socialPositions {
-      let c = channels[open[j]]
+      // Fields read in place: a copy of the channel would retain each of its Strings.
+      let n = open[j]
       let f = openFigures[j]
       switch f.followers {
       case .value: quality.freshSnapshot += 1
@@ -348,16 +363,19 @@ public enum AdoptionReportBuilder {
         if f.growth90Percent.reason == .noEndInWindow { quality.noEnd90 += 1 }
         if f.growth365Percent.reason == .noEndInWindow { quality.noEnd365 += 1 }
       }
-      if c.confidence == "low" { quality.lowConfidence += 1 }
-      if c.confidence == "medium" { quality.mediumConfidence += 1 }
-      if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
+      if channels[n].confidence == "low" { quality.lowConfidence += 1 }
+      if channels[n].confidence == "medium" { quality.mediumConfidence += 1 }
+      if channels[n].disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
     quality.channelsWithoutOpeningDate = prepared.channelsWithoutOpeningDate
     quality.channelsDatedBySource = prepared.channelsDatedBySource
     quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
-    let inScope = Set(input.entities.map(\.id))
-    quality.uncertainDates = input.uncertainDates.filter { inScope.contains($0.entityId) }
+    // (The set of ids is built only when there is a date to filter: it hashes every id.)
+    if !input.uncertainDates.isEmpty {
+      let inScope = Set(input.entities.map(\.id))
+      quality.uncertainDates = input.uncertainDates.filter { inScope.contains($0.entityId) }
+    }
     quality.presenceConflicts = conflicts
     quality.surveysCounted = presence.surveysCounted
     quality.surveysBelowConfidence = presence.surveysBelowConfidence
