@@ -30,40 +30,125 @@ extension RegistryDatabase {
   ///
   /// A channel with ownership periods (`channel_owner`) gives one row per tenure as seen on
   /// `day` (`Ownership.tenures`, from the channel's evidence date), each kept when its owner is
-  /// in `entityIds`: the owner of the day holds it open, earlier owners keep their part of its
+  /// among `entities`: the owner of the day holds it open, earlier owners keep their part of its
   /// past. The periods are read in channel order beside the scan (no lookup per channel). Such a
   /// channel's id is listed once: in `openIds` when a tenure is open, else in `otherIds` when
   /// one of its owners exists.
+  ///
+  /// With `helper` (a pool) and many channels, the upper half of the ids is scanned on a second
+  /// connection, on another thread, while this one scans the lower half (the second core was
+  /// idle then): the halves are put together in id order, as one scan gives them. That read
+  /// transaction begins a moment after the caller's: a write committed in between (another
+  /// process importing at that moment) can show in the upper half, as with the report's seeks
+  /// (`FollowerSeekJob`). If the second connection fails, its half is scanned here.
   static func openChannels(
-    _ db: Database, of entities: [ReportData.EntityRow], existing: [Bool], on day: Day
+    _ db: Database, of entities: [ReportData.EntityRow], existing: [Bool], on day: Day,
+    helper: DatabasePool? = nil
   ) throws -> OpenChannels {
-    var result = OpenChannels()
-    let finder = EntityFinder(entities)
-    // The few sources' dates, read once: only a channel with neither date of its own needs one.
-    var sourceDates: [Int64: (day: Day, dating: ChannelDating)] = [:]
-    try Self.step(
-      db.makeStatement(
-        sql: """
-          SELECT id, published_on, retrieved_on FROM source
-          WHERE published_on IS NOT NULL OR retrieved_on IS NOT NULL
-          """)
-    ) { s in
-      if let p = Self.day(s, 1) {
-        sourceDates[sqlite3_column_int64(s, 0)] = (p, .sourcePublished)
-      } else if let r = Self.day(s, 2) {
-        sourceDates[sqlite3_column_int64(s, 0)] = (r, .sourceRetrieved)
+    let context = try ChannelScanContext(db)
+    // (Counted only when a split is possible: count(*) reads a whole index.)
+    let count = helper == nil ? 0 : try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
+    let low = try Int64.fetchOne(db, sql: "SELECT min(id) FROM channel") ?? 0
+    let high = try Int64.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
+    guard let helper, count >= Self.splitChannelScanThreshold, high > low else {
+      return try scanChannels(
+        db, ids: Int64.min...Int64.max, of: entities, existing: existing, on: day,
+        context: context, capacity: count)
+    }
+    let mid = low + (high - low) / 2
+    let upper = ScanResult()
+    let done = DispatchGroup()
+    DispatchQueue.global(qos: .userInitiated).async(group: done) {
+      upper.value = try? helper.read { db in
+        try Self.scanChannels(
+          db, ids: (mid + 1)...Int64.max, of: entities, existing: existing, on: day,
+          context: context, capacity: count / 2)
       }
     }
-    let periods = try ownershipPeriods(db)
+    var result = try scanChannels(
+      db, ids: Int64.min...mid, of: entities, existing: existing, on: day, context: context,
+      capacity: count)
+    done.wait()
+    let rest =
+      try upper.value
+      ?? scanChannels(
+        db, ids: (mid + 1)...Int64.max, of: entities, existing: existing, on: day,
+        context: context, capacity: count / 2)
+    result.channels.append(contentsOf: rest.channels)
+    result.openIds.append(contentsOf: rest.openIds)
+    result.otherIds.append(contentsOf: rest.otherIds)
+    result.openSources.formUnion(rest.openSources)
+    return result
+  }
+
+  /// Below this many channels the scan stays on one connection: a second one costs more to start.
+  static let splitChannelScanThreshold = 20_000
+
+  /// The upper half's result, written by the thread that scans it and read by the caller after
+  /// waiting for that thread.
+  private final class ScanResult: @unchecked Sendable {
+    var value: OpenChannels?
+  }
+
+  /// What every part of a channel scan reads besides the channel table: the few sources'
+  /// dates (only a channel with neither date of its own needs one) and the ownership periods.
+  struct ChannelScanContext: Sendable {
+    var sourceDates: [Int64: SourceDate] = [:]
+    var periods: [ChannelPeriod]
+
+    struct SourceDate: Sendable {
+      var day: Day
+      var dating: ChannelDating
+    }
+
+    struct ChannelPeriod: Sendable {
+      var channelId: Int64
+      var period: OwnershipPeriod
+    }
+
+    init(_ db: Database) throws {
+      var dates: [Int64: SourceDate] = [:]
+      try RegistryDatabase.step(
+        db.makeStatement(
+          sql: """
+            SELECT id, published_on, retrieved_on FROM source
+            WHERE published_on IS NOT NULL OR retrieved_on IS NOT NULL
+            """)
+      ) { s in
+        if let p = RegistryDatabase.day(s, 1) {
+          dates[sqlite3_column_int64(s, 0)] = SourceDate(day: p, dating: .sourcePublished)
+        } else if let r = RegistryDatabase.day(s, 2) {
+          dates[sqlite3_column_int64(s, 0)] = SourceDate(day: r, dating: .sourceRetrieved)
+        }
+      }
+      sourceDates = dates
+      periods = try RegistryDatabase.ownershipPeriods(db).map {
+        ChannelPeriod(channelId: $0.channelId, period: $0.period)
+      }
+    }
+  }
+
+  /// The scan of the channels whose ids are in `ids`, in id order (`openChannels`).
+  private static func scanChannels(
+    _ db: Database, ids: ClosedRange<Int64>, of entities: [ReportData.EntityRow],
+    existing: [Bool], on day: Day, context: ChannelScanContext, capacity: Int
+  ) throws -> OpenChannels {
+    var result = OpenChannels()
+    result.channels.reserveCapacity(capacity)
+    let finder = EntityFinder(entities)
+    let sourceDates = context.sourceDates
+    let periods = context.periods
     var nextPeriod = 0
     let statement = try db.makeStatement(
       sql: """
         SELECT id, entity_id, platform, opened_on, closed_on, emergency_disclaimer, confidence,
                source_id, first_seen_on, verified_on
-        FROM channel ORDER BY id
+        FROM channel WHERE id BETWEEN ? AND ? ORDER BY id
         """)
     let cs = statement.sqliteStatement
     defer { sqlite3_reset(cs) }
+    sqlite3_bind_int64(cs, 1, ids.lowerBound)
+    sqlite3_bind_int64(cs, 2, ids.upperBound)
     // The current row's evidence date: the first known of opened_on, first_seen_on, the
     // source's (a column is read only when the one before is NULL).
     func evidence() -> (day: Day?, dating: ChannelDating?) {

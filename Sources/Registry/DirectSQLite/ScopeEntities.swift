@@ -31,10 +31,12 @@ extension RegistryDatabase {
   /// (empty: any), with their display names (`EntityDisplayName`), then their channels
   /// (`openChannels`) and the region names. Without `laterEntities`, entities that begin after
   /// the day are left out (not loaded, not counted as placeholders), as their channels' later
-  /// ownership periods are: what is dated after the day does not show in its report.
+  /// ownership periods are: what is dated after the day does not show in its report. `helper`:
+  /// a pool on which half of a large channel scan may run (`openChannels`).
   static func scopeEntities(
     _ db: Database, country: String, kinds: [EntityKind] = [], regions: [String] = [],
-    on day: Day, placeholders: ScopeEntities.Placeholders, laterEntities: Bool = true
+    on day: Day, placeholders: ScopeEntities.Placeholders, laterEntities: Bool = true,
+    helper: DatabasePool? = nil
   ) throws -> ScopeEntities {
     var result = ScopeEntities()
     var filter = SQLFilter()
@@ -121,7 +123,7 @@ extension RegistryDatabase {
       }
     }
     result.channels = try Self.openChannels(
-      db, of: result.entities, existing: existing, on: day)
+      db, of: result.entities, existing: existing, on: day, helper: helper)
     for r in try Row.fetchAll(db, sql: "SELECT code, name FROM region") {
       result.regionNames[r["code"]] = r["name"]
     }

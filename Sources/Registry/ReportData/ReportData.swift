@@ -137,7 +137,7 @@ extension RegistryDatabase {
       }
       let loaded = try Self.scopeEntities(
         db, country: scope.country, kinds: scope.kinds, regions: scope.regions, on: scope.asOf,
-        placeholders: .countOnly, laterEntities: false)
+        placeholders: .countOnly, laterEntities: false, helper: writer as? DatabasePool)
       data.entities = loaded.entities
       data.placeholdersExcluded = loaded.placeholderIds.count
       data.channels = loaded.channels.channels

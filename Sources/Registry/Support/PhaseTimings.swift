@@ -21,8 +21,26 @@ public enum PhaseTimings {
     }
     let name = phase.padding(toLength: max(phase.count, 24), withPad: " ", startingAt: 0)
     let line = String(
-      format: "timing %@ %7.1f ms (at %7.1f ms)\n", name, Double(now - last) / 1e6,
-      Double(now - first) / 1e6)
+      format: "timing %@ %7.1f ms (at %7.1f ms)%@\n", name, Double(now - last) / 1e6,
+      Double(now - first) / 1e6, memory())
     FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// The process's resident memory and its peak so far (`VmRSS`, `VmHWM` of /proc/self/status,
+  /// Linux), for seeing which phase makes the peak; empty where that file does not exist.
+  private static func memory() -> String {
+    // (Read to the end: the file's size is given as 0.)
+    guard let file = FileHandle(forReadingAtPath: "/proc/self/status") else { return "" }
+    defer { try? file.close() }
+    let status = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+    var rss = ""
+    var peak = ""
+    for line in status.split(separator: "\n") {
+      let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      guard fields.count >= 2 else { continue }
+      if fields[0] == "VmRSS:" { rss = String(fields[1]) }
+      if fields[0] == "VmHWM:" { peak = String(fields[1]) }
+    }
+    return rss.isEmpty ? "" : "  rss \(rss) KiB, peak \(peak) KiB"
   }
 }
