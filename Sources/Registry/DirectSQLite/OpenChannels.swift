@@ -43,14 +43,14 @@ extension RegistryDatabase {
   /// (`FollowerSeekJob`). If the second connection fails, its half is scanned here.
   static func openChannels(
     _ db: Database, of entities: [ReportData.EntityRow], existing: [Bool], on day: Day,
-    helper: DatabasePool? = nil
+    helper: DatabasePool? = nil, splitAt minimum: Int = splitChannelScanThreshold
   ) throws -> OpenChannels {
     let context = try ChannelScanContext(db)
     // (Counted only when a split is possible: count(*) reads a whole index.)
     let count = helper == nil ? 0 : try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
     let low = try Int64.fetchOne(db, sql: "SELECT min(id) FROM channel") ?? 0
     let high = try Int64.fetchOne(db, sql: "SELECT max(id) FROM channel") ?? 0
-    guard let helper, count >= Self.splitChannelScanThreshold, high > low else {
+    guard let helper, count >= minimum, high > low else {
       return try scanChannels(
         db, ids: Int64.min...Int64.max, of: entities, existing: existing, on: day,
         context: context, capacity: count)
