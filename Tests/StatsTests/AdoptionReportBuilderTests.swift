@@ -70,6 +70,34 @@ struct AdoptionReportBuilderTests {
     #expect(report.sources.map(\.key) == ["a", "b"])
   }
 
+  /// With enough entities and open channels the per-channel figures, the statuses and the
+  /// audiences are computed on two threads (`TwoCores`): every channel and entity still counts
+  /// once, in its own region. 3,000 regions: 9,000 entities, 6,000 open channels.
+  @Test func twoThreadsCountEveryChannelOnce() {
+    let regions = 3_000
+    #expect(3 * regions >= TwoCores.minimum && 2 * regions >= TwoCores.minimum)
+    // As `input`, every channel opened by D (day 19000 + n would be after it from n = 1,001).
+    var input = Self.input(regions: regions)
+    for c in input.channels.indices { input.channels[c].openedOn = day(19_000) }
+    let report = AdoptionReportBuilder.build(input)
+    let any = report.regions.filter { $0.platform == "any" }
+    #expect(any.count == regions)
+    for row in any {
+      // Region r is the t-th met (t = regions - r): entities 3t + 1 and 3t + 2 have followers
+      // 100 (3t + 1) + 10 and 100 (3t + 2) + 10 on D, 600 t + 320 together.
+      let t = regions - Int(row.region.dropFirst())!
+      #expect(row.entities == 3 && row.adopters == 2)
+      #expect(row.followers.sum.value == Double(600 * t + 320))
+    }
+    // Nationally: the sum over t < 3,000 of 600 t + 320 = 600 * 3,000 * 2,999 / 2 + 320 * 3,000
+    // = 2,699,100,000 + 960,000.
+    let national = report.national.first { $0.platform == "any" }
+    #expect(national?.adopters == 2 * regions)
+    #expect(national?.followers.sum.value == 2_700_060_000)
+    #expect(report.dataQuality.openSocialChannels == 2 * regions)
+    #expect(report.dataQuality.freshSnapshot == 2 * regions)
+  }
+
   /// Per 1,000 inhabitants is the audience the registry knows over the population: with no
   /// present entity on a platform it is missing (no_values), never 0.
   @Test func perThousandIsMissingWhereNobodyIsKnownToBePresent() {

@@ -206,30 +206,46 @@ public enum AdoptionReportBuilder {
     let regionCodes = prepared.regionCodes
     let region = prepared.region
 
-    var runs = SnapshotRuns(snapshots)
+    let runs = SnapshotRuns(snapshots)
     // The day of each channel's latest snapshot read on or before D (a presence event), Int.min
     // for none: open channels' from their runs here, the others' below.
     var snapshotDay = [Int](repeating: Int.min, count: channels.count)
-    let openFigures = open.map { n in
-      let snaps = runs.snapshots(of: channels[n].id)
-      if let day = Presence.latestSnapshotDay(snaps, onOrBefore: d) {
-        snapshotDay[n] = day.number
+    let s = input.stalenessDays
+    // Each open channel's figures, on two threads (`TwoCores`): open channel j writes only
+    // openFigures[j] and snapshotDay[open[j]] (a channel that changed hands is open for one
+    // owner only).
+    let openFigures = [ChannelFigures](unsafeUninitializedCapacity: open.count) {
+      figures, initialized in
+      snapshotDay.withUnsafeMutableBufferPointer { snapshotDay in
+        TwoCores.halves(open.count) { part in
+          var runs = runs
+          for j in part {
+            let n = open[j]
+            let snaps = runs.snapshots(of: channels[n].id)
+            if let day = Presence.latestSnapshotDay(snaps, onOrBefore: d) {
+              snapshotDay[n] = day.number
+            }
+            let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) {
+              $0.followers
+            }
+            let g90 = Growth.between(
+              start: Growth.baseline(snaps, windowDays: 90, endingOn: d), end: end,
+              windowDays: 90, endingOn: d)
+            let g365 = Growth.between(
+              start: Growth.baseline(snaps, windowDays: 365, endingOn: d), end: end,
+              windowDays: 365, endingOn: d)
+            let end90 = g90.scaledEnd
+            let end365 = g365.scaledEnd
+            (figures.baseAddress! + j).initialize(
+              to: ChannelFigures(
+                followers: end, start90: end90 == nil ? nil : g90.start.value?.value,
+                start365: end365 == nil ? nil : g365.start.value?.value, end90: end90,
+                end365: end365, growth90Percent: g90.percent, growth365Percent: g365.percent,
+                dates90: g90.dates, dates365: g365.dates))
+          }
+        }
       }
-      let s = input.stalenessDays
-      let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) { $0.followers }
-      let g90 = Growth.between(
-        start: Growth.baseline(snaps, windowDays: 90, endingOn: d), end: end, windowDays: 90,
-        endingOn: d)
-      let g365 = Growth.between(
-        start: Growth.baseline(snaps, windowDays: 365, endingOn: d), end: end, windowDays: 365,
-        endingOn: d)
-      let end90 = g90.scaledEnd
-      let end365 = g365.scaledEnd
-      return ChannelFigures(
-        followers: end, start90: end90 == nil ? nil : g90.start.value?.value,
-        start365: end365 == nil ? nil : g365.start.value?.value, end90: end90, end365: end365,
-        growth90Percent: g90.percent, growth365Percent: g365.percent, dates90: g90.dates,
-        dates365: g365.dates)
+      initialized = open.count
     }
 
     // The other channels of the entities existing on D (closed by then, or not open yet): a
@@ -249,20 +265,32 @@ public enum AdoptionReportBuilder {
       }
     }
 
-    // Each existing entity's status on each selector.
+    // Each existing entity's status on each selector, while the other thread sums the
+    // audiences (neither reads what the other writes).
     let k = selectors.count
     let presence = prepared.presence
     var statuses = [PlatformPresence](repeating: .unknown, count: entities.count * k)
     var conflicts = 0
-    var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
-    for i in entities.indices where index.exists[i] {
-      presence.statuses(
-        i, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
-        scratch: &scratch, into: &statuses, at: i * k)
-      for s in 1..<k where statuses[i * k + s].conflict { conflicts += 1 }
+    var computed: Audiences?
+    let statusPass = {
+      var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
+      for i in entities.indices where index.exists[i] {
+        presence.statuses(
+          i, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
+          scratch: &scratch, into: &statuses, at: i * k)
+        for s in 1..<k where statuses[i * k + s].conflict { conflicts += 1 }
+      }
     }
-
-    let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)
+    let audiencePass = {
+      computed = Audiences(index: index, figures: openFigures, selectors: selectors.count)
+    }
+    if entities.count >= TwoCores.minimum {
+      TwoCores.both(statusPass, audiencePass)
+    } else {
+      statusPass()
+      audiencePass()
+    }
+    let audiences = computed!
     var groups = ReportGroups(
       entities: entities, index: index, audiences: audiences, statuses: statuses,
       figures: openFigures, region: region, regions: regionCodes.count, selectors: selectors.count)
