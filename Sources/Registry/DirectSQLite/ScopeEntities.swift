@@ -24,6 +24,9 @@ struct ScopeEntities {
   var channels = OpenChannels()
   /// Region code → name, every region.
   var regionNames: [String: String] = [:]
+  /// Some loaded entity has an uncertain start or end (`UncertainDate`): without one, the report
+  /// does not scan the entity table again for them.
+  var anyUncertainDate = false
 }
 
 extension RegistryDatabase {
@@ -87,7 +90,9 @@ extension RegistryDatabase {
     let entityStatement = try db.makeStatement(
       sql: """
         SELECT e.id, e.kind, coalesce(e.region, '(none)') AS region, e.population,
-               e.valid_from, e.valid_to, e.source_id, e.languages, e.placeholder
+               e.valid_from, e.valid_to, e.source_id, e.languages, e.placeholder,
+               e.valid_from_earliest IS NOT NULL OR e.valid_from_latest IS NOT NULL
+                 OR e.valid_to_earliest IS NOT NULL OR e.valid_to_latest IS NOT NULL
         FROM entity e \(filter.whereSQL)
         ORDER BY e.id
         """)
@@ -112,6 +117,7 @@ extension RegistryDatabase {
         id: id, name: name ?? id, region: codes.text(s, 2) ?? "", kind: codes.text(s, 1) ?? "",
         population: Self.int(s, 3), validFrom: Self.day(s, 4), validTo: Self.day(s, 5))
       result.entities.append(e)
+      if sqlite3_column_int64(s, 9) != 0 { result.anyUncertainDate = true }
       existing.append(Self.exists(e, on: day))
       if existing[existing.count - 1] {
         // (A set insert hashes: done only when the source changes.)

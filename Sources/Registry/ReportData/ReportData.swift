@@ -116,9 +116,11 @@ extension RegistryDatabase {
   ///
   /// `whileSeeking` is called once entities, channels, the placeholder count and the region names
   /// are loaded (no snapshot or source yet), while the seeks go on: work that needs only those
-  /// runs alongside the seeks instead of after them.
+  /// runs alongside the seeks instead of after them. It may take (empty) the rows it has no more
+  /// use for, whose memory is then freed before the snapshots are added: the result holds what
+  /// it left.
   public func reportData(
-    _ scope: ReportScope, whileSeeking: (ReportData) throws -> Void = { _ in }
+    _ scope: ReportScope, whileSeeking: (inout ReportData) throws -> Void = { _ in }
   ) throws -> ReportData {
     try writer.read { db in
       var data = ReportData()
@@ -135,12 +137,15 @@ extension RegistryDatabase {
       {
         job = FollowerSeekJob(pool: pool, maxId: maxId, bounds: bounds)
       }
-      let loaded = try Self.scopeEntities(
+      var loaded = try Self.scopeEntities(
         db, country: scope.country, kinds: scope.kinds, regions: scope.regions, on: scope.asOf,
         placeholders: .countOnly, laterEntities: false, helper: writer as? DatabasePool)
       data.entities = loaded.entities
       data.placeholdersExcluded = loaded.placeholderIds.count
       data.channels = loaded.channels.channels
+      // (Held by `data` alone from here: rows `whileSeeking` takes are freed.)
+      loaded.entities = []
+      loaded.channels.channels = []
       data.regionNames = loaded.regionNames
       data.synthetic = try Self.holdsSyntheticData(db)
       PhaseTimings.mark("load entities, channels")
@@ -148,13 +153,13 @@ extension RegistryDatabase {
       let open = loaded.channels
       sourceIds.formUnion(open.openSources)
       let surveys = try Self.surveyRows(
-        db, country: scope.country, of: { Set(loaded.entities.map(\.id)) })
+        db, country: scope.country, of: { Set(data.entities.map(\.id)) })
       data.surveys = surveys.rows
-      // (A set of every id in scope is built only when some date is uncertain: hashing each id
-      // is a cost per entity.)
-      let uncertain = try UncertainDate.all(db)
+      // `UncertainDate.all` scans the entity table: only when a loaded entity has an uncertain
+      // date; the set of the ids in scope (every id hashed) only then too.
+      let uncertain = loaded.anyUncertainDate ? try UncertainDate.all(db) : []
       if !uncertain.isEmpty {
-        let inScope = Set(loaded.entities.map(\.id))
+        let inScope = Set(data.entities.map(\.id))
         data.uncertainDates = uncertain.filter { inScope.contains($0.entityId) }
       }
       sourceIds.formUnion(
@@ -162,7 +167,7 @@ extension RegistryDatabase {
       (data.references, data.referenceSources) = try Self.referenceRows(
         db, country: scope.country, near: scope.asOf)
       PhaseTimings.mark("load surveys, references")
-      try whileSeeking(data)
+      try whileSeeking(&data)
       PhaseTimings.mark("while seeking")
       // The open channels' snapshots, and those of the other channels of the entities existing
       // on D (presence evidence; a closed channel's latest is mostly its span's, no seek).

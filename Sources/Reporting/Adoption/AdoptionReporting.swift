@@ -57,6 +57,7 @@ public enum AdoptionReporting {
       country: scope.country, regions: scope.regions, kinds: scope.kinds, asOf: scope.asOf,
       baselineSeekDays: windows.map(Growth.baselineSeekDays), minConfidence: scope.minConfidence)
     var prepared: AdoptionReportBuilder.Prepared?
+    var read = (entities: 0, channels: 0)
     let rows = try registry.reportData(data) { partial in
       var input = ReportInputMapping.input(
         partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
@@ -72,6 +73,11 @@ public enum AdoptionReporting {
         request.platforms.isEmpty
         ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
       prepared = AdoptionReportBuilder.prepare(input)
+      // Stats holds its own copies: the registry's rows are freed before the snapshots come
+      // (the report's peak memory is reached in Stats' build).
+      read = (partial.entities.count, partial.channels.count)
+      partial.entities = []
+      partial.channels = []
     }
     guard let prepared else {
       throw RegistryError.invalid("internal error: the report was not prepared")
@@ -81,7 +87,7 @@ public enum AdoptionReporting {
       sources: ReportInputMapping.sources(rows))
     PhaseTimings.mark("Stats build")
     return AdoptionReportResult(
-      report: report, entitiesRead: rows.entities.count, channelsRead: rows.channels.count,
+      report: report, entitiesRead: read.entities, channelsRead: read.channels,
       snapshotsRead: rows.snapshots.count)
   }
 
