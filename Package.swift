@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -9,10 +9,20 @@ let package = Package(
     .library(name: "Registry", targets: ["Registry"]),
     .library(name: "Stats", targets: ["Stats"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Web", targets: ["Web"]),
+    .executable(name: "registry-web", targets: ["registry-web"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // The web server. Hummingbird 2.28 needs swift-tools-version 6.2. No traits: the server
+    // reads no swift-configuration and decodes no URL-encoded forms, so neither is built.
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    // NIOThreadPool: the server's database reads run on threads of their own.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
@@ -38,6 +48,24 @@ let package = Package(
       dependencies: [
         "Registry", "Stats", "Vocabulary", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The web server: pages, downloads and the JSON API over the same Reporting functions.
+    .target(
+      name: "Web",
+      dependencies: [
+        "Registry", "Stats", "Vocabulary", "Reporting",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      resources: [.embedInCode("API/openapi.json")]
+    ),
+    .executableTarget(
+      name: "registry-web",
+      dependencies: [
+        "Web", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What the test targets share: the CLI runner, the stub HTTP server and fake social APIs,

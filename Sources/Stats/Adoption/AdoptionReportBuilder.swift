@@ -194,6 +194,27 @@ public enum AdoptionReportBuilder {
     let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
       .sorted { entities[$0].id < entities[$1].id }.map(entry)
 
+    // Each entity existing on the date once (its first existing position), for the map.
+    var seenIds = Set<String>()
+    var standings: [EntityAdoption] = []
+    for i in entities.indices where index.exists[i] && seenIds.insert(entities[i].id).inserted {
+      let e = entities[i]
+      let cells = selectors.indices.map { k -> EntityAdoption.Cell in
+        guard let a = audiences.audience(i, k) else {
+          return EntityAdoption.Cell(adopted: false, followers: nil, perThousand: nil)
+        }
+        let perThousand: Metric<Double>
+        switch a {
+        case .value(let v): perThousand = PerCapita.perThousand(v, population: e.population)
+        case .missing(let r): perThousand = .missing(r)
+        }
+        return EntityAdoption.Cell(adopted: true, followers: a, perThousand: perThousand)
+      }
+      standings.append(
+        EntityAdoption(
+          id: e.id, name: e.name, region: e.region, population: e.population, cells: cells))
+    }
+
     var quality = DataQuality()
     quality.openSocialChannels = socialPositions.count
     for j in socialPositions {
@@ -223,7 +244,7 @@ public enum AdoptionReportBuilder {
         windowDays: 365, absolute: p365.absolute, percent: p365.percent, channels: p365.channels),
       disclaimer: disclaimer, top: top, bottom: bottom, missingAudience: missing,
       audienceByRegion: audienceByRegion, diffusion: prepared.diffusion, dataQuality: quality,
-      sources: sources.sorted { $0.key < $1.key })
+      sources: sources.sorted { $0.key < $1.key }, entities: standings)
   }
 
   /// The first `count` of `items` in the order `before` (a strict total order), as a sort would

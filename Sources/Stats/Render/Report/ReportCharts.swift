@@ -1,7 +1,7 @@
 import Foundation
 
 /// Inline SVG charts for the HTML report: no script, no external asset.
-enum ReportCharts {
+public enum ReportCharts {
   static let palette = [
     "#1b4f72", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#17a589", "#7f8c8d", "#2e86c1",
   ]
@@ -11,7 +11,7 @@ enum ReportCharts {
   static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
   /// Horizontal bars of adoption rate per region and platform, with the 95% interval as whiskers.
-  static func adoption(_ r: AdoptionReport) -> String {
+  public static func adoption(_ r: AdoptionReport) -> String {
     let rows = r.national + r.regions
     let left = 230.0
     let width = 760.0
@@ -59,7 +59,7 @@ enum ReportCharts {
   }
 
   /// Diffusion curves for the whole scope: one line per platform, share of entities by year.
-  static func diffusion(_ r: AdoptionReport) -> String {
+  public static func diffusion(_ r: AdoptionReport) -> String {
     let points = r.diffusion["ALL"] ?? []
     let width = 760.0
     let height = 300.0

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Number formatting shared by the Markdown and HTML renderings.
-enum ReportText {
+public enum ReportText {
   /// "missing (reason)" for a missing figure, never 0.
-  static func missing(_ r: MissingReason) -> String { "missing (\(r.rawValue))" }
+  public static func missing(_ r: MissingReason) -> String { "missing (\(r.rawValue))" }
 
-  static func percent(_ m: Metric<Double>, digits: Int = 1) -> String {
+  public static func percent(_ m: Metric<Double>, digits: Int = 1) -> String {
     switch m {
     case .value(let v): return String(format: "%.\(digits)f%%", v * 100)
     case .missing(let r): return missing(r)
@@ -13,28 +13,28 @@ enum ReportText {
   }
 
   /// A value already in percent (growth).
-  static func signedPercent(_ m: Metric<Double>) -> String {
+  public static func signedPercent(_ m: Metric<Double>) -> String {
     switch m {
     case .value(let v): return String(format: "%+.1f%%", v)
     case .missing(let r): return missing(r)
     }
   }
 
-  static func interval(_ p: Proportion) -> String {
+  public static func interval(_ p: Proportion) -> String {
     guard let lo = p.low.value, let hi = p.high.value else {
       return missing(p.low.reason ?? .noEntities)
     }
     return String(format: "%.1f–%.1f%%", lo * 100, hi * 100)
   }
 
-  static func count(_ m: Metric<Double>, signed: Bool = false) -> String {
+  public static func count(_ m: Metric<Double>, signed: Bool = false) -> String {
     switch m {
     case .value(let v): return grouped(v, signed: signed)
     case .missing(let r): return missing(r)
     }
   }
 
-  static func decimal(_ m: Metric<Double>, digits: Int = 1) -> String {
+  public static func decimal(_ m: Metric<Double>, digits: Int = 1) -> String {
     switch m {
     case .value(let v): return String(format: "%.\(digits)f", v)
     case .missing(let r): return missing(r)
@@ -42,7 +42,7 @@ enum ReportText {
   }
 
   /// 1234567.5 → "1,234,568" (rounded, comma-grouped).
-  static func grouped(_ v: Double, signed: Bool = false) -> String {
+  public static func grouped(_ v: Double, signed: Bool = false) -> String {
     let n = Int64(v.rounded())
     let digits = String(abs(n))
     var out = ""
@@ -54,7 +54,7 @@ enum ReportText {
     return sign + String(out.reversed())
   }
 
-  static func platformLabel(_ p: String) -> String {
+  public static func platformLabel(_ p: String) -> String {
     p == "any" ? "any social" : p
   }
 }

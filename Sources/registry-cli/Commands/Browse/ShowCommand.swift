@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Registry
 import Reporting
 
@@ -30,13 +29,7 @@ struct ShowCommand: ParsableCommand {
     let registry = try database.open()
     let result = try registry.lookup(what)
     if format == .json {
-      let enc = JSONOutput.encoder(pretty: true)
-      let data: Data
-      switch result {
-      case .entity(let e): data = try enc.encode(["entity": e])
-      case .channel(let c): data = try enc.encode(["channel": c])
-      }
-      print(String(decoding: data, as: UTF8.self))
+      print(try Details.json(result), terminator: "")
       return
     }
     switch result {

@@ -1,0 +1,157 @@
+import Stats
+import Vocabulary
+
+/// `/`: the national picture on a date: headline figures with their intervals, the map of the
+/// zones on one platform, the region × platform matrix, the diffusion curves, and links to the
+/// rest. Built on the adoption report's value, so a figure the report gains is one line here.
+enum HomePage {
+  static let e = Layout.e
+
+  struct Choice {
+    var asOfGiven: Day?
+    var selector: Int
+    var colouring: ZoneMapChart.Colouring
+  }
+
+  static func render(
+    _ r: AdoptionReport, choice: Choice, map: Result<ZoneMap, ZoneMapUnavailable>, nonce: String
+  ) -> String {
+    let k = choice.selector
+    let platform = r.selectors[k].name
+    let label = ReportText.platformLabel(platform)
+    let asOf = "\(r.asOf)"
+    let dateQuery = choice.asOfGiven.map { [("as_of", "\($0)")] } ?? []
+    var o = "<h1>Police on social media in Belgium, as of \(asOf)</h1>\n"
+    o += form(r, choice: choice)
+    o += "<div class=\"key\" id=\"headline\">" + headline(r, k).joined() + "</div>\n"
+
+    o += "<div class=\"cols\"><div>"
+    o += "<h2>The zones on \(e(label))</h2>\n"
+    switch map {
+    case .success(let m):
+      o += "<figure class=\"map\">"
+      o += ZoneMapChart.render(
+        r, map: m, selector: k, colouring: choice.colouring, link: { "/entities/\($0)" })
+      let unmapped = ZoneMapChart.unmapped(r, map: m)
+      o += "<figcaption>Each zone's outline is the union of its municipalities (2019 "
+      o += "boundaries, simplified); click a zone for its page."
+      if !unmapped.isEmpty {
+        o += " \(unmapped.count) of the \(r.entities.count) entities in scope have no outline "
+        o += "on this map (ceased zones, or zones without municipalities in the registry)."
+      }
+      o += "</figcaption>" + ZoneMapChart.licenceHTML(m) + "</figure>\n"
+    case .failure(let why):
+      o += "<p class=\"missing\">The map cannot be drawn: \(e(why.reason))</p>\n"
+    }
+    o += "</div><div>"
+    o += "<h2>Adoption by region and platform</h2>\n" + matrix(r)
+    o += "<p class=\"muted\">Adopters / entities existing on \(asOf), the share and its 95% "
+    o += "Wilson interval. An entity counts when it has a channel open on the date.</p>"
+    o += "</div></div>\n"
+
+    o += "<h2>Diffusion</h2>\n<figure>" + ReportCharts.diffusion(r)
+    o += "<figcaption>Share of the entities existing at the end of each year with a channel "
+    o += "opened by then, per platform (all regions).</figcaption></figure>\n"
+
+    o += "<h2>Everything else</h2>\n<ul>"
+    o += "<li>The full adoption report: "
+    for (name, ext) in [("HTML", "html"), ("JSON", "json"), ("CSV", "csv"), ("Markdown", "md")] {
+      o += "<a href=\"/report.\(ext)\(Layout.query(dateQuery))\">\(name)</a> "
+    }
+    o += "</li>"
+    let accountsQuery = Layout.query(
+      dateQuery + (platform == "any" ? [] : [("platform", platform)]) + [("country", "BE")])
+    o += "<li><a href=\"/accounts\(accountsQuery)\">The accounts"
+    o += platform == "any" ? "" : " on \(e(platform))"
+    o += "</a>, filterable, as CSV, JSON or NDJSON</li>"
+    o += "<li><a href=\"/entities?country=BE&amp;kind=local_police\">The zones</a> and every "
+    o += "other entity</li>"
+    o += "<li>League tables: <a href=\"/rank\(Layout.query(dateQuery + [("metric", "followers_per_1000"), ("platform", platform)]))\">"
+    o += "followers per 1,000 inhabitants</a>, <a href=\"/rank\(Layout.query(dateQuery + [("metric", "followers"), ("platform", platform)]))\">"
+    o += "followers</a></li>"
+    o += "<li><a href=\"/api/v1/openapi.json\">The JSON API</a> (OpenAPI 3.1)</li></ul>\n"
+    return Layout.page(
+      title: "Overview as of \(asOf)", nonce: nonce, section: "/", body: o,
+      extraStyle: ZoneMapChart.style)
+  }
+
+  /// The headline figures, each a `<div>` of the key strip.
+  static func headline(_ r: AdoptionReport, _ k: Int) -> [String] {
+    let any = r.nationalAny
+    let chosen = r.national[k]
+    var out = [figure("Entities existing on \(r.asOf)", String(any.entities))]
+    out.append(
+      figure(
+        "On any social platform", "\(any.adopters) · " + value(ReportText.percent(any.adoption.rate)),
+        note: "95% CI " + ReportText.interval(any.adoption)))
+    if k != 0 {
+      out.append(
+        figure(
+          "On \(chosen.platform)",
+          "\(chosen.adopters) · " + value(ReportText.percent(chosen.adoption.rate)),
+          note: "95% CI " + ReportText.interval(chosen.adoption)))
+    }
+    out.append(figure("Total audience", value(ReportText.count(chosen.followers.sum))))
+    out.append(
+      figure("Followers per 1,000 inhabitants", value(ReportText.decimal(chosen.perThousand))))
+    out.append(
+      figure(
+        "Growth, last 90 days", value(ReportText.signedPercent(r.growth90.percent)),
+        note: "\(r.growth90.channels) channels with both counts"))
+    return out
+  }
+
+  static func value(_ text: String) -> String {
+    text.hasPrefix("missing") ? "<span class=\"missing\">\(e(text))</span>" : e(text)
+  }
+
+  static func figure(_ label: String, _ valueHTML: String, note: String? = nil) -> String {
+    "<div>\(e(label))<b>\(valueHTML)</b>" + (note.map { "<small>\(e($0))</small>" } ?? "")
+      + "</div>"
+  }
+
+  /// Regions down, selectors across: adopters / entities, the rate and its interval.
+  static func matrix(_ r: AdoptionReport) -> String {
+    var o = "<table id=\"matrix\"><tr><th>Region</th>"
+    for s in r.selectors { o += "<th>\(e(ReportText.platformLabel(s.name)))</th>" }
+    o += "</tr>\n"
+    let groups = r.regions + r.national
+    var regionOrder: [String] = []
+    for g in groups where !regionOrder.contains(g.region) { regionOrder.append(g.region) }
+    for region in regionOrder {
+      o += "<tr><td>\(e(r.regionName(region)))</td>"
+      for s in r.selectors {
+        guard let g = groups.first(where: { $0.region == region && $0.platform == s.name })
+        else {
+          o += "<td></td>"
+          continue
+        }
+        o += "<td class=\"n\">\(g.adopters) / \(g.entities)<br/>"
+        o += value(ReportText.percent(g.adoption.rate)) + "<br/><small>"
+        o += value(ReportText.interval(g.adoption)) + "</small></td>"
+      }
+      o += "</tr>\n"
+    }
+    return o + "</table>\n"
+  }
+
+  /// The date, platform and colouring chooser (a plain GET form: no script).
+  static func form(_ r: AdoptionReport, choice: Choice) -> String {
+    let chosen = r.selectors[choice.selector].name
+    var o = "<form class=\"filters\" method=\"get\" action=\"/\">"
+    o += "<label>As of<input type=\"date\" name=\"as_of\" value=\"\(r.asOf)\"/></label>"
+    o += "<label>Platform<select name=\"platform\">"
+    let names = ["any"] + Platform.allCases.filter(\.isSocial).map(\.rawValue)
+    for n in names {
+      o += "<option value=\"\(n)\"" + (n == chosen ? " selected" : "") + ">"
+      o += e(ReportText.platformLabel(n)) + "</option>"
+    }
+    o += "</select></label><label>Colour by<select name=\"colour\">"
+    for c in ZoneMapChart.Colouring.allCases {
+      o += "<option value=\"\(c.rawValue)\"" + (c == choice.colouring ? " selected" : "") + ">"
+      o += e(c.label) + "</option>"
+    }
+    o += "</select></label><button type=\"submit\">Show</button></form>\n"
+    return o
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import Registry
+import Reporting
+import Stats
+import Vocabulary
+
+/// `/api/v1/...`: the command line's JSON contracts, from the same renderers, and the OpenAPI
+/// document that describes them (API/openapi.json).
+enum APIRoutes {
+  static let prefix = "/api/v1"
+
+  static func add(to router: Router<SiteContext>, site: Site) {
+    router.get("\(prefix)/openapi.json") { _, _ in
+      Reply.body(OpenAPIDocument.text, mediaType: "application/json")
+    }
+
+    listing(router, site: site, "accounts") { q in
+      let f = try PageRequests.filter(&q)
+      return { registry in
+        try f.checkRegions(in: registry)
+        return AnyListing(try Listings.accounts(registry, f))
+      }
+    }
+    listing(router, site: site, "entities") { q in
+      let f = try PageRequests.filter(&q)
+      let presence = try PageRequests.presence(&q)
+      return { registry in
+        try f.checkRegions(in: registry)
+        return AnyListing(try Listings.entities(registry, f, presence: presence))
+      }
+    }
+    router.get("\(prefix)/summary") { request, _ in
+      try await site.answer(request) { q in try PageRequests.filter(&q) } respond: { f, _ in
+        try f.checkRegions(in: site.registry)
+        return Reply.json(try Listings.summary(site.registry, f).render(ListingShape(format: .json)))
+      }
+    }
+    listing(router, site: site, "references") { q in
+      let filter = ReferenceFilter(
+        country: try q.text("country")?.uppercased(),
+        platform: try q.text("platform").map { p in
+          guard let platform = Platform(userText: p) else {
+            throw RequestError("platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
+          }
+          return platform.rawValue
+        },
+        kind: try q.choice("kind", EntityKind.self)?.rawValue)
+      return { registry in AnyListing(Listings.references(try registry.referenceFigures(filter))) }
+    }
+    listing(router, site: site, "log") { q in
+      let entity = try q.text("entity")
+      let since = try q.day("since")
+      return { registry in
+        AnyListing(
+          Listings.changeLog(
+            try registry.changeLog(ChangeLogFilter(entityId: entity, since: since))))
+      }
+    }
+
+    router.get("\(prefix)/entities/:id") { request, context in
+      let id = try Site.pathParameter(context, "id")
+      return try await site.answer(request) { _ in () } respond: { _, _ in
+        let profile = try Profiles.entity(site.registry, id: id)
+        return Reply.json(try Details.json(.entity(profile.detail)))
+      }
+    }
+
+    router.get("\(prefix)/channels/:id/history") { request, context in
+      let text = try Site.pathParameter(context, "id")
+      guard let id = Int64(text), id > 0 else {
+        throw PageError.notFound("A channel's history is at /api/v1/channels/{numeric id}/history.")
+      }
+      return try await site.answer(request) { q in
+        let from = try q.day("from")
+        let to = try q.day("to")
+        if let from, let to, to < from {
+          throw RequestError("to", "to \(to) is before from \(from)")
+        }
+        let every = try q.choice("every", HistoryPeriod.self)
+        return (from, to, every, try PageRequests.window(&q))
+      } respond: { p, _ in
+        guard (try? site.registry.resolveChannel(String(id)))?.id == id else {
+          throw PageError.notFound("No channel has the id \(id).")
+        }
+        let rows = try site.registry.history(channelId: id, from: p.0, to: p.1, every: p.2)
+        let shape = ListingShape(format: .json, limit: p.3.limit, offset: p.3.offset)
+        return counted(try Listings.history(rows).render(shape), total: rows.count)
+      }
+    }
+
+    router.get("\(prefix)/report") { request, _ in
+      try await site.answer(request) { q in
+        AdoptionReportRequest(
+          scope: try PageRequests.scope(&q), platforms: try PageRequests.reportPlatforms(&q))
+      } respond: { r, _ in
+        Reply.json(AdoptionReporting.render(try site.report(r), as: .json))
+      }
+    }
+
+    router.get("\(prefix)/compare/:id") { request, context in
+      let id = try Site.pathParameter(context, "id")
+      return try await site.answer(request) { q in try PageRequests.compare(&q, id: id) } respond: {
+        r, _ in
+        Reply.json(Comparing.render(try Comparing.compare(site.registry, r), as: .json))
+      }
+    }
+
+    router.get("\(prefix)/rank") { request, _ in
+      try await site.answer(request) { q in try PageRequests.rank(&q) } respond: { r, _ in
+        let table = try Comparing.rank(site.registry, r)
+        return Reply.json(Comparing.render(table, scope: r.scope.summary, as: .json))
+      }
+    }
+  }
+
+  /// A listing route: `parse` reads the filters and returns what reads the listing; `limit`,
+  /// `offset`, `sort` and `desc` are read for every listing.
+  static func listing(
+    _ router: Router<SiteContext>, site: Site, _ name: String,
+    parse: @escaping @Sendable (inout Query) throws -> @Sendable (RegistryDatabase) throws -> AnyListing
+  ) {
+    router.get(RouterPath("\(prefix)/\(name)")) { request, _ in
+      try await site.answer(request) { q in
+        (try parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
+      } respond: { p, _ in
+        let listing = try p.0(site.registry)
+        let shape = ListingShape(
+          format: .json, limit: p.2.limit, sort: p.1.sort, desc: p.1.desc, offset: p.2.offset)
+        return counted(try listing.render(shape), total: listing.count)
+      }
+    }
+  }
+
+  static func counted(_ json: String, total: Int) -> Response {
+    var response = Reply.json(json)
+    response.headers[.xTotalCount] = String(total)
+    return response
+  }
+}
+
+/// A listing whose row type is erased: what the API routes render.
+struct AnyListing {
+  let render: (ListingShape) throws -> String
+  let count: Int
+
+  init<Row>(_ listing: Listing<Row>) {
+    render = { try listing.render($0) }
+    count = listing.rows.count
+  }
+}
