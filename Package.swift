@@ -77,7 +77,8 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Registry", "Stats", "Vocabulary", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli", "TestSupport"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["registry-cli", "Registry", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

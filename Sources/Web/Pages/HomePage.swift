@@ -26,7 +26,9 @@ enum HomePage {
     o += "<div class=\"key\" id=\"headline\">" + headline(r, k).joined() + "</div>\n"
 
     o += "<div class=\"cols\"><div>"
-    o += "<h2>The zones on \(e(label))</h2>\n"
+    o += "<h2>Zones on \(e(label))"
+    o += choice.colouring == .perThousand ? ": followers per 1,000 inhabitants" : ""
+    o += "</h2>\n"
     switch map {
     case .success(let m):
       o += "<figure class=\"map\">"
@@ -126,8 +128,8 @@ enum HomePage {
           o += "<td></td>"
           continue
         }
-        o += "<td class=\"n\">\(g.adopters) / \(g.entities)<br/>"
-        o += value(ReportText.percent(g.adoption.rate)) + "<br/><small>"
+        o += "<td class=\"n cell\"><b>" + value(ReportText.percent(g.adoption.rate)) + "</b> "
+        o += "\(g.adopters)/\(g.entities)<br/><small>"
         o += value(ReportText.interval(g.adoption)) + "</small></td>"
       }
       o += "</tr>\n"

@@ -19,7 +19,8 @@ enum Layout {
     th,td{border:1px solid #d5d8dc;padding:.25em .5em;text-align:left;vertical-align:top}
     th{background:#eaf2f8}th a{text-decoration:none;color:#1c2833}td.n{text-align:right;\
     font-variant-numeric:tabular-nums}
-    table.listing{width:100%}table.listing td{overflow-wrap:anywhere}
+    table.listing{width:100%}table.listing td{overflow-wrap:break-word;word-break:break-word}
+    td.cell{white-space:nowrap}td.cell b{font-size:1.05em;color:#1b4f72}
     .missing{color:#a04000;font-style:italic}.muted{color:#566573;font-size:.9em}
     .key{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}
     .key div{border:1px solid #d5d8dc;border-radius:6px;padding:.5em .9em;min-width:11em}

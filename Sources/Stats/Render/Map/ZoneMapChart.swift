@@ -157,13 +157,13 @@ public enum ZoneMapChart {
     }
     items.append((noChannel, "no open channel recorded"))
     items.append((outOfScope, "not in this report"))
-    let top = height - 20 - Double(items.count) * 26
-    var s = "<g class=\"legend\" font-size=\"18\">"
+    let top = height - 16 - Double(items.count) * 30
+    var s = "<g class=\"legend\" font-size=\"22\">"
     for (n, item) in items.enumerated() {
-      let y = top + Double(n) * 26
+      let y = top + Double(n) * 30
       s +=
-        "<rect x=\"10\" y=\"\(ReportCharts.f(y))\" width=\"22\" height=\"18\" fill=\"\(item.0)\" "
-        + "stroke=\"#7f8c8d\"/><text x=\"40\" y=\"\(ReportCharts.f(y + 15))\">"
+        "<rect x=\"8\" y=\"\(ReportCharts.f(y))\" width=\"26\" height=\"22\" fill=\"\(item.0)\" "
+        + "stroke=\"#7f8c8d\"/><text x=\"44\" y=\"\(ReportCharts.f(y + 18))\">"
         + ReportHTML.escape(item.1) + "</text>"
     }
     return s + "</g>"
