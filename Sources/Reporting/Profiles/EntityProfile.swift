@@ -22,9 +22,15 @@ public struct EntityProfile: Sendable {
 public enum Profiles {
   /// The profile of the entity `id` (exact id). Throws `RegistryError.notFound` for an unknown id.
   public static func entity(_ registry: RegistryDatabase, id: String) throws -> EntityProfile {
-    guard case .entity(let detail) = try registry.lookup(id), detail.entity.id == id else {
-      throw RegistryError.notFound("no entity has the id '\(id)'")
+    let notFound = RegistryError.notFound("no entity has the id '\(id)'")
+    // `lookup` also finds codes and channels; a page is the entity of that exact id.
+    let found: LookupResult
+    do {
+      found = try registry.lookup(id)
+    } catch RegistryError.notFound {
+      throw notFound
     }
+    guard case .entity(let detail) = found, detail.entity.id == id else { throw notFound }
     var histories: [Int64: [HistoryRow]] = [:]
     for c in detail.channels {
       guard let channelId = c.channel.id, c.snapshotCount > 0 else { continue }

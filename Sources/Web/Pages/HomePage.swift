@@ -58,18 +58,18 @@ enum HomePage {
     o += "<h2>Everything else</h2>\n<ul>"
     o += "<li>The full adoption report: "
     for (name, ext) in [("HTML", "html"), ("JSON", "json"), ("CSV", "csv"), ("Markdown", "md")] {
-      o += "<a href=\"/report.\(ext)\(Layout.query(dateQuery))\">\(name)</a> "
+      o += "<a href=\"/report.\(ext)\(Layout.hrefQuery(dateQuery))\">\(name)</a> "
     }
     o += "</li>"
-    let accountsQuery = Layout.query(
+    let accountsQuery = Layout.hrefQuery(
       dateQuery + (platform == "any" ? [] : [("platform", platform)]) + [("country", "BE")])
     o += "<li><a href=\"/accounts\(accountsQuery)\">The accounts"
     o += platform == "any" ? "" : " on \(e(platform))"
     o += "</a>, filterable, as CSV, JSON or NDJSON</li>"
     o += "<li><a href=\"/entities?country=BE&amp;kind=local_police\">The zones</a> and every "
     o += "other entity</li>"
-    o += "<li>League tables: <a href=\"/rank\(Layout.query(dateQuery + [("metric", "followers_per_1000"), ("platform", platform)]))\">"
-    o += "followers per 1,000 inhabitants</a>, <a href=\"/rank\(Layout.query(dateQuery + [("metric", "followers"), ("platform", platform)]))\">"
+    o += "<li>League tables: <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers_per_1000"), ("platform", platform)]))\">"
+    o += "followers per 1,000 inhabitants</a>, <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers"), ("platform", platform)]))\">"
     o += "followers</a></li>"
     o += "<li><a href=\"/api/v1/openapi.json\">The JSON API</a> (OpenAPI 3.1)</li></ul>\n"
     return Layout.page(

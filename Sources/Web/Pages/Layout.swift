@@ -68,11 +68,12 @@ enum Layout {
     return o
   }
 
-  /// A query string from parameters, percent-encoded, in the order given; empty values dropped.
-  static func query(_ items: [(String, String)]) -> String {
+  /// A query string from parameters for an `href`: percent-encoded, in the order given, empty
+  /// values dropped, the `&` between them written `&amp;` as HTML attributes want it.
+  static func hrefQuery(_ items: [(String, String)]) -> String {
     let kept = items.filter { !$0.1.isEmpty }
     if kept.isEmpty { return "" }
-    return "?" + kept.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    return "?" + kept.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&amp;")
   }
 
   static func encode(_ s: String) -> String {

@@ -50,7 +50,7 @@ enum ListingPage {
     o += "<p class=\"muted\" id=\"count\">\(total) rows match; showing \(first)–\(last).</p>\n"
     o += "<p class=\"formats\">The same query: "
     for ext in ["csv", "json", "ndjson"] {
-      o += "<a href=\"\(spec.path).\(ext)\(Layout.query(filters + order))\">\(ext.uppercased())</a>"
+      o += "<a href=\"\(spec.path).\(ext)\(Layout.hrefQuery(filters + order))\">\(ext.uppercased())</a>"
     }
     o += "<span class=\"muted\">(up to \(PageRequests.downloadLimit) rows; add limit= and "
     o += "offset= for more)</span></p>\n"
@@ -60,7 +60,7 @@ enum ListingPage {
       let isSorted = page.sort == c
       let next: [(String, String)] = [("sort", c)] + (isSorted && !page.desc ? [("desc", "1")] : [])
       let arrow = isSorted ? (page.desc ? " ▼" : " ▲") : ""
-      o += "<th><a href=\"\(spec.path)\(Layout.query(filters + next))\">\(e(c))\(arrow)</a></th>"
+      o += "<th><a href=\"\(spec.path)\(Layout.hrefQuery(filters + next))\">\(e(c))\(arrow)</a></th>"
     }
     o += "</tr></thead><tbody>\n"
     for row in rows {
@@ -86,11 +86,11 @@ enum ListingPage {
     let keep = filters + order + (page.perPage == PageRequests.perPage
       ? [] : [("per_page", String(page.perPage))])
     if page.page > 1 {
-      o += "<a rel=\"prev\" href=\"\(spec.path)\(Layout.query(keep + [("page", String(page.page - 1))]))\">← previous</a>"
+      o += "<a rel=\"prev\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page - 1))]))\">← previous</a>"
     }
     o += "<span>page \(page.page) of \(pages)</span>"
     if page.page < pages {
-      o += "<a rel=\"next\" href=\"\(spec.path)\(Layout.query(keep + [("page", String(page.page + 1))]))\">next →</a>"
+      o += "<a rel=\"next\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page + 1))]))\">next →</a>"
     }
     o += "</p>\n"
     return Layout.page(title: spec.title, nonce: nonce, section: spec.path, body: o)

@@ -19,7 +19,7 @@ enum RankPage {
     o += e(LeagueTable.tieRule) + ".</p>\n"
     o += "<p class=\"formats\">The same query: "
     for ext in ["csv", "json", "ndjson"] {
-      o += "<a href=\"/rank.\(ext)\(Layout.query(filters))\">\(ext.uppercased())</a>"
+      o += "<a href=\"/rank.\(ext)\(Layout.hrefQuery(filters))\">\(ext.uppercased())</a>"
     }
     o += "</p>\n<table class=\"listing\" id=\"league\"><tr><th>rank</th><th>entity</th>"
     o += "<th>region</th><th>value</th>"
