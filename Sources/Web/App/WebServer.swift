@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Reporting
+import Vocabulary
 
 /// How the server is started.
 public struct WebServerConfiguration: Sendable {
@@ -60,6 +61,12 @@ public enum WebServer {
         let port = channel.localAddress?.port ?? config.port
         logger.info("serving \(config.databasePath) on http://\(config.host):\(port)")
         onRunning(port)
+        // The overview's report of today is built now, so the first visitor does not wait.
+        Task {
+          _ = try? await work.run {
+            try site.report(AdoptionReportRequest(scope: ScopeRequest(asOf: Day.today())))
+          }
+        }
       },
       logger: logger)
     do {
