@@ -21,4 +21,18 @@ public enum ProcessMemory {
       _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 32 << 20)
     #endif
   }
+
+  /// A server's threads each get a malloc arena of their own by default (up to 8 per core), and
+  /// each arena keeps what it freed: `count` arenas shared by all threads keep the resident
+  /// memory of a long-running server near what one request needs.
+  public static func limitArenas(_ count: Int32) {
+    #if canImport(Glibc)
+      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+      let arenaMax: Int32 = -8  // M_ARENA_MAX in glibc's malloc.h
+      guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "mallopt") else {
+        return
+      }
+      _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, count)
+    #endif
+  }
 }

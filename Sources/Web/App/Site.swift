@@ -10,6 +10,7 @@ final class Site: Sendable {
   let work: WorkPool
   let map: Result<ZoneMap, ZoneMapUnavailable>
   let reports = ReportCache()
+  let responses = ResponseCache()
 
   init(
     registry: RegistryDatabase, databasePath: String, work: WorkPool,

@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Registry
 
 /// The one place the server opens the database, so that the way it is opened is one line.
@@ -20,13 +24,14 @@ enum WebDatabase {
   /// time. A write by another process (a curator's `registry-cli`) changes it, so cached pages
   /// built before it are not served after it.
   static func stamp(path: String) -> String {
-    let fm = FileManager.default
     var parts: [String] = []
     for file in [path, path + "-wal"] {
-      let a = try? fm.attributesOfItem(atPath: file)
-      let size = (a?[.size] as? NSNumber)?.int64Value ?? -1
-      let time = (a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      parts.append("\(size)@\(time)")
+      var info = stat()
+      if stat(file, &info) == 0 {
+        parts.append("\(info.st_size)@\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+      } else {
+        parts.append("-")
+      }
     }
     return parts.joined(separator: ",")
   }

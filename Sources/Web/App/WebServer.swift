@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Registry
 import Reporting
 import Vocabulary
 
@@ -40,6 +41,7 @@ public enum WebServer {
       l.logLevel = .info
       return l
     }()
+    ProcessMemory.limitArenas(2)
     let registry = try WebDatabase.open(path: config.databasePath)
     let work = WorkPool(threads: config.threads, timeout: config.requestTimeout)
     let site = Site(

@@ -15,9 +15,10 @@ struct ErrorPages: RouterMiddleware {
     } catch {
       let e = PageError.from(error)
       if request.uri.path.hasPrefix("/api/") {
-        return Reply.apiError(e)
+        return Reply.apiError(e).response(nonce: context.nonce)
       }
-      return Reply.html(ErrorPage.render(e, nonce: context.nonce), status: e.status)
+      return Reply.html(ErrorPage.render(e, nonce: Reply.nonce), status: e.status)
+        .response(nonce: context.nonce)
     }
   }
 }

@@ -11,8 +11,9 @@ enum APIRoutes {
   static let prefix = "/api/v1"
 
   static func add(to router: Router<SiteContext>, site: Site) {
-    router.get("\(prefix)/openapi.json") { _, _ in
+    router.get("\(prefix)/openapi.json") { _, context in
       Reply.body(OpenAPIDocument.text, mediaType: "application/json")
+        .response(nonce: context.nonce)
     }
 
     listing(router, site: site, "accounts") { q in
@@ -30,8 +31,8 @@ enum APIRoutes {
         return AnyListing(try Listings.entities(registry, f, presence: presence))
       }
     }
-    router.get("\(prefix)/summary") { request, _ in
-      try await site.answer(request) { q in try PageRequests.filter(&q) } respond: { f, _ in
+    router.get("\(prefix)/summary") { request, context in
+      try await site.answer(request, context) { q in try PageRequests.filter(&q) } respond: { f, _ in
         try f.checkRegions(in: site.registry)
         return Reply.json(try Listings.summary(site.registry, f).render(ListingShape(format: .json)))
       }
@@ -60,7 +61,7 @@ enum APIRoutes {
 
     router.get("\(prefix)/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request) { _ in () } respond: { _, _ in
+      return try await site.answer(request, context) { _ in () } respond: { _, _ in
         let profile = try Profiles.entity(site.registry, id: id)
         return Reply.json(try Details.json(.entity(profile.detail)))
       }
@@ -71,7 +72,7 @@ enum APIRoutes {
       guard let id = Int64(text), id > 0 else {
         throw PageError.notFound("A channel's history is at /api/v1/channels/{numeric id}/history.")
       }
-      return try await site.answer(request) { q in
+      return try await site.answer(request, context) { q in
         let from = try q.day("from")
         let to = try q.day("to")
         if let from, let to, to < from {
@@ -89,8 +90,8 @@ enum APIRoutes {
       }
     }
 
-    router.get("\(prefix)/report") { request, _ in
-      try await site.answer(request) { q in
+    router.get("\(prefix)/report") { request, context in
+      try await site.answer(request, context) { q in
         AdoptionReportRequest(
           scope: try PageRequests.scope(&q), platforms: try PageRequests.reportPlatforms(&q))
       } respond: { r, _ in
@@ -100,14 +101,14 @@ enum APIRoutes {
 
     router.get("\(prefix)/compare/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request) { q in try PageRequests.compare(&q, id: id) } respond: {
+      return try await site.answer(request, context) { q in try PageRequests.compare(&q, id: id) } respond: {
         r, _ in
         Reply.json(Comparing.render(try Comparing.compare(site.registry, r), as: .json))
       }
     }
 
-    router.get("\(prefix)/rank") { request, _ in
-      try await site.answer(request) { q in try PageRequests.rank(&q) } respond: { r, _ in
+    router.get("\(prefix)/rank") { request, context in
+      try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, _ in
         let table = try Comparing.rank(site.registry, r)
         return Reply.json(Comparing.render(table, scope: r.scope.summary, as: .json))
       }
@@ -120,8 +121,8 @@ enum APIRoutes {
     _ router: Router<SiteContext>, site: Site, _ name: String,
     parse: @escaping @Sendable (inout Query) throws -> @Sendable (RegistryDatabase) throws -> AnyListing
   ) {
-    router.get(RouterPath("\(prefix)/\(name)")) { request, _ in
-      try await site.answer(request) { q in
+    router.get(RouterPath("\(prefix)/\(name)")) { request, context in
+      try await site.answer(request, context) { q in
         (try parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
       } respond: { p, _ in
         let listing = try p.0(site.registry)
@@ -132,10 +133,8 @@ enum APIRoutes {
     }
   }
 
-  static func counted(_ json: String, total: Int) -> Response {
-    var response = Reply.json(json)
-    response.headers[.xTotalCount] = String(total)
-    return response
+  static func counted(_ json: String, total: Int) -> Reply {
+    Reply.json(json).with(.xTotalCount, String(total))
   }
 }
 

@@ -10,8 +10,7 @@ import Vocabulary
 enum PageRoutes {
   static func add(to router: Router<SiteContext>, site: Site) {
     router.get("/") { request, context in
-      let nonce = context.nonce
-      return try await site.answer(request) { q in
+      return try await site.answer(request, context) { q in
         (
           asOf: try q.day("as_of"), selector: try PageRequests.selector(&q),
           colouring: try q.choice("colour", ZoneMapChart.Colouring.self) ?? .status
@@ -28,7 +27,7 @@ enum PageRoutes {
         let choice = HomePage.Choice(
           asOfGiven: p.asOf, selector: report.selectorIndex(p.selector.name) ?? 0,
           colouring: p.colouring)
-        return Reply.html(HomePage.render(report, choice: choice, map: site.map, nonce: nonce))
+        return Reply.html(HomePage.render(report, choice: choice, map: site.map, nonce: Reply.nonce))
       }
     }
 
@@ -51,24 +50,22 @@ enum PageRoutes {
       listing: { registry, p in try Listings.entities(registry, p.filter, presence: p.presence) })
 
     router.get("/entities/:id") { request, context in
-      let nonce = context.nonce
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request) { _ in () } respond: { _, _ in
+      return try await site.answer(request, context) { _ in () } respond: { _, _ in
         let profile = try Profiles.entity(site.registry, id: id)
-        return Reply.html(EntityPage.render(profile, map: site.map, nonce: nonce))
+        return Reply.html(EntityPage.render(profile, map: site.map, nonce: Reply.nonce))
       }
     }
 
     for (suffix, format) in [("", ReportFormat.html)] + ReportFormat.allCases.map({ (".\($0.fileExtension)", $0) }) {
       router.get("/report\(suffix)") { request, context in
-        let nonce = context.nonce
-        return try await site.answer(request) { q in
+          return try await site.answer(request, context) { q in
           AdoptionReportRequest(
             scope: try PageRequests.scope(&q), platforms: try PageRequests.reportPlatforms(&q))
         } respond: { r, _ in
           let report = try site.report(r)
           let options = HTMLOptions(
-            zoneMap: site.map, styleNonce: nonce, entityLink: { "/entities/\($0)" })
+            zoneMap: site.map, styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" })
           let text = AdoptionReporting.render(report, as: format, html: options)
           return Reply.format(
             text, format, filename: format == .csv || format == .markdown
@@ -78,27 +75,25 @@ enum PageRoutes {
     }
 
     router.get("/compare/:id") { request, context in
-      let nonce = context.nonce
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request) { q in try PageRequests.compare(&q, id: id) } respond: {
+      return try await site.answer(request, context) { q in try PageRequests.compare(&q, id: id) } respond: {
         r, _ in
         let comparison = try Comparing.compare(site.registry, r)
         return Reply.html(
-          Comparing.render(comparison, as: .html, html: HTMLOptions(styleNonce: nonce)))
+          Comparing.render(comparison, as: .html, html: HTMLOptions(styleNonce: Reply.nonce)))
       }
     }
 
     router.get("/rank") { request, context in
-      let nonce = context.nonce
-      return try await site.answer(request) { q in try PageRequests.rank(&q) } respond: { r, q in
+      return try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, q in
         let table = try Comparing.rank(site.registry, r)
         return Reply.html(
-          RankPage.render(table, request: r, query: q, regions: try site.regions(), nonce: nonce))
+          RankPage.render(table, request: r, query: q, regions: try site.regions(), nonce: Reply.nonce))
       }
     }
     for format in [ListingFormat.csv, .json, .ndjson] {
-      router.get("/rank.\(format.fileExtension)") { request, _ in
-        try await site.answer(request) { q in try PageRequests.rank(&q) } respond: { r, _ in
+      router.get("/rank.\(format.fileExtension)") { request, context in
+        try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, _ in
           let table = try Comparing.rank(site.registry, r)
           return Reply.format(
             Comparing.render(table, scope: r.scope.summary, as: format), format,
@@ -115,8 +110,7 @@ enum PageRoutes {
     listing: @escaping @Sendable (RegistryDatabase, ListingQuery) throws -> Listing<Row>
   ) {
     router.get(RouterPath(path)) { request, context in
-      let nonce = context.nonce
-      return try await site.answer(request) { q in
+      return try await site.answer(request, context) { q in
         (try parse(&q), try PageRequests.order(&q), try PageRequests.page(&q))
       } respond: { p, q in
         try p.0.filter.checkRegions(in: site.registry)
@@ -125,23 +119,22 @@ enum PageRoutes {
           page: p.2.page, perPage: p.2.perPage, sort: p.1.sort, desc: p.1.desc)
         return Reply.html(
           try ListingPage.render(
-            rows, spec: spec, query: q, page: page, regions: try site.regions(), nonce: nonce))
+            rows, spec: spec, query: q, page: page, regions: try site.regions(), nonce: Reply.nonce))
       }
     }
     for format in [ListingFormat.csv, .json, .ndjson] {
-      router.get(RouterPath(path + "." + format.fileExtension)) { request, _ in
-        try await site.answer(request) { q in
+      router.get(RouterPath(path + "." + format.fileExtension)) { request, context in
+        try await site.answer(request, context) { q in
           (try parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
         } respond: { p, _ in
           try p.0.filter.checkRegions(in: site.registry)
           let rows = try listing(site.registry, p.0)
           let shape = ListingShape(
             format: format, limit: p.2.limit, sort: p.1.sort, desc: p.1.desc, offset: p.2.offset)
-          var response = Reply.format(
+          return Reply.format(
             try rows.render(shape), format,
-            filename: format == .csv ? String(path.dropFirst()) : nil)
-          response.headers[.xTotalCount] = String(rows.rows.count)
-          return response
+            filename: format == .csv ? String(path.dropFirst()) : nil
+          ).with(.xTotalCount, String(rows.rows.count))
         }
       }
     }
