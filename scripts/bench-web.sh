@@ -98,10 +98,15 @@ A_OURS="$OURS_URL/api/v1/accounts?region=$REGION&platform=$PLATFORM"
 A_DS="$DS_URL/registry/accounts.json?region=$REGION&platform=$PLATFORM&_shape=array"
 E_OURS="$OURS_URL/entities/$ENTITY"
 E_DS="$DS_URL/registry/entity/$ENTITY"
+# The first request of each query: ours is not in the response cache yet.
+first() { curl -s -o "$WORK/first.out" -w "%{time_total}" "$1" | awk '{ printf "%.1f ms", $1 * 1000 }'; }
+echo "first request, accounts JSON: ours $(first "$A_OURS") (not cached), Datasette $(first "$A_DS")"
 rows_ours=$(curl -s "$A_OURS" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 rows_ds=$(curl -s "$A_DS" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 echo "accounts of $REGION on $PLATFORM: $rows_ours rows (ours), $rows_ds rows (Datasette)"
 [ "$rows_ours" = "$rows_ds" ] || { echo "the two answers differ in length" >&2; exit 1; }
+echo "first request, entity page: ours $(first "$E_OURS") (not cached), Datasette $(first "$E_DS")"
+hwm() { awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$1/status"; }
 
 # run URL -> "requests/s p99_ms"
 run() {
@@ -127,6 +132,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+echo "peak memory (VmHWM) after the load: ours $(hwm $OURS), Datasette $(hwm $DS)"
 echo "overview / on this database (the report of today is built at start-up, then cached):"
 for i in 1 2 3 4 5; do curl -s -o /dev/null -w "%{time_total}\n" "$OURS_URL/"; done |
   awk '{ printf "  GET / %.1f ms\n", $1 * 1000 }'
@@ -134,5 +140,4 @@ echo "overview as of a date not asked before (the report built for the request):
 for d in 2025-06-30 2025-05-31 2025-04-30; do
   curl -s -o /dev/null -w "%{time_total}\n" "$OURS_URL/?as_of=$d"
 done | awk '{ printf "  GET /?as_of=... first time %.1f ms\n", $1 * 1000 }'
-echo "peak memory (VmHWM) after the load: ours $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$OURS/status)," \
-  "Datasette $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$DS/status)"
+echo "peak memory (VmHWM) at the end, after building those reports: ours $(hwm $OURS)"

@@ -16,7 +16,7 @@ final class ReportCache: Sendable {
   /// Reports kept; the least recently used goes first.
   let capacity: Int
 
-  init(capacity: Int = 8) { self.capacity = capacity }
+  init(capacity: Int = 4) { self.capacity = capacity }
 
   static func key(_ r: AdoptionReportRequest) -> String {
     let s = r.scope

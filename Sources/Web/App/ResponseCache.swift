@@ -21,7 +21,7 @@ final class ResponseCache: Sendable {
   let capacity: Int
   let largest: Int
 
-  init(capacity: Int = 24 << 20, largest: Int = 4 << 20) {
+  init(capacity: Int = 16 << 20, largest: Int = 4 << 20) {
     self.capacity = capacity
     self.largest = largest
   }
