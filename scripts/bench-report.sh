@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times `registry-cli report adoption --format json` (the whole report, process start included) on
 # large SYNTHETIC registries and DuckDB computing the per-region figures (adoption per platform,
-# followers sum and median, followers per 1,000, median 90-day growth, as of one date) on the same
-# data, back to back in the same run, 3 times each; prints the medians and the spread.
+# followers sum and median, followers per 1,000, median 90- and 365-day growth, as of one date) on
+# the same data, back to back in the same run, 3 times each; prints the medians and the spread.
 #
 # Data sets (choose with --sets or SETS; all of them by default):
 #   long        ENTITIES x CHANNELS x DAYS         10,000 x 3 x 330 = 30k accounts, 9.9M snapshots

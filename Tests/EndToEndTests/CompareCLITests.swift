@@ -106,10 +106,10 @@ struct CompareCLITests {
       let followers = entities.map { ($0["metrics"] as? [String: Any])?["followers"] as? Double }
       #expect(followers == [2000, 3000])
       let reasons = entities[1]["missing_reasons"] as? [String: Any]
-      #expect(reasons?["growth_90d"] as? String == "no_baseline")
+      #expect(reasons?["growth_90d"] as? String == "no_baseline_in_window")
       let table = try cli.run(["compare", "zp-a", "zp-b", "--as-of", "2024-01-01"])
       #expect(table.stdout.contains("zp-a"))
-      #expect(table.stdout.contains("missing (no_baseline)"))
+      #expect(table.stdout.contains("missing (no_baseline_in_window)"))
     }
   }
 

@@ -32,7 +32,21 @@ import Testing
     let steps: [[String]] = [
       ["channel", "rename", "x/zp5327", "zp5327_new", "--on", "2021-03-01", "--source", "doc-001"],
       ["channel", "verify", "x/policecomines", "--on", "2025-03-01", "--source", "doc-001"],
+      // Ownership periods (channel_owner), moved twice.
+      [
+        "channel", "move", "x/zp5327", "--to", "be-pz-namur", "--on", "2019-01-01", "--source",
+        "doc-001",
+      ],
+      [
+        "channel", "move", "x/zp5327", "--to", "be-pz-lermes", "--on", "2022-01-01", "--source",
+        "doc-001",
+      ],
       ["snapshot", "import", "counts.csv", "--source-url", "https://example.org/a,b"],
+      // A corrected snapshot: the old row is kept in snapshot_retraction.
+      [
+        "snapshot", "correct", "x/policecomines", "--at", "2024-05-02", "--followers", "31",
+        "--reason", "typo, \"13\"", "--by", "tester",
+      ],
     ]
     try """
     platform,handle,observed_at,followers,note
@@ -47,8 +61,13 @@ import Testing
     let exported = cli.dir.appendingPathComponent("export").path
     let e = try cli.run(["export", exported])
     #expect(e.status == 0, "\(e.stderr)")
-    #expect(e.stdout.contains("change_log.csv: 2 rows"), "\(e.stdout)")
+    // rename 1 + verify 1 + first move 5 (be-pz-lermes's period: entity_id, valid_to; be-pz-namur's:
+    // entity_id, valid_from; channel.entity_id) + second move 4 (valid_to; entity_id, valid_from;
+    // channel.entity_id) + correction 2 (followers, reason)
+    #expect(e.stdout.contains("change_log.csv: 13 rows"), "\(e.stdout)")
+    #expect(e.stdout.contains("snapshot_retractions.csv: 1 rows"), "\(e.stdout)")
     #expect(e.stdout.contains("channel_handle_history.csv: 1 rows"), "\(e.stdout)")
+    #expect(e.stdout.contains("channel_owners.csv: 3 rows"), "\(e.stdout)")
 
     let copy = cli.dir.appendingPathComponent("copy.sqlite").path
     let i = try cli.run(["init", "--seed", exported, "--db", copy], useDB: false)
@@ -60,6 +79,8 @@ import Testing
       #expect(rebuilt[t] == rows, "table \(t) differs after export and init")
     }
     #expect(original["change_log"]?.isEmpty == false)
+    #expect(original["channel_owner"]?.split(separator: "\n").count == 3)
+    #expect(original["snapshot_retraction"]?.contains("'tester'") == true)
     #expect(original["snapshot"]?.hasPrefix("1,") == true, "\(original["snapshot"] ?? "")")
     #expect(original["snapshot"]?.contains("=cmd|'' /C calc''!A0") == true)
   }

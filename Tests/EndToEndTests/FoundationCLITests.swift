@@ -86,7 +86,7 @@ import Testing
     #expect(platform.stderr.contains("unknown platform 'myspace'"))
     let show = try cli.run(["show", "@nobodyhere"])
     #expect(show.status != 0)
-    #expect(show.stderr.contains("no channel matches '@nobodyhere'"))
+    #expect(show.stderr.contains("no entity or channel matches '@nobodyhere'"))
     let date = try cli.run(["accounts", "--as-of", "2013-02-30"])
     #expect(date.status != 0)
     #expect(date.stderr.contains("--as-of"))

@@ -55,20 +55,33 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
   // Per 1,000: 13300 / (30000 + 40000 + 25000 + 35000 [zone-g, no channel: 0]) × 1000 = 102.3077.
   #expect(approx(summary["followers_per_1000"], 102.3077))
   let growth = summary["growth"] as! [String: [String: Any]]
-  // 90 d panel: ab x 1500→2000, c x 4400→5000, c ig 600→800, f fb 2400→2400:
-  // Σf0 = 8900, Σf1 = 10200 → +1300 = 14.6067%.
-  #expect(num(growth["90d"]!["absolute"]) == 1300)
-  #expect(approx(growth["90d"]!["percent"], 14.6067))
+  // Growth windows (docs/report.md, "Growth"): D = 2021-06-30. 90 days: end within 15 days
+  // before D, baseline the latest on or before D − 75 (2021-04-16), not before D − 105
+  // (2021-03-17). 365 days: end within 60 days, baseline on or before D − 305 (2020-08-29),
+  // not before D − 425 (2020-05-01). Each change is scaled to the window: (f1/f0)^(W/elapsed).
+  // 90 d panel: ab x 1500 (04-01) → 2000 (06-30), 90 days: ×1; c x 4400 (03-20) → 5000 (06-20),
+  // 92 days: 4400 × (5000/4400)^(90/92) = 4400 × 1.1332101 = 4986.1244; c ig 600 → 800 (90
+  // days); f fb 2400 → 2400. Left out: ab fb (its count of 06-01 is 29 days old: no end in the
+  // window), f ig (no baseline). Σf0 = 8900, Σf1 = 10186.1244 → +1286.1244 = 14.4508%.
+  #expect(approx(growth["90d"]!["absolute"], 1286.1244))
+  #expect(approx(growth["90d"]!["percent"], 14.4508))
   #expect(growth["90d"]!["channels"] as? Int == 4)
-  // 365 d panel: ab x 1000→2000, c x 4000→5000, f fb 2500→2400: 7500 → 9400 = +1900 = 25.3333%.
-  #expect(num(growth["365d"]!["absolute"]) == 1900)
-  #expect(approx(growth["365d"]!["percent"], 25.3333))
+  #expect(growth["90d"]!["baseline_on"] as? String == "2021-03-20/2021-04-01")
+  #expect(growth["90d"]!["end_on"] as? String == "2021-06-20/2021-06-30")
+  // 365 d panel: ab x 1000 (2020-06-30) → 2000, 365 days: ×1; c x 4000 (2020-06-15) → 5000
+  // (2021-06-20), 370 days: 4000 × 1.25^(365/370) = 4000 × 1.2462364 = 4984.9454; f fb 2500
+  // (2020-06-30) → 2400 (2021-06-29), 364 days: 2500 × 0.96^(365/364) = 2500 × 0.9598923 =
+  // 2399.7309. Σf0 = 7500, Σf1 = 9384.6763 → +1884.6763 = 25.1290%.
+  #expect(approx(growth["365d"]!["absolute"], 1884.6763))
+  #expect(approx(growth["365d"]!["percent"], 25.1290))
+  #expect(growth["365d"]!["baseline_on"] as? String == "2020-06-15/2020-06-30")
   // Disclaimer: ab yes (x yes), c no, d unknown, e yes, f no.
   let disclaimer = summary["disclaimer"] as! [String: Int]
   #expect(disclaimer == ["yes": 2, "no": 2, "unknown": 1])
 
   // VLG any: 3/3, Wilson [0.438503, 1]; values [5000, 5800] → median 5400, Q1 5200, Q3 5600;
-  // per 1,000 = 10800 / 70000 × 1000 = 154.2857; growth 90 d median of [13.6364, 33.3333, 33.3333].
+  // per 1,000 = 10800 / 70000 × 1000 = 154.2857; growth 90 d median of [13.3210 (c x, scaled
+  // from 92 days), 33.3333 (ab x), 33.3333 (c ig)] = 33.3333; ab fb has no end in the window.
   let vlg = row(doc, "BE-VLG", "any")
   #expect(vlg["entities"] as? Int == 3 && vlg["adopters"] as? Int == 3)
   #expect(approx(vlg["ci_low"], 0.4385) && approx(vlg["ci_high"], 1))
@@ -77,8 +90,8 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
   #expect(num(vlg["followers_q1"]) == 5200 && num(vlg["followers_q3"]) == 5600)
   #expect(approx(vlg["followers_per_1000"], 154.2857))
   #expect(approx(vlg["growth_90d_pct_median"], 33.3333))
-  // 365 d: ab x 100%, c x 25% → median 62.5.
-  #expect(approx(vlg["growth_365d_pct_median"], 62.5))
+  // 365 d: ab x 100%, c x 24.6236% (25% over 370 days scaled to 365) → median 62.3118.
+  #expect(approx(vlg["growth_365d_pct_median"], 62.3118))
 
   // WAL x: 1/4 (zone-e), Wilson [0.045587, 0.699358]; its only channel has no snapshot.
   let walX = row(doc, "BE-WAL", "x")
@@ -90,10 +103,12 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
   #expect(reasons["followers_median"] == "no_snapshot")
   #expect(reasons["followers_per_1000"] == "no_snapshot")
   #expect(reasons["growth_90d_pct_median"] == "no_snapshot")
-  // WAL facebook_page: f 2400; growth 90 d 2400 → 2400 = 0%, 365 d 2500 → 2400 = −4%.
+  // WAL facebook_page: f 2400; growth 90 d 2400 → 2400 = 0%, 365 d 2500 → 2400 over 364 days
+  // scaled to 365: 0.96^(365/364) − 1 = −4.0108%.
   let walFb = row(doc, "BE-WAL", "facebook_page")
   #expect(num(walFb["followers_sum"]) == 2400)
-  #expect(approx(walFb["growth_90d_pct_median"], 0) && approx(walFb["growth_365d_pct_median"], -4))
+  #expect(
+    approx(walFb["growth_90d_pct_median"], 0) && approx(walFb["growth_365d_pct_median"], -4.0108))
   // VLG facebook_page: ab 3000 known, d stale → sum 3000 with one audience missing.
   let vlgFb = row(doc, "BE-VLG", "facebook_page")
   #expect(num(vlgFb["followers_sum"]) == 3000 && vlgFb["followers_missing"] as? Int == 1)
@@ -107,6 +122,10 @@ private func approx(_ v: Any?, _ expected: Double, _ digits: Double = 4) -> Bool
   #expect(quality["stale_snapshot"] == 1 && quality["no_snapshot"] == 1)
   #expect(quality["low_confidence"] == 1 && quality["channels_without_opening_date"] == 1)
   #expect(quality["entities_without_population"] == 1)
+  // Growth windows: ab fb's count is 29 days old (no 90-day end); f ig has no 90-day baseline;
+  // ab fb, c ig and f ig have no 365-day baseline.
+  #expect(quality["no_end_in_window_90d"] == 1 && quality["no_baseline_90d"] == 1)
+  #expect(quality["no_end_in_window_365d"] == 0 && quality["no_baseline_365d"] == 3)
 
   // Diffusion, all regions, any: end of 2016 → a, b, c, d, e, h of 8 = 0.75 (h closed 2017 but
   // counts cumulatively); 2020 → 7 entities after the merger, ab c d e f h = 6/7.

@@ -41,7 +41,18 @@ import Testing
       #expect(
         try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
         "\(file): the view reads the display name from v_entity_name")
+      #expect(migrations.contains("v8-ownership"), "\(file): \(migrations)")
+      #expect(
+        try SQLiteShell.run(
+          cli.db, "SELECT count(*) FROM channel_owner WHERE entity_id <> 'be-pz-fixture'")
+          == "0", "\(file): ownership periods, if any, are the fixture's")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
+      #expect(migrations.contains("v7-corrections"), "\(file): \(migrations)")
+      // Retractions made at v7-corrections or later are kept; earlier files start with none.
+      let retracted = try SQLiteShell.run(
+        cli.db, "SELECT followers, retracted_by FROM snapshot_retraction")
+      #expect(retracted == "" || retracted == "12340|fixture", "\(file): \(retracted)")
+      #expect(try cli.run(["history", "x/fixturezone", "--retracted"]).status == 0, "\(file)")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }

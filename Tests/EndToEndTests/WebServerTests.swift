@@ -93,20 +93,64 @@ import Testing
       // Same query, same renderer: byte for byte the CLI's stdout.
       let same: [(String, [String])] = [
         ("/accounts.csv", ["accounts", "--format", "csv"]),
-        ("/accounts.json?region=BE-VLG&platform=x", ["accounts", "--region", "BE-VLG", "--platform", "x", "--format", "json"]),
-        ("/accounts.ndjson?sort=-followers&limit=3", ["accounts", "--sort=-followers", "--limit", "3", "--format", "ndjson"]),
+        (
+          "/accounts.json?region=BE-VLG&platform=x",
+          ["accounts", "--region", "BE-VLG", "--platform", "x", "--format", "json"]
+        ),
+        (
+          "/accounts.ndjson?sort=-followers&limit=3",
+          ["accounts", "--sort=-followers", "--limit", "3", "--format", "ndjson"]
+        ),
         ("/entities.csv?with_channels=1", ["entities", "--with-channels", "--format", "csv"]),
-        ("/api/v1/entities?kind=local_police", ["entities", "--kind", "local_police", "--format", "json"]),
-        ("/api/v1/accounts?as_of=2023-06-01&status=active", ["accounts", "--as-of", "2023-06-01", "--status", "active", "--format", "json"]),
+        (
+          "/api/v1/entities?kind=local_police",
+          ["entities", "--kind", "local_police", "--format", "json"]
+        ),
+        (
+          "/api/v1/accounts?as_of=2023-06-01&status=active",
+          ["accounts", "--as-of", "2023-06-01", "--status", "active", "--format", "json"]
+        ),
         ("/api/v1/summary", ["summary", "--format", "json"]),
+        (
+          "/api/v1/summary?country=BE&as_of=2020-01-01&platform=x",
+          [
+            "summary", "--country", "BE", "--as-of", "2020-01-01", "--platform", "x", "--format",
+            "json",
+          ]
+        ),
+        ("/accounts.csv?include_ceased=1", ["accounts", "--include-ceased", "--format", "csv"]),
         ("/api/v1/entities/zp-a", ["show", "zp-a", "--format", "json"]),
-        ("/report.json?as_of=2024-01-01&platform=x", ["report", "adoption", "--as-of", "2024-01-01", "--platform", "x", "--format", "json"]),
-        ("/api/v1/report?as_of=2024-01-01", ["report", "adoption", "--as-of", "2024-01-01", "--format", "json"]),
-        ("/report.csv?as_of=2024-01-01", ["report", "adoption", "--as-of", "2024-01-01", "--format", "csv"]),
-        ("/report.md?as_of=2024-01-01", ["report", "adoption", "--as-of", "2024-01-01", "--format", "markdown"]),
-        ("/api/v1/compare/zp-a?as_of=2024-01-01&peers=size", ["compare", "zp-a", "--as-of", "2024-01-01", "--peers", "size", "--format", "json"]),
-        ("/rank.csv?metric=followers_per_1000&as_of=2024-01-01", ["rank", "--metric", "followers_per_1000", "--as-of", "2024-01-01", "--format", "csv"]),
-        ("/api/v1/rank?metric=growth_90d&as_of=2024-01-01&top=2", ["rank", "--metric", "growth_90d", "--as-of", "2024-01-01", "--top", "2", "--format", "json"]),
+        (
+          "/report.json?as_of=2024-01-01&platform=x",
+          ["report", "adoption", "--as-of", "2024-01-01", "--platform", "x", "--format", "json"]
+        ),
+        (
+          "/api/v1/report?as_of=2024-01-01",
+          ["report", "adoption", "--as-of", "2024-01-01", "--format", "json"]
+        ),
+        (
+          "/report.csv?as_of=2024-01-01",
+          ["report", "adoption", "--as-of", "2024-01-01", "--format", "csv"]
+        ),
+        (
+          "/report.md?as_of=2024-01-01",
+          ["report", "adoption", "--as-of", "2024-01-01", "--format", "markdown"]
+        ),
+        (
+          "/api/v1/compare/zp-a?as_of=2024-01-01&peers=size",
+          ["compare", "zp-a", "--as-of", "2024-01-01", "--peers", "size", "--format", "json"]
+        ),
+        (
+          "/rank.csv?metric=followers_per_1000&as_of=2024-01-01",
+          ["rank", "--metric", "followers_per_1000", "--as-of", "2024-01-01", "--format", "csv"]
+        ),
+        (
+          "/api/v1/rank?metric=growth_90d&as_of=2024-01-01&top=2",
+          [
+            "rank", "--metric", "growth_90d", "--as-of", "2024-01-01", "--top", "2", "--format",
+            "json",
+          ]
+        ),
         ("/api/v1/references", ["reference", "list", "--format", "json"]),
         ("/api/v1/log?entity=zp-a", ["log", "--entity", "zp-a", "--format", "json"]),
       ]
@@ -151,7 +195,8 @@ import Testing
         let page = try site.get(path)
         #expect(page.status == 400, "\(path): \(page.status)")
         #expect(page.contentType.hasPrefix("text/html"))
-        #expect(page.text.contains("The parameter <code>\(parameter)</code> cannot be used"), "\(path)")
+        #expect(
+          page.text.contains("The parameter <code>\(parameter)</code> cannot be used"), "\(path)")
         #expect(!page.text.contains("Error("), "\(path) shows an internal error")
       }
       let api = try site.get("/api/v1/accounts?region=XX-YY")
@@ -176,7 +221,8 @@ import Testing
         #expect(!page.text.contains("swift-tools-version"), "\(path) leaks a file")
       }
       #expect(try site.get("/nope").text.contains("There is no page at this address."))
-      #expect(try site.get("/entities/nobody").text.contains("no entity has the id &#39;nobody&#39;"))
+      #expect(
+        try site.get("/entities/nobody").text.contains("no entity has the id &#39;nobody&#39;"))
     }
   }
 
@@ -208,7 +254,8 @@ import Testing
     // "<b>Counts</b> & "quotes"".
     try Self.withSite(Fixtures.reportSeed) { site in
       for path in [
-        "/?as_of=2021-06-30", "/accounts", "/entities", "/entities/zone-d", "/report?as_of=2021-06-30",
+        "/?as_of=2021-06-30", "/accounts", "/entities", "/entities/zone-d",
+        "/report?as_of=2021-06-30",
         "/rank?as_of=2021-06-30",
       ] {
         let page = try site.get(path)
@@ -216,14 +263,49 @@ import Testing
         #expect(!page.text.contains("<script>alert(1)"), "\(path) lets a name through raw")
         #expect(!page.text.contains("<b>Counts</b>"), "\(path) lets a title through raw")
       }
-      #expect(try site.get("/entities/zone-d").text.contains("&lt;script&gt;alert(1)&lt;/script&gt; Zone D"))
+      #expect(
+        try site.get("/entities/zone-d").text.contains(
+          "&lt;script&gt;alert(1)&lt;/script&gt; Zone D"))
+    }
+  }
+
+  /// A registry of generated data says so at the top of every page, as the command line's
+  /// outputs do, within the Content-Security-Policy (no `style` attribute); a real one does not.
+  @Test func everyPageOfGeneratedDataSaysSyntheticAtTheTop() throws {
+    let cli = try CLIWorkspace(seed: nil)
+    defer { cli.cleanUp() }
+    let seed = cli.dir.appendingPathComponent("syn").path
+    let generate = [
+      "generate", "--entities", "4", "--channels-per-entity", "1", "--days", "3", "--out", seed,
+    ]
+    #expect(try cli.run(generate, useDB: false).status == 0)
+    #expect(try cli.run(["init", "--seed", seed]).status == 0)
+    let server = try WebServerProcess(cli, db: cli.db)
+    defer { server.stop() }
+    for path in [
+      "/?as_of=2025-06-30", "/accounts", "/entities", "/entities/syn-1", "/report?as_of=2025-06-30",
+      "/compare/syn-1?peers=all&as_of=2025-06-30", "/rank?as_of=2025-06-30",
+    ] {
+      let page = try Self.client.get(server.baseURL + path)
+      let text = String(decoding: page.body, as: UTF8.self)
+      #expect(page.status == 200, "\(path)")
+      #expect(text.contains("<title>SYNTHETIC: "), "\(path)")
+      #expect(text.contains("<p class=\"synthetic\" role=\"alert\">SYNTHETIC DATA"), "\(path)")
+      #expect(text.contains(".synthetic{background:"), "\(path): the banner's rule")
+      #expect(!text.contains(" style=\""), "\(path): a style attribute the policy refuses")
+    }
+    try Self.withSite { site in
+      let page = try site.get("/")
+      #expect(!page.text.contains("SYNTHETIC"))
     }
   }
 
   @Test func eachRequestIsOneLogLine() throws {
     let site = try Site(seed: Fixtures.compareSeed)
     defer { site.cli.cleanUp() }
-    let paths = ["/accounts", "/accounts.csv", "/nope", "/accounts?region=XX-YY", "/api/v1/summary"]
+    let paths = [
+      "/accounts", "/accounts.csv", "/nope", "/accounts?region=XX-YY", "/api/v1/summary",
+    ]
     for path in paths { _ = try site.get(path) }
     let log = site.server.stop().stderr
     let lines = log.split(separator: "\n").filter { $0.contains(" GET /") }
@@ -240,7 +322,9 @@ import Testing
       let path = "/api/v1/entities/zp-a"
       #expect(try site.get(path).text.contains("\"population\" : 100000"))
       #expect(try site.get(path).text.contains("\"population\" : 100000"))
-      _ = try site.cli(["entity", "edit", "zp-a", "--population", "123456", "--source", "fx-survey"])
+      _ = try site.cli([
+        "entity", "edit", "zp-a", "--population", "123456", "--source", "fx-survey",
+      ])
       #expect(try site.get(path).text.contains("\"population\" : 123456"))
       #expect(try site.get("/entities/zp-a").text.contains("123,456"))
     }
@@ -268,25 +352,74 @@ import Testing
     "/api/v1/summary", "/api/v1/log",
   ]
 
-  /// The file itself, byte for byte and its modification time: needs the read-only open of
-  /// issue 18 (`RegistryDatabase.openForReading`), which `WebDatabase.open` switches to when it
-  /// lands; until then the server opens the file read-write (a WAL checkpoint at close rewrites
-  /// pages) and only `servingChangesNoRow` holds.
-  @Test(.disabled("until the read-only open (issue 18) is merged: then enable"))
-  func servingWritesNothingToTheDatabaseFile() throws {
+  /// The bytes and modification time of `path`, and the names in its folder.
+  static func fileState(_ path: String) throws -> (Data, Date?, [String]) {
+    let fm = FileManager.default
+    return (
+      try Data(contentsOf: URL(fileURLWithPath: path)),
+      try fm.attributesOfItem(atPath: path)[.modificationDate] as? Date,
+      try fm.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).sorted()
+    )
+  }
+
+  /// The server opens the file read-only: its bytes and modification time are as they were,
+  /// and once it stops, its folder holds what it held (SQLite's -wal and -shm files, which any
+  /// reader of a WAL database keeps open beside it, are removed when the server stops).
+  @Test func servingWritesNothingToTheDatabaseFile() throws {
     let cli = try CLIWorkspace(seed: Fixtures.compareSeed)
     defer { cli.cleanUp() }
     #expect(try cli.run(["init"]).status == 0)
-    let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
-    let mtime = try FileManager.default.attributesOfItem(atPath: cli.db)[.modificationDate] as? Date
-    let server = try WebServerProcess(cli, db: cli.db)
+    // The server's log files go to the workspace folder: the database gets one of its own.
+    let folder = cli.dir.appendingPathComponent("db")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("registry.sqlite").path
+    try FileManager.default.moveItem(atPath: cli.db, toPath: db)
+    let before = try Self.fileState(db)
+    #expect(before.2 == ["registry.sqlite"])
+    let server = try WebServerProcess(cli, db: db)
     for path in Self.readingPaths {
       #expect(try Self.client.get(server.baseURL + path).status == 200, "\(path)")
     }
-    server.stop()
-    #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
-    #expect(
-      try FileManager.default.attributesOfItem(atPath: cli.db)[.modificationDate] as? Date == mtime)
+    #expect(server.stop().status == 0)
+    let after = try Self.fileState(db)
+    #expect(after.0 == before.0, "the database file's bytes changed")
+    #expect(after.1 == before.1, "the database file's modification time changed")
+    #expect(after.2 == before.2, "left beside the database: \(after.2)")
+  }
+
+  /// A database the server's user may not write (root's file, mode 0444, in a folder of mode
+  /// 0555, served by `nobody`) is served as it is; not even SQLite's -wal and -shm files are
+  /// created beside it, while serving or after.
+  @Test(
+    .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func aDatabaseTheServerMayNotWriteIsServed() throws {
+    let cli = try CLIWorkspace(seed: Fixtures.compareSeed)
+    let folder = cli.dir.appendingPathComponent("read-only")
+    defer {
+      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+      cli.cleanUp()
+    }
+    #expect(try cli.run(["init"]).status == 0)
+    let expected = try cli.run(["accounts", "--format", "json"]).stdout
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("registry.sqlite").path
+    try FileManager.default.copyItem(atPath: cli.db, toPath: db)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+    // The workspace folder (the server's log files) stays writable by nobody.
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: cli.dir.path)
+    let before = try Self.fileState(db)
+    let server = try WebServerProcess(cli, db: db, asNobody: true)
+    for path in Self.readingPaths {
+      #expect(try Self.client.get(server.baseURL + path).status == 200, "\(path)")
+    }
+    let page = try Self.client.get(server.baseURL + "/api/v1/accounts")
+    #expect(String(decoding: page.body, as: UTF8.self) == expected)
+    #expect(try Self.fileState(db).2 == before.2, "side files created while serving")
+    #expect(server.stop().status == 0)
+    let after = try Self.fileState(db)
+    #expect(after.0 == before.0 && after.1 == before.1)
+    #expect(after.2 == before.2)
   }
 
   @Test func aMissingDatabaseIsRefusedNotCreated() throws {

@@ -250,6 +250,36 @@ import Vocabulary
     #expect(try snapshots(r, "mastodon/police_fr@social.example").isEmpty)
   }
 
+  /// A count beyond the plausibility limit (SnapshotLimits) is not stored: the channel fails
+  /// with the reason, the others are stored.
+  @Test func anImplausibleAnsweredCountIsNotStored() throws {
+    let api = FakeSocialAPI(
+      mastodon: [
+        .init(
+          id: "1", username: "typo", server: "social.example", note: "",
+          followers: 61_640_000_000_000, following: 1, statuses: 2),
+        .init(
+          id: "2", username: "fine", server: "social.example", note: "", followers: 6164,
+          following: 1, statuses: 2),
+      ], bluesky: [], faults: [:])
+    let server = try StubHTTPServer { api.handle($0) }
+    defer { server.stop() }
+    let r = try registry([
+      (.mastodon, "typo@social.example", nil), (.mastodon, "fine@social.example", nil),
+    ])
+    let c = collector(r, server)
+    let summary = c.run(try c.targets())
+    #expect(summary.failed.count == 1)
+    #expect(
+      summary.failed.first?.failure?.reason
+        == "the platform answered a followers count out of range: 61,640,000,000,000 is above the "
+        + "plausibility limit "
+        + "of 1,000,000,000 (no account on any platform has a billion followers): check the "
+        + "number; nothing stored")
+    #expect(try snapshots(r, "mastodon/typo@social.example").isEmpty)
+    #expect(try snapshots(r, "mastodon/fine@social.example").first?["followers"] == 6164)
+  }
+
   @Test func unreachableAppviewFailsEveryChannelOfTheBatchWithTheReason() throws {
     let r = try registry([
       (.bluesky, "a.bsky.social", nil), (.bluesky, "b.bsky.social", nil),

@@ -167,9 +167,12 @@ private let context = ChangeContext(source: .key("src"), by: "tester", at: 1_735
   let actions = try r.changeLog(ChangeLogFilter(channelKey: "x/a")).map {
     "\($0.action):\($0.field!)"
   }
+  // The move writes the ownership periods (be-a's until the move, be-b's from it) and the
+  // channel's entity.
   #expect(
     actions == [
-      "close:closed_on", "close:status", "reopen:closed_on", "reopen:status", "move:entity_id",
+      "close:closed_on", "close:status", "reopen:closed_on", "reopen:status",
+      "move:entity_id", "move:valid_to", "move:entity_id", "move:valid_from", "move:entity_id",
       "verify:verified_on",
     ])
   // The move shows in the log of both entities.

@@ -109,14 +109,16 @@ import Vocabulary
     }
     let asOf = try #require(Day("2024-01-01"))
     let report = try registry.reportData(
-      ReportScope(country: "ZZ", regions: [], kinds: [], asOf: asOf, windows: [90]))
+      ReportScope(country: "ZZ", regions: [], kinds: [], asOf: asOf, baselineSeekDays: [75]))
     let byId = Self.cases.map { ($0.id, $0.expected ?? $0.id) }.sorted { $0.0 < $1.0 }
     #expect(report.entities.map { [$0.id, $0.name] } == byId.map { [$0.0, $0.1] })
     #expect(report.placeholdersExcluded == 1)
     #expect(report.channels.count == Self.cases.count)
 
     // The comparisons load the same entities with the same loader, the placeholder flagged.
-    let compare = try registry.compareData(country: "ZZ", asOf: asOf)
+    let compare = try registry.compareData(
+      country: "ZZ", asOf: asOf,
+      seeks: CompareSeeks(growthDays: [75], projectionDays: [6], postsDays: 90))
     let withPlaceholder = (byId + [("zz-placeholder", "Inconnu")]).sorted { $0.0 < $1.0 }
     #expect(
       compare.entities.map { [$0.entity.id, $0.entity.name] }

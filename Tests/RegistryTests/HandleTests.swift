@@ -58,7 +58,11 @@ private let accepted: [AcceptCase] = [
   // Facebook pages and groups.
   AcceptCase("https://www.facebook.com/politieleuven/", nil, .facebookPage, "politieleuven"),
   AcceptCase("fb.com/PolitieLeuven?ref=bookmarks", nil, .facebookPage, "politieleuven"),
-  AcceptCase("m.facebook.com/politie.leuven", nil, .facebookPage, "politie.leuven"),
+  // Facebook: periods and case do not tell two page names apart (its username rules).
+  AcceptCase("m.facebook.com/politie.leuven", nil, .facebookPage, "politieleuven"),
+  AcceptCase(
+    "https://www.facebook.com/Politie-Leuven-100064123456789/", nil, .facebookPage,
+    "100064123456789"),
   AcceptCase("www.facebook.com/pages/Politie-Leuven/123456789", nil, .facebookPage, "123456789"),
   AcceptCase("facebook.com/profile.php?id=100064123456789", nil, .facebookPage, "100064123456789"),
   AcceptCase(
@@ -159,6 +163,8 @@ private let refused: [RefuseCase] = [
   RefuseCase("t.me/abc", nil, "5-32"),
   RefuseCase("t.me/+AbCdEf123", nil, "invite"),
   RefuseCase("facebook.com/groups/", nil, "no group name"),
+  RefuseCase("facebook.com/...", nil, "no letter or digit"),
+  RefuseCase("facebook.com/politie_lier", nil, "contains '_'"),
   RefuseCase("www.politie.be", nil, "give the platform website"),
   RefuseCase("politie\u{0}zone", nil, "control character U+0000"),
   RefuseCase("p\u{F3}litie", nil, "'\u{F3}' (U+00F3)"),
@@ -203,6 +209,20 @@ private let refused: [RefuseCase] = [
       e.reason
         == "'x.com/zp-5327' is not a valid X handle: 'zp-5327' contains '-' "
         + "(rule: 1-15 of A-Z, a-z, 0-9, _)")
+  }
+
+  /// Facebook's username rules: "Periods (".") and capitalization can't be used to
+  /// differentiate usernames" (https://www.facebook.com/help/105399436216001).
+  @Test func facebookPageNamesDifferingInPeriodsOrCaseAreOnePage() throws {
+    let spellings = [
+      "politie.lier.", "politie.lier", "PolitieLier", "https://www.facebook.com/Politie.Lier/",
+      "fb.com/p.o.l.i.t.i.e.l.i.e.r", "facebook.com/pg/politie.lier/about",
+    ]
+    let handles = try spellings.map { try Handle.parse($0, platform: .facebookPage).get() }
+    #expect(Set(handles) == [Handle(platform: .facebookPage, canonical: "politielier")])
+    // A group name is not a username: its periods stay.
+    #expect(
+      try Handle.parse("facebook.com/groups/buurt.lier").get().canonical == "buurt.lier")
   }
 
   @Test func twoSpellingsOfOneHandleAreEqual() throws {

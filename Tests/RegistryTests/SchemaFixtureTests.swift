@@ -39,6 +39,26 @@ struct SchemaFixtureTests {
                 VALUES (1, '2025-01-01T00:00:00Z', 'verify', 'channel', 'x/fixturezone', 'fixture', 1);
               """)
         }
+        if let ownership = Schema.migrationNames.firstIndex(of: "v8-ownership"),
+          version >= ownership
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel_owner (id, channel_id, entity_id, valid_from, valid_to, source_id)
+                VALUES (1, 1, 'be-pz-fixture', NULL, NULL, 1);
+              """)
+        }
+        if let corrections = Schema.migrationNames.firstIndex(of: "v7-corrections"),
+          version >= corrections
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, source_id,
+                retracted_at, retracted_by, reason, replaced)
+                VALUES (1, 1, 1703980800, 12340, 1, '2025-01-02T00:00:00Z', 'fixture',
+                        'typo: one zero too many', 0);
+              """)
+        }
       }
       try queue.close()
     }

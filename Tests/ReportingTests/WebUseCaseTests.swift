@@ -4,6 +4,7 @@ import Reporting
 import Stats
 import TestSupport
 import Testing
+import Vocabulary
 
 /// What Reporting gives the web pages beyond the command line's outputs: the zone map file, a
 /// listing's later pages, an entity's profile.
@@ -67,5 +68,31 @@ struct WebUseCaseTests {
         try Profiles.entity(registry, id: "nobody")
       }
     }
+  }
+
+  /// The API's document lists the values the code writes: every missing reason, platform,
+  /// entity kind and channel status, no more, so that a value added in Swift cannot slip past
+  /// the contract tests (a response with it would fail them only when a fixture happens to
+  /// hold it).
+  @Test func theOpenAPIDocumentsEnumsAreTheCodes() throws {
+    let url = Fixtures.packageRoot.appendingPathComponent("Sources/Web/API/openapi.json")
+    let doc = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let components = try #require(doc["components"] as? [String: [String: Any]])
+    func enumValues(_ node: Any?) -> [String]? {
+      guard let node = node as? [String: Any] else { return nil }
+      if let values = node["enum"] as? [String] { return values }
+      return enumValues(node["items"]) ?? enumValues(node["schema"])
+    }
+    let schemas = try #require(components["schemas"])
+    let parameters = try #require(components["parameters"])
+    #expect(enumValues(schemas["MissingReason"]) == MissingReason.allCases.map(\.rawValue))
+    #expect(enumValues(parameters["platform"]) == Platform.allCases.map(\.rawValue))
+    #expect(enumValues(parameters["kind"]) == EntityKind.allCases.map(\.rawValue))
+    #expect(enumValues(parameters["status"]) == ChannelStatus.allCases.map(\.rawValue))
+    let account = try #require(
+      (schemas["Account"] as? [String: Any])?["properties"] as? [String: Any])
+    #expect(enumValues(account["platform"]) == Platform.allCases.map(\.rawValue))
+    #expect(enumValues(account["status"]) == ChannelStatus.allCases.map(\.rawValue))
   }
 }

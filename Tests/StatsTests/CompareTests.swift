@@ -130,7 +130,7 @@ enum CompareFixture {
   #expect(row(.engagementRate).value == .value(0.05))
   // No peer has a baseline: the percentile is missing (no_values), not 0.
   #expect(row(.growth90d).percentile == .missing(.noValues))
-  #expect(row(.growth90d).peers.median == .missing(.noBaseline))
+  #expect(row(.growth90d).peers.median == .missing(.noBaselineInWindow))
   #expect(row(.growth90d).peersMissing.count == 5)
 }
 
@@ -247,7 +247,8 @@ enum CompareFixture {
   let f = CompareFixture.self
   let one = [f.snap(2, f.d, 3000)]
   #expect(
-    Projection.project([one], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noBaseline))
+    Projection.project([one], on: f.d, stalenessDays: 365).dailyGrowth
+      == .missing(.noBaselineInWindow))
   #expect(
     Projection.project([[]], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noSnapshot))
   #expect(Projection.project([], on: f.d, stalenessDays: 365).dailyGrowth == .missing(.noChannel))
@@ -257,7 +258,7 @@ enum CompareFixture {
   let f = CompareFixture.self
   let s = try SideBySide.build(f.input(), ids: ["a", "b"], platform: .platform("x")).get()
   #expect(s.figures.map { $0[.followers] } == [.value(2000), .value(3000)])
-  #expect(s.figures[1][.growth90d] == .missing(.noBaseline))
+  #expect(s.figures[1][.growth90d] == .missing(.noBaselineInWindow))
   #expect(
     SideBySide.build(f.input(), ids: ["a", "g"], platform: .anySocial).map(\.asOf)
       == .failure(.placeholder("g")))

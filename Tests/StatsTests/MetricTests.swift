@@ -89,24 +89,58 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
     StatsSnapshot(channelId: 1, observedAt: noon(1007), followers: 1100),
     StatsSnapshot(channelId: 1, observedAt: noon(1014), followers: 1210),
   ]
-  // W = 7 ending day 1014: 1210 − 1100 = 110; 110/1100 = 10%; (1210/1100)^(7/7) − 1 = 0.1.
+  // W = 7 ending day 1014 (tolerance 1 day): end 1014; baseline the latest on or before
+  // 1014 − 6 = 1008, day 1007, exactly 7 days back: 1210 − 1100 = 110; 110/1100 = 10%;
+  // (1210/1100)^(7/7) − 1 = 0.1.
   let g7 = Growth.over(s, windowDays: 7, endingOn: day(1014))
-  #expect(g7.absolute == .value(110))
+  #expect(close(g7.absolute, 110))
   #expect(close(g7.percent, 10))
   #expect(close(g7.weeklyCompound, 0.1))
-  // W = 14: 1210 − 1000 = 210 = 21%; (1.21)^(7/14) − 1 = 1.1 − 1 = 0.1.
+  #expect(g7.dates == GrowthDates(baseline: day(1007), end: day(1014)))
+  // W = 14 (tolerance 14/6 = 2): baseline on or before 1002 → day 1000, 14 days back:
+  // 1210 − 1000 = 210 = 21%; (1.21)^(7/14) − 1 = 1.1 − 1 = 0.1.
   let g14 = Growth.over(s, windowDays: 14, endingOn: day(1014))
-  #expect(g14.absolute == .value(210))
+  #expect(close(g14.absolute, 210))
   #expect(close(g14.percent, 21))
   #expect(close(g14.weeklyCompound, 0.1))
-  // W = 30: nothing on or before day 984 → no_baseline.
+  // W = 12 (tolerance 2): baseline on or before 1004 → day 1000, 2 days before 1014 − 12 =
+  // 1002, within the tolerance; elapsed 14 days, scaled to 12: 1.21^(12/14) = 1.1774945,
+  // +17.74945%, 1000 × 0.1774945 = 177.4945 followers.
+  let g12 = Growth.over(s, windowDays: 12, endingOn: day(1014))
+  #expect(close(g12.percent, 17.74945, 1e-5))
+  #expect(close(g12.absolute, 177.4945, 1e-4))
+  // W = 30 (tolerance 5): nothing on or before 1014 − 25 = 989 → no baseline in the window.
   let g30 = Growth.over(s, windowDays: 30, endingOn: day(1014))
-  #expect(g30.absolute == .missing(.noBaseline))
-  #expect(g30.percent == .missing(.noBaseline))
+  #expect(g30.absolute == .missing(.noBaselineInWindow))
+  #expect(g30.percent == .missing(.noBaselineInWindow))
+  #expect(g30.dates == nil)
+  // W = 7 ending day 1016: the latest count (1014) is 2 days old, more than the 1-day tolerance.
+  #expect(Growth.over(s, windowDays: 7, endingOn: day(1016)).percent == .missing(.noEndInWindow))
   // End stale (limit 5 days, latest 10 days old) keeps its own reason.
   #expect(
     Growth.over(s, windowDays: 7, endingOn: day(1024), stalenessDays: 5).absolute
       == .missing(.stale))
+}
+
+/// The issue's example: counts on 2025-01-15 (1,000) and 2025-12-31 (2,000) only, as of
+/// 2025-12-31. 30 and 90 days: the only earlier count is 350 days back, far outside the windows
+/// (within 5 days of 2025-12-01, 15 days of 2025-10-02) → missing. 365 days (tolerance
+/// 365/6 = 60): D − 365 = 2024-12-31, and 2025-01-15 is 15 days after it → used; elapsed 350
+/// days, scaled to 365: 2^(365/350) = e^(0.693147 × 1.042857) = e^0.722854 = 2.060304 →
+/// +106.0304%, 1,000 × 1.060304 = +1,060.30 followers.
+@Test func growthWindowsOfTheIssueExample() throws {
+  let d = try #require(Day("2025-12-31"))
+  let first = try #require(Day("2025-01-15"))
+  let s = [
+    StatsSnapshot(channelId: 1, observedAt: first.epochSeconds + 43_200, followers: 1000),
+    StatsSnapshot(channelId: 1, observedAt: d.epochSeconds + 43_200, followers: 2000),
+  ]
+  #expect(Growth.over(s, windowDays: 30, endingOn: d).percent == .missing(.noBaselineInWindow))
+  #expect(Growth.over(s, windowDays: 90, endingOn: d).absolute == .missing(.noBaselineInWindow))
+  let g = Growth.over(s, windowDays: 365, endingOn: d)
+  #expect(close(g.percent, 106.0304, 1e-4))
+  #expect(close(g.absolute, 1060.304, 1e-3))
+  #expect(g.dates == GrowthDates(baseline: first, end: d))
 }
 
 @Test func growthFromZeroBaselineHasNoPercentage() {
@@ -114,29 +148,31 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
     StatsSnapshot(channelId: 1, observedAt: noon(10), followers: 0),
     StatsSnapshot(channelId: 1, observedAt: noon(40), followers: 50),
   ]
+  // A change from 0 cannot be scaled to the window by compound interpolation.
   let g = Growth.over(s, windowDays: 30, endingOn: day(40))
-  #expect(g.absolute == .value(50))
+  #expect(g.absolute == .missing(.zeroBaseline))
   #expect(g.percent == .missing(.zeroBaseline))
   #expect(g.weeklyCompound == .missing(.zeroBaseline))
 }
 
 @Test func panelGrowthSumsMatchedChannels() {
   func fig(_ a: Double?, _ b: Double?) -> GrowthFigure {
+    // Baseline day 0, end day 1: a 1-day window, nothing to scale.
     let start: Metric<Observation> =
       a.map { .value(Observation(value: $0, observedAt: 0)) }
-      ?? .missing(.noBaseline)
+      ?? .missing(.noBaselineInWindow)
     let end: Metric<Observation> =
       b.map { .value(Observation(value: $0, observedAt: 86_400)) }
       ?? .missing(.noSnapshot)
-    return Growth.between(start: start, end: end, windowDays: 1)
+    return Growth.between(start: start, end: end, windowDays: 1, endingOn: day(1))
   }
   // Matched: (1500 → 2000), (4400 → 5000); unmatched (nil → 3000) ignored.
   // Σf0 = 5900, Σf1 = 7000 → +1100, 1100/5900 = 18.644068%.
   let p = Growth.panel([fig(1500, 2000), fig(4400, 5000), fig(nil, 3000)])
-  #expect(p.absolute == .value(1100))
+  #expect(close(p.absolute, 1100))
   #expect(close(p.percent, 18.644068))
   #expect(p.channels == 2)
-  #expect(Growth.panel([fig(nil, 10)]).percent == .missing(.noBaseline))
+  #expect(Growth.panel([fig(nil, 10)]).percent == .missing(.noBaselineInWindow))
 }
 
 @Test func postsPerWeekAndEngagementRates() {

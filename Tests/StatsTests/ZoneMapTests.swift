@@ -43,7 +43,8 @@ struct ZoneMapTests {
     // c is on X without a snapshot: adopted, its audience and per-capita figure missing.
     #expect(
       r.entities[2].cells[1]
-        == .init(adopted: true, followers: .missing(.noSnapshot), perThousand: .missing(.noSnapshot)))
+        == .init(
+          adopted: true, followers: .missing(.noSnapshot), perThousand: .missing(.noSnapshot)))
     #expect(r.selectorIndex("x") == 1 && r.selectorIndex("tiktok") == nil)
   }
 
@@ -65,21 +66,29 @@ struct ZoneMapTests {
   @Test func theMapHasOnePathPerZoneColouredByStanding() {
     let map = ZoneMap(
       viewBox: "0 0 100 80",
-      zones: ["a": "M1 1l5 0 0 5z", "b": "M10 10l5 0 0 5z", "c": "M20 20l5 0 0 5z", "z": "M30 30l5 0z"],
+      zones: [
+        "a": "M1 1l5 0 0 5z", "b": "M10 10l5 0 0 5z", "c": "M20 20l5 0 0 5z", "z": "M30 30l5 0z",
+      ],
       municipalities: [:], licence: "MIT License\n\nCopyright (c) 2020 Someone\n")
     let svg = ZoneMapChart.render(
       Self.report(), map: map, selector: 1, colouring: .status, link: { "/entities/\($0)" })
     #expect(svg.components(separatedBy: "<path class=\"zone").count - 1 == 4)
     #expect(svg.contains("data-entity=\"a\" d=\"M1 1l5 0 0 5z\" fill=\"\(ZoneMapChart.present)\""))
-    #expect(svg.contains("data-entity=\"b\" d=\"M10 10l5 0 0 5z\" fill=\"\(ZoneMapChart.noChannel)\""))
+    #expect(
+      svg.contains("data-entity=\"b\" d=\"M10 10l5 0 0 5z\" fill=\"\(ZoneMapChart.noChannel)\""))
     #expect(svg.contains("data-entity=\"z\" d=\"M30 30l5 0z\" fill=\"\(ZoneMapChart.outOfScope)\""))
     #expect(svg.contains("<a href=\"/entities/a\">"))
     #expect(!svg.contains("<a href=\"/entities/z\">"), "a zone outside the report is no link")
     #expect(svg.contains("&lt;b&gt;Zone A&lt;/b&gt;") && !svg.contains("<b>Zone A"))
-    let perThousand = ZoneMapChart.render(Self.report(), map: map, selector: 1, colouring: .perThousand)
+    let perThousand = ZoneMapChart.render(
+      Self.report(), map: map, selector: 1, colouring: .perThousand)
     // a's 50 is the only known value: one class; c has its count missing.
-    #expect(perThousand.contains("data-entity=\"a\" d=\"M1 1l5 0 0 5z\" fill=\"\(ZoneMapChart.classes[0])\""))
-    #expect(perThousand.contains("data-entity=\"c\" d=\"M20 20l5 0 0 5z\" fill=\"\(ZoneMapChart.missingValue)\""))
+    #expect(
+      perThousand.contains(
+        "data-entity=\"a\" d=\"M1 1l5 0 0 5z\" fill=\"\(ZoneMapChart.classes[0])\""))
+    #expect(
+      perThousand.contains(
+        "data-entity=\"c\" d=\"M20 20l5 0 0 5z\" fill=\"\(ZoneMapChart.missingValue)\""))
     #expect(ZoneMapChart.licenceHTML(map).contains("Copyright (c) 2020 Someone"))
   }
 
@@ -100,8 +109,10 @@ struct ZoneMapTests {
       municipalities: ["1": "M10 10l10 0 0 10-10 0z", "2": "M20 10l10 0 0 10-10 0z"], licence: "")
     let svg = try #require(
       MunicipalityMap.render(
-        [.init(nisCode: "1", name: "One"), .init(nisCode: "2", name: "Two & co"),
-         .init(nisCode: "9", name: "None")], zoneId: "z", map: map))
+        [
+          .init(nisCode: "1", name: "One"), .init(nisCode: "2", name: "Two & co"),
+          .init(nisCode: "9", name: "None"),
+        ], zoneId: "z", map: map))
     // Box 10…30 × 10…20, side 20, margin max(2, 1) = 2: viewBox 8 8 24 14.
     #expect(svg.contains("viewBox=\"8.0 8.0 24.0 14.0\""))
     #expect(svg.components(separatedBy: "class=\"municipality\"").count - 1 == 2)

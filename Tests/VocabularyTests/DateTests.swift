@@ -90,3 +90,18 @@ import Testing
     #expect(Day(number: 18_808) - Day(number: 18_700) == 108)
   }
 }
+
+/// Days and timestamps of any stored Int64, without a trap (a database may hold anything).
+@Test func extremeEpochSecondsGiveADayAndText() {
+  let min = Day(epochSeconds: Int64.min)
+  let max = Day(epochSeconds: Int64.max)
+  #expect(min < max)
+  #expect(min.epochSeconds == Int64.min)  // saturated: the true value is below Int64.min
+  #expect(max.endOfDayEpochSeconds == Int64.max)
+  #expect(!Timestamp.format(Int64.min).isEmpty)
+  #expect(Timestamp.format(Int64.max).hasSuffix("T15:30:07Z"))
+  #expect(Timestamp.format(-1) == "1969-12-31T23:59:59Z")
+  #expect(Day(epochSeconds: -1).description == "1969-12-31")
+  #expect(Day(epochSeconds: -86_400).description == "1969-12-31")
+  #expect(Day(epochSeconds: -86_401).description == "1969-12-30")
+}

@@ -11,8 +11,10 @@ import json
 import sqlite3
 import sys
 
-# AccountQuery.accounts: entity conditions first (region), then the channel ones (platform);
-# without --as-of the snapshot cutoff is Int64.max.
+# AccountQuery.accounts: entity conditions first (region, existing today), then the channel ones
+# (platform); without --as-of each channel is listed under its owner today (channel_owner, else
+# channel.entity_id) and the snapshot cutoff is Int64.max. date('now') is the UTC day, as the
+# command's default.
 SQL = """
 SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
        coalesce(
@@ -20,20 +22,26 @@ SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
             AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
          (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id ORDER BY n.lang LIMIT 1))
          AS entity_name,
-       e.kind AS entity_kind, e.country, e.region,
+       e.kind AS entity_kind, e.valid_to AS entity_valid_to, e.country, e.region,
        c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
        c.confidence, s.followers,
        strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
        src.key AS source, src.url AS source_url
 FROM channel c
-JOIN entity e ON e.id = c.entity_id
+JOIN entity e ON e.id = coalesce(
+  (SELECT o.entity_id FROM channel_owner o WHERE o.channel_id = c.id
+   AND (o.valid_from IS NULL OR o.valid_from <= date('now'))
+   AND (o.valid_to IS NULL OR o.valid_to > date('now')) LIMIT 1), c.entity_id)
 JOIN source src ON src.id = c.source_id
 LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
   SELECT s2.observed_at, s2.source_id FROM snapshot s2
   WHERE s2.channel_id = c.id AND s2.observed_at <= 9223372036854775807 AND s2.followers IS NOT NULL
   ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
-WHERE e.region IN ('{region}') AND c.platform IN ('{platform}')
-ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle
+WHERE e.region IN ('{region}')
+  AND (e.valid_from IS NULL OR e.valid_from <= date('now'))
+  AND (e.valid_to IS NULL OR e.valid_to > date('now'))
+  AND c.platform IN ('{platform}')
+ORDER BY e.country, e.region, entity_name, e.id, c.platform, handle
 """
 
 

@@ -68,7 +68,13 @@ def days_check(cli, db1, db10, as_of):
 QUERY = """
 WITH p AS (SELECT DATE '{as_of}' AS d,
                   epoch(DATE '{as_of}')::BIGINT + 86399 AS end0,
-                  epoch(DATE '{as_of}')::BIGINT + 86399 - 90 * 86400 AS end90),
+                  -- the 90-day growth's baseline: the latest count on or before D - 75 that is
+                  -- not older than D - 105 (within 90/6 = 15 days of D - 90); its end: the count
+                  -- at D, not older than 15 days (docs/report.md, "Growth")
+                  epoch(DATE '{as_of}')::BIGINT + 86399 - 75 * 86400 AS end90,
+                  -- the 365-day growth: the latest count on or before D - 305, not older than
+                  -- D - 425 (within 365/6 = 60 days of D - 365), the end not older than 60 days
+                  epoch(DATE '{as_of}')::BIGINT + 86399 - 305 * 86400 AS end365),
 ent AS (
   SELECT e.id, coalesce(e.region, '(none)') AS region, e.population FROM entity e, p
   WHERE e.country = 'BE' AND e.kind = 'local_police' AND e.placeholder = 0
@@ -87,15 +93,28 @@ s90 AS (
   SELECT s.channel_id, arg_max(s.followers, s.observed_at) AS f, max(s.observed_at) AS at
   FROM snapshot s JOIN ch ON ch.id = s.channel_id, p
   WHERE s.observed_at <= p.end90 AND s.followers IS NOT NULL GROUP BY s.channel_id),
+s365 AS (
+  SELECT s.channel_id, arg_max(s.followers, s.observed_at) AS f, max(s.observed_at) AS at
+  FROM snapshot s JOIN ch ON ch.id = s.channel_id, p
+  WHERE s.observed_at <= p.end365 AND s.followers IS NOT NULL GROUP BY s.channel_id),
 fig AS (
   SELECT ch.id, ch.entity_id, ch.platform,
          CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 365 THEN s0.f END AS f0,
-         CASE WHEN p.end90 // 86400 - s90.at // 86400 <= 365 THEN s90.f END AS f90
-  FROM ch LEFT JOIN s0 ON s0.channel_id = ch.id LEFT JOIN s90 ON s90.channel_id = ch.id, p),
+         CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 15
+                   AND s90.at // 86400 >= p.end0 // 86400 - 105 THEN s90.f END AS f90,
+         (s0.at - s90.at) / 86400.0 AS elapsed,
+         CASE WHEN p.end0 // 86400 - s0.at // 86400 <= 60
+                   AND s365.at // 86400 >= p.end0 // 86400 - 425 THEN s365.f END AS f365,
+         (s0.at - s365.at) / 86400.0 AS elapsed365
+  FROM ch LEFT JOIN s0 ON s0.channel_id = ch.id LEFT JOIN s90 ON s90.channel_id = ch.id
+  LEFT JOIN s365 ON s365.channel_id = ch.id, p),
 figp AS (
-  SELECT *, CASE WHEN f0 IS NOT NULL AND f90 > 0 THEN (f0 - f90) * 100.0 / f90 END AS g90
-  FROM (SELECT id, entity_id, platform, f0, f90 FROM fig
-        UNION ALL SELECT id, entity_id, 'any', f0, f90 FROM fig)),
+  SELECT *, CASE WHEN f0 IS NOT NULL AND f90 > 0 AND elapsed > 0
+                 THEN (pow(f0::DOUBLE / f90, 90 / elapsed) - 1) * 100 END AS g90,
+            CASE WHEN f0 IS NOT NULL AND f365 > 0 AND elapsed365 > 0
+                 THEN (pow(f0::DOUBLE / f365, 365 / elapsed365) - 1) * 100 END AS g365
+  FROM (SELECT id, entity_id, platform, f0, f90, elapsed, f365, elapsed365 FROM fig
+        UNION ALL SELECT id, entity_id, 'any', f0, f90, elapsed, f365, elapsed365 FROM fig)),
 plat AS (SELECT DISTINCT platform FROM figp),
 aud AS (  -- per entity and platform: adopter, audience (null when no channel has a count)
   SELECT entity_id, platform, sum(f0) AS followers FROM figp GROUP BY entity_id, platform),
@@ -104,7 +123,8 @@ grid AS (
          CASE WHEN aud.entity_id IS NULL THEN 0 ELSE aud.followers END AS audience
   FROM ent CROSS JOIN plat LEFT JOIN aud ON aud.entity_id = ent.id AND aud.platform = plat.platform),
 growth AS (
-  SELECT ent.region, figp.platform, median(figp.g90) AS g90_median
+  SELECT ent.region, figp.platform, median(figp.g90) AS g90_median,
+         median(figp.g365) AS g365_median
   FROM figp JOIN ent ON ent.id = figp.entity_id GROUP BY ent.region, figp.platform)
 SELECT g.region, g.platform, count(*) AS entities, count(*) FILTER (adopter) AS adopters,
        sum(audience) FILTER (adopter) AS followers_sum,
@@ -112,7 +132,8 @@ SELECT g.region, g.platform, count(*) AS entities, count(*) FILTER (adopter) AS 
        1000.0 * sum(audience) FILTER (population IS NOT NULL AND audience IS NOT NULL)
          / sum(population) FILTER (population IS NOT NULL AND audience IS NOT NULL)
          AS followers_per_1000,
-       any_value(growth.g90_median) AS growth_90d_pct_median
+       any_value(growth.g90_median) AS growth_90d_pct_median,
+       any_value(growth.g365_median) AS growth_365d_pct_median
 FROM grid g LEFT JOIN growth USING (region, platform)
 GROUP BY g.region, g.platform ORDER BY g.region, g.platform
 """
@@ -155,18 +176,20 @@ def check_figures(rows, out):
     report = json.load(open(out))
     ours_rows = {(r["region"], r["platform"]): r for r in report["regions"]}
     agree = 0
-    for region, platform, ents, adopters, fsum, fmed, per1000, g90 in rows:
+    for region, platform, ents, adopters, fsum, fmed, per1000, g90, g365 in rows:
         r = ours_rows.get((region, platform))
         same = r is not None and (r["entities"], r["adopters"]) == (ents, adopters) and \
             (r["followers_sum"] or 0) == (fsum or 0) and \
             abs((r["followers_median"] or 0) - (fmed or 0)) < 1e-6 and \
             abs((r["followers_per_1000"] or 0) - (per1000 or 0)) < 1e-6 and \
-            abs((r["growth_90d_pct_median"] or 0) - (g90 or 0)) < 1e-6
+            abs((r["growth_90d_pct_median"] or 0) - (g90 or 0)) < 1e-6 and \
+            abs((r["growth_365d_pct_median"] or 0) - (g365 or 0)) < 1e-6
         agree += same
         if not same:
-            print("differs:", (region, platform, ents, adopters, fsum, fmed, per1000, g90),
+            print("differs:", (region, platform, ents, adopters, fsum, fmed, per1000, g90, g365),
                   "report:", r and [r[k] for k in ("entities", "adopters", "followers_sum",
-                  "followers_median", "followers_per_1000", "growth_90d_pct_median")])
+                  "followers_median", "followers_per_1000", "growth_90d_pct_median",
+                  "growth_365d_pct_median")])
     print(f"figures: {agree} of {len(rows)} region x platform rows agree between DuckDB and the report")
 
 

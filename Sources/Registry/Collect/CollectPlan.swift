@@ -91,6 +91,20 @@ public struct CollectPlan: Sendable, Equatable {
       plan.note = plan.move
     }
 
+    // The limits every way in applies (`SnapshotLimits`): an answer beyond them is not stored.
+    for (name, value) in [
+      ("followers", plan.followers), ("following", plan.following), ("posts", plan.posts),
+    ] {
+      if let value, let problem = SnapshotLimits.countProblem(value) {
+        return .failure(
+          FetchFailure(
+            status: nil,
+            reason:
+              "the platform answered a \(name) count out of range: \(problem); nothing stored",
+            attempts: 1))
+      }
+    }
+
     if let l = latest {
       plan.unchanged =
         l.followers == plan.followers && l.following == plan.following && l.posts == plan.posts

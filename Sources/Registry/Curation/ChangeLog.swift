@@ -198,7 +198,12 @@ extension RegistryDatabase {
         """, [e, e, e, e + ">", e + ">", ">" + e, ">" + e])
     }
     if let c = f.channelKey {
-      q.add("l.table_name IN ('channel', 'channel_handle_history') AND l.row_key = ?", [c])
+      // A snapshot's row key starts with its channel's key and a space (`retract`, `correct`).
+      q.add(
+        """
+        ((l.table_name IN ('channel', 'channel_handle_history', 'channel_owner') AND l.row_key = ?)
+         OR (l.table_name = 'snapshot' AND substr(l.row_key, 1, length(?) + 1) = ? || ' '))
+        """, [c, c, c])
     }
     if let d = f.since { q.add("l.at >= ?", [d.description]) }
     let sql = """

@@ -85,9 +85,13 @@ struct ChannelStore {
     return c
   }
 
-  /// Changes an existing channel's columns.
+  /// Changes an existing channel's columns. A new `entity_id` is a change of hands on `movedOn`
+  /// (default: the day of the change), recorded as ownership periods (`recordOwnerChange`), so
+  /// the channel's past stays with its earlier owner.
   @discardableResult
-  func change(_ old: Channel, _ v: ColumnValues, action: String) throws -> Channel {
+  func change(_ old: Channel, _ v: ColumnValues, action: String, movedOn: Day? = nil) throws
+    -> Channel
+  {
     if let key = v.value("key") ?? nil, key != old.key {
       throw ColumnError("key", "the key of a channel never changes (it is \(old.key))")
     }
@@ -117,6 +121,10 @@ struct ChannelStore {
     var newDict = try c.databaseDictionary
     newDict["verified_on"] = verified?.databaseValue ?? .null
     guard oldDict != newDict else { return c }
+    if c.entityId != old.entityId {
+      try recordOwnerChange(
+        old, to: c.entityId, on: movedOn ?? recorder.context.day, action: action)
+    }
     try c.update(db)
     try db.execute(
       sql: "UPDATE channel SET verified_on = ? WHERE id = ?", arguments: [verified, c.id])
@@ -209,9 +217,19 @@ extension RegistryDatabase {
       context: context)
   }
 
-  /// Gives a channel to another entity.
-  public func moveChannel(_ text: String, to entityId: String, context: ChangeContext) throws {
-    try editChannel(text, ColumnValues(["entity_id": entityId]), action: "move", context: context)
+  /// Gives a channel to another entity on `day` (default: the day of the change): it stays its
+  /// earlier owner's before that day (`channel_owner`).
+  public func moveChannel(
+    _ text: String, to entityId: String, on day: Day? = nil, context: ChangeContext
+  ) throws {
+    try curate(context, subject: text) { db, recorder in
+      let c = try Self.resolveChannel(db, text)
+      guard c.entityId != entityId else {
+        throw RegistryError.invalid("\(c.key) already belongs to \(entityId)")
+      }
+      try ChannelStore(db: db, recorder: recorder).change(
+        c, ColumnValues(["entity_id": entityId]), action: "move", movedOn: day)
+    }
   }
 
   /// Records that a person checked on `day` that the account still belongs to its entity.

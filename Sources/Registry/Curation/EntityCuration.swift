@@ -56,6 +56,12 @@ struct EntityStore {
     }
     var e =
       old ?? Entity(id: id, kind: .localPolice, country: "", sourceId: recorder.sourceId)
+    if old == nil && !v.has("valid_from") {
+      // A new entity without a start date exists from the day of the change, not since the
+      // start of every series: reports as of an earlier day are as they were. (Empty text says
+      // it always existed.)
+      e.validFrom = recorder.context.day.description
+    }
     try apply(v, to: &e)
     try check(e)
     let oldDict = try old?.databaseDictionary
@@ -204,10 +210,16 @@ extension RegistryDatabase {
     }
   }
 
-  /// Creates an entity; refuses an existing id.
-  public func addEntity(_ input: EntityInput, context: ChangeContext) throws {
+  /// Creates an entity; refuses an existing id. Without `valid_from` among its values it exists
+  /// from the day of the change (`context.day`); empty text for it says it always existed.
+  /// Returns the entity as stored.
+  @discardableResult
+  public func addEntity(_ input: EntityInput, context: ChangeContext) throws -> Entity {
     try curate(context, subject: input.id) { db, recorder in
       try EntityStore(db: db, recorder: recorder).save(input, mode: .add)
+      guard let e = try Entity.fetchOne(db, key: input.id.trimmingCharacters(in: .whitespaces))
+      else { throw RegistryError.notFound("entity \(input.id) was not stored") }
+      return e
     }
   }
 

@@ -21,7 +21,8 @@ public struct MergeResult: Sendable, Equatable {
 extension RegistryDatabase {
   /// Merges entities into `into.id` on `day`: closes each old entity (valid_to = day), creates or
   /// opens the new one (valid_from = day; population = the sum unless given; municipalities = the
-  /// union), records lineage, and moves or closes the old entities' open channels.
+  /// union), records lineage, and moves or closes the old entities' open channels. A moved
+  /// channel changes hands on `day`: before it, it stays the old entity's (`channel_owner`).
   public func mergeEntities(
     _ ids: [String], into: EntityInput, on day: Day, channels policy: MergeChannelPolicy?,
     context: ChangeContext
@@ -113,7 +114,8 @@ extension RegistryDatabase {
       for c in openChannels {
         switch policy {
         case .move?:
-          try channelStore.change(c, ColumnValues(["entity_id": newId]), action: "merge")
+          try channelStore.change(
+            c, ColumnValues(["entity_id": newId]), action: "merge", movedOn: day)
           moved.append(c.key)
         case .close?:
           try channelStore.change(

@@ -65,6 +65,9 @@ extension RegistryDatabase {
         throw RegistryError.invalid(
           "reference figure '\(r.id)' already exists; see `registry-cli reference show \(r.id)`")
       }
+      if let problem = r.denominatorProblem {
+        throw RegistryError.invalid("\(r.id): value: \(problem)")
+      }
       if let e = r.entityId, try Entity.fetchOne(db, key: e) == nil {
         throw RegistryError.invalid("\(r.id): entity_id: no entity '\(e)'")
       }

@@ -8,6 +8,7 @@ enum Schema {
   /// Migration identifiers in order; their position (1-based) is the schema version.
   static let migrationNames = [
     "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
+    "v8-ownership", "v7-corrections",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -17,6 +18,8 @@ enum Schema {
     migrator.registerMigration("v3-snapshot-clustered", migrate: v3SnapshotClustered)
     migrator.registerMigration("v4-snapshot-span", migrate: v4SnapshotSpan)
     migrator.registerMigration("v5-entity-names", migrate: v5EntityNames)
+    migrator.registerMigration("v8-ownership", migrate: v8Ownership)
+    migrator.registerMigration("v7-corrections", migrate: v7Corrections)
     return migrator
   }
 
@@ -444,6 +447,73 @@ enum Schema {
           JOIN entity e ON e.id = c.entity_id
           JOIN source src ON src.id = c.source_id
           LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+        """)
+  }
+
+  /// Channel ownership over time (`channel_owner`, docs/schema.md): the periods during which a
+  /// channel belonged to an entity, so that moving a channel (`channel move --on`, `entity
+  /// merge --channels move`) leaves its past with its earlier owner. `channel.entity_id` stays
+  /// the current owner; a channel without rows belongs to it for its whole life. Periods of one
+  /// channel do not overlap: [valid_from, valid_to), NULL meaning unbounded on that side.
+  ///
+  /// Also Facebook page names as Facebook's username rules define them (periods and case do not
+  /// tell two names apart, `HandleRules.facebookPageName`): stored page names lose their
+  /// periods, except where two stored names would become one (both stay as they are and
+  /// `validate` lists them as the same page, for a curator to merge); so do former page names.
+  private static func v8Ownership(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE channel_owner (
+          id INTEGER PRIMARY KEY,
+          channel_id INTEGER NOT NULL REFERENCES channel(id),
+          entity_id TEXT NOT NULL REFERENCES entity(id),
+          valid_from TEXT,
+          valid_to TEXT,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from < valid_to)
+        );
+        CREATE INDEX channel_owner_channel ON channel_owner(channel_id, valid_from);
+        CREATE INDEX channel_owner_entity ON channel_owner(entity_id);
+
+        UPDATE channel SET handle = replace(handle, '.', '')
+        WHERE platform = 'facebook_page' AND instr(handle, '.') > 0
+          AND NOT EXISTS (
+            SELECT 1 FROM channel o
+            WHERE o.platform = 'facebook_page' AND o.id <> channel.id
+              AND replace(o.handle, '.', '') = replace(channel.handle, '.', ''));
+        UPDATE OR IGNORE channel_handle_history SET handle = replace(handle, '.', '')
+        WHERE instr(handle, '.') > 0
+          AND channel_id IN (SELECT id FROM channel WHERE platform = 'facebook_page');
+        """)
+  }
+
+  /// Corrections: a retracted snapshot leaves `snapshot` whole into `snapshot_retraction`, with
+  /// when, by whom and why, and whether a correction replaced it (`snapshot retract`,
+  /// `snapshot correct`). Every figure reads `snapshot` only, so it uses the corrected row; the
+  /// snapshot's key is free again, so the corrected row can be imported. A snapshot can be
+  /// retracted, imported again and retracted again: rows have their own id.
+  private static func v7Corrections(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE snapshot_retraction (
+          id INTEGER PRIMARY KEY,
+          channel_id INTEGER NOT NULL REFERENCES channel(id),
+          observed_at INTEGER NOT NULL,
+          followers INTEGER,
+          following INTEGER,
+          posts INTEGER,
+          engagements INTEGER,
+          engagement_window_days INTEGER,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          retracted_at TEXT NOT NULL,
+          retracted_by TEXT NOT NULL CHECK (length(retracted_by) > 0),
+          reason TEXT,
+          replaced INTEGER NOT NULL DEFAULT 0 CHECK (replaced IN (0, 1))
+        );
+        CREATE INDEX snapshot_retraction_channel
+          ON snapshot_retraction(channel_id, observed_at, source_id);
         """)
   }
 }

@@ -18,10 +18,17 @@ extension RegistryDatabase {
   /// on `day` iff coalesce(opened_on, first_seen_on) <= day and (closed_on is null or > day), and
   /// counts as open here only if its entity is in `existing` (exists on the day). Steps a raw
   /// statement: GRDB's Row decoding by column name was most of the loader's time (perf).
+  ///
+  /// A channel with ownership periods (`channel_owner`) gives one row per tenure as seen on
+  /// `day` (`Ownership.tenures`), each kept when its owner is in `entityIds`: the owner of the
+  /// day holds it open, earlier owners keep their part of its past. The periods are read in
+  /// channel order beside the scan (no lookup per channel).
   static func openChannels(
     _ db: Database, of entityIds: Set<String>, existing: Set<String>, on day: Day
   ) throws -> OpenChannels {
     var result = OpenChannels()
+    let periods = try ownershipPeriods(db)
+    var nextPeriod = 0
     let statement = try db.makeStatement(
       sql: """
         SELECT id, entity_id, platform, coalesce(opened_on, first_seen_on) AS opened,
@@ -38,6 +45,31 @@ extension RegistryDatabase {
       let rc = sqlite3_step(cs)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+      let id = sqlite3_column_int64(cs, 0)
+      while nextPeriod < periods.count && periods[nextPeriod].channelId < id { nextPeriod += 1 }
+      if nextPeriod < periods.count && periods[nextPeriod].channelId == id {
+        var own: [OwnershipPeriod] = []
+        while nextPeriod < periods.count && periods[nextPeriod].channelId == id {
+          own.append(periods[nextPeriod].period)
+          nextPeriod += 1
+        }
+        let platform = names.text(cs, 2) ?? ""
+        let disclaimer = Self.int(cs, 5).map { $0 != 0 }
+        let confidence = names.text(cs, 6) ?? ""
+        let tenures = Ownership.tenures(
+          openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4), periods: own, on: day)
+        for t in tenures where entityIds.contains(t.entityId) {
+          let c = ReportData.ChannelRow(
+            id: id, entityId: t.entityId, platform: platform, openedOn: t.openedOn,
+            closedOn: t.closedOn, disclaimer: disclaimer, confidence: confidence)
+          result.channels.append(c)
+          if Self.isOpen(c, on: day) && existing.contains(t.entityId) {
+            result.openIds.append(id)
+            result.openSources.insert(sqlite3_column_int64(cs, 7))
+          }
+        }
+        continue
+      }
       // (entity_id is NOT NULL, and no entity has an empty id: a NULL would be out of scope.)
       guard let entityBytes = Self.bytes(cs, 1) else { continue }
       if lastEntity.map({ !$0.id.utf8.elementsEqual(entityBytes) }) ?? true {
@@ -46,16 +78,39 @@ extension RegistryDatabase {
       }
       guard let entity = lastEntity, entity.inScope else { continue }
       let c = ReportData.ChannelRow(
-        id: sqlite3_column_int64(cs, 0), entityId: entity.id, platform: names.text(cs, 2) ?? "",
+        id: id, entityId: entity.id, platform: names.text(cs, 2) ?? "",
         openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4),
         disclaimer: Self.int(cs, 5).map { $0 != 0 }, confidence: names.text(cs, 6) ?? "")
       result.channels.append(c)
-      let isOpen =
-        c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
-      if isOpen && entity.exists {
+      if Self.isOpen(c, on: day) && entity.exists {
         result.openIds.append(c.id)
         result.openSources.insert(sqlite3_column_int64(cs, 7))
       }
+    }
+    return result
+  }
+
+  static func isOpen(_ c: ReportData.ChannelRow, on day: Day) -> Bool {
+    c.openedOn.map { $0 <= day } == true && c.closedOn.map { $0 > day } != false
+  }
+
+  /// Every ownership period, in channel order and, within a channel, by start (open start
+  /// first). Usually few rows: only moved channels have any.
+  static func ownershipPeriods(_ db: Database) throws -> [(
+    channelId: Int64, period: OwnershipPeriod
+  )] {
+    var result: [(channelId: Int64, period: OwnershipPeriod)] = []
+    let statement = try db.makeStatement(
+      sql: """
+        SELECT channel_id, entity_id, valid_from, valid_to FROM channel_owner
+        ORDER BY channel_id, valid_from IS NOT NULL, valid_from
+        """)
+    try step(statement) { s in
+      result.append(
+        (
+          sqlite3_column_int64(s, 0),
+          OwnershipPeriod(entityId: text(s, 1) ?? "", from: day(s, 2), to: day(s, 3))
+        ))
     }
     return result
   }

@@ -29,10 +29,12 @@ struct ScopeEntities {
 extension RegistryDatabase {
   /// Loads the entities of `country` whose kind is one of `kinds` and region one of `regions`
   /// (empty: any), with their display names (`EntityDisplayName`), then their channels
-  /// (`openChannels`) and the region names.
+  /// (`openChannels`) and the region names. Without `laterEntities`, entities that begin after
+  /// the day are left out (not loaded, not counted as placeholders), as their channels' later
+  /// ownership periods are: what is dated after the day does not show in its report.
   static func scopeEntities(
     _ db: Database, country: String, kinds: [EntityKind] = [], regions: [String] = [],
-    on day: Day, placeholders: ScopeEntities.Placeholders
+    on day: Day, placeholders: ScopeEntities.Placeholders, laterEntities: Bool = true
   ) throws -> ScopeEntities {
     var result = ScopeEntities()
     var filter = SQLFilter()
@@ -87,6 +89,7 @@ extension RegistryDatabase {
     var existing = Set<String>()
     var codes = TextCache()
     try Self.step(entityStatement) { s in
+      if !laterEntities, let from = Self.day(s, 4), from > day { return }
       let isPlaceholder = sqlite3_column_int64(s, 8) != 0
       if isPlaceholder {
         result.placeholderIds.insert(Self.text(s, 0) ?? "")

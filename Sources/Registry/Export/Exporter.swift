@@ -81,6 +81,27 @@ public enum Exporter {
       """
     ),
     (
+      "channel_owners.csv",
+      """
+      SELECT o.id, c.key AS channel, o.entity_id, o.valid_from, o.valid_to, s.key AS source,
+        o.note
+      FROM channel_owner o JOIN channel c ON c.id = o.channel_id
+      JOIN source s ON s.id = o.source_id ORDER BY c.id, o.valid_from IS NOT NULL, o.valid_from
+      """
+    ),
+    (
+      "snapshot_retractions.csv",
+      """
+      SELECT r.id, c.key AS channel,
+        strftime('%Y-%m-%dT%H:%M:%SZ', r.observed_at, 'unixepoch') AS observed_at, r.followers,
+        r.following, r.posts, r.engagements, r.engagement_window_days, s.key AS source, r.note,
+        r.retracted_at, r.retracted_by, r.reason,
+        CASE r.replaced WHEN 1 THEN 'yes' ELSE 'no' END AS replaced
+      FROM snapshot_retraction r JOIN channel c ON c.id = r.channel_id
+      JOIN source s ON s.id = r.source_id ORDER BY r.id
+      """
+    ),
+    (
       "change_log.csv",
       """
       SELECT l.id, l.at, l.action, l.table_name, l.row_key, l.entity_id, l.field, l.old_value,

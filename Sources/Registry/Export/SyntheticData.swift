@@ -29,9 +29,13 @@ public enum SyntheticData {
   static let regions = [("BE-VLG", "nl"), ("BE-WAL", "fr"), ("BE-BRU", "fr;nl")]
 
   public static func sourceKey(seed: UInt64) -> String { "synthetic-\(seed)" }
-  public static func sourceURL(seed: UInt64) -> String {
-    "https://example.invalid/synthetic/\(seed)"
-  }
+  public static func sourceURL(seed: UInt64) -> String { sourceURLPrefix + "\(seed)" }
+
+  /// How generated data is known: every source `generate` writes has a URL under this prefix
+  /// (`.invalid` is a reserved top-level domain, RFC 2606, so no real source has one). A
+  /// registry holding such a source is synthetic: every report and page it builds says so at the
+  /// top (docs/data.md, "Synthetic data").
+  public static let sourceURLPrefix = "https://example.invalid/synthetic/"
 
   /// Writes the data set into `directory` (created if needed).
   public static func write(_ p: Parameters, to directory: String) throws -> Summary {

@@ -91,6 +91,9 @@ public enum ImportReader {
       var out: [ImportRecord] = []
       for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+        if let d = JSONDuplicateKeys.first(in: Array(line.utf8)) {
+          throw duplicate(d, name: name, line: i + 1)
+        }
         out.append(try object(Data(line.utf8), name: name, line: i + 1, target: target))
       }
       return out
@@ -105,6 +108,9 @@ public enum ImportReader {
         throw RegistryError.input(
           file: name, line: 1, field: "file",
           reason: "expected a JSON array of objects with string, number, boolean or null values")
+      }
+      if let d = JSONDuplicateKeys.first(in: Array(data)) {
+        throw duplicate(d, name: name, line: d.line)
       }
       let lines = objectLines(text)
       return try array.enumerated().map { i, item in
@@ -133,6 +139,15 @@ public enum ImportReader {
       out.append(ImportRecord(line: row.line, values: values))
     }
     return out
+  }
+
+  /// A key given twice in one object: refused like a CSV header naming a column twice.
+  static func duplicate(_ d: JSONDuplicateKeys.Duplicate, name: String, line: Int)
+    -> RegistryError
+  {
+    RegistryError.input(
+      file: name, line: line, field: d.key,
+      reason: "duplicate key: given twice in one object (which value counts would be a guess)")
   }
 
   static func object(_ data: Data, name: String, line: Int, target: ImportTarget) throws

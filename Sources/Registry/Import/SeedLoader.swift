@@ -47,11 +47,21 @@ public enum SeedLoader {
   /// given in file order.
   public static let optionalColumns: [String: [String]] = [
     "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
+    "channel_owners.csv": ["id"],
   ]
 
   /// Files a seed may have (an export writes them); loaded after the others when present.
   public static let optionalFiles: [(name: String, columns: [String])] = [
     ("channel_handle_history.csv", ["channel", "handle", "valid_until", "source"]),
+    ("channel_owners.csv", ["channel", "entity_id", "valid_from", "valid_to", "source", "note"]),
+    (
+      "snapshot_retractions.csv",
+      [
+        "id", "channel", "observed_at", "followers", "following", "posts", "engagements",
+        "engagement_window_days", "source", "note", "retracted_at", "retracted_by", "reason",
+        "replaced",
+      ]
+    ),
     (
       "change_log.csv",
       [
@@ -150,6 +160,8 @@ public enum SeedLoader {
     var sourceIds: [String: Int64] = [:]
     var channelIds: [String: Int64] = [:]
     var entityIds: Set<String> = []
+    /// No snapshot may be observed after the end of the next day (`SnapshotLimits`).
+    let today = Day.today()
 
     init(db: Database, directory: String) {
       self.db = db
@@ -196,6 +208,12 @@ public enum SeedLoader {
       try loadReferenceFigures()
       if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
         try loadHandleHistory()
+      }
+      if FileManager.default.fileExists(atPath: directory + "/channel_owners.csv") {
+        try loadOwners()
+      }
+      if FileManager.default.fileExists(atPath: directory + "/snapshot_retractions.csv") {
+        try loadRetractions()
       }
       if FileManager.default.fileExists(atPath: directory + "/change_log.csv") {
         try loadChangeLog()
@@ -416,6 +434,21 @@ public enum SeedLoader {
         if s.engagements != nil && s.engagementWindowDays == nil {
           throw r.fail("engagement_window_days", "is empty but engagements are given")
         }
+        // The limits every way in applies (`SnapshotLimits`).
+        for (column, value) in [
+          ("followers", s.followers), ("following", s.following), ("posts", s.posts),
+          ("engagements", s.engagements),
+        ] {
+          if let value, let problem = SnapshotLimits.countProblem(value) {
+            throw r.fail(column, problem)
+          }
+        }
+        if let w = s.engagementWindowDays, let problem = SnapshotLimits.windowProblem(w) {
+          throw r.fail("engagement_window_days", problem)
+        }
+        if let problem = SnapshotLimits.observedAtProblem(at, today: today) {
+          throw r.fail("observed_at", problem)
+        }
         try s.insert(db, onConflict: .ignore)
         counts.snapshots += db.changesCount
       }
@@ -433,6 +466,71 @@ public enum SeedLoader {
           validUntil: try r.day("valid_until") ?? { throw r.fail("valid_until", "is empty") }(),
           sourceId: try source(r, required: false))
         try h.insert(db, onConflict: .ignore)
+      }
+    }
+
+    /// Ownership periods (`channel_owner`); a seed's own periods are checked by `validate`.
+    mutating func loadOwners() throws {
+      let t = try table("channel_owners.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let from = try r.day("valid_from")
+        let to = try r.day("valid_to")
+        if let from, let to, from >= to {
+          throw r.fail("valid_to", "\(to) is not after valid_from \(from)")
+        }
+        let exists =
+          try Bool.fetchOne(
+            db,
+            sql: "SELECT 1 FROM channel_owner WHERE channel_id = ? AND valid_from IS ?",
+            arguments: [channelId, from]) ?? false
+        if exists { continue }
+        var o = ChannelOwner(
+          channelId: channelId,
+          entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
+          validFrom: from, validTo: to, sourceId: try source(r)!, note: r.optional("note"))
+        o.id = try r.int("id", min: 1)
+        try o.insert(db)
+      }
+    }
+
+    /// Retracted snapshots as they were (docs/schema.md, `snapshot_retraction`): kept whole, so
+    /// the limits of new snapshots do not apply to them.
+    mutating func loadRetractions() throws {
+      let t = try table("snapshot_retractions.csv")
+      while let r = try t.next() {
+        let key = try r.required("channel")
+        guard let channelId = channelIds[key] else {
+          throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+        }
+        let at: Int64
+        switch Timestamp.parse(try r.required("observed_at")) {
+        case .success(let v): at = v
+        case .failure(let e): throw r.fail("observed_at", e.reason)
+        }
+        let replaced: Bool
+        switch r.optional("replaced") ?? "no" {
+        case "yes": replaced = true
+        case "no": replaced = false
+        case let v: throw r.fail("replaced", "'\(v)' is not yes or no")
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO snapshot_retraction (id, channel_id, observed_at, followers, following,
+              posts, engagements, engagement_window_days, source_id, note, retracted_at,
+              retracted_by, reason, replaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """,
+          arguments: [
+            try r.int("id", min: 1) ?? { throw r.fail("id", "is empty") }(), channelId, at,
+            try r.int("followers"), try r.int("following"), try r.int("posts"),
+            try r.int("engagements"), try r.int("engagement_window_days", min: 1),
+            try source(r)!, r.optional("note"), try r.required("retracted_at"),
+            try r.required("retracted_by"), r.optional("reason"), replaced,
+          ])
       }
     }
 
@@ -477,6 +575,7 @@ public enum SeedLoader {
           entityId: try entity(r, "entity_id"),
           asOf: try r.day("as_of") ?? { throw r.fail("as_of", "is empty") }(),
           asOfPrecision: precision, sourceId: try source(r)!, note: r.optional("note"))
+        if let problem = f.denominatorProblem { throw r.fail("value", problem) }
         try f.insert(db, onConflict: .ignore)
         counts.referenceFigures += db.changesCount
       }

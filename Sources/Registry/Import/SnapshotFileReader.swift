@@ -38,6 +38,9 @@ final class SnapshotFileReader {
         while let (text, line) = try lines.next() {
           if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
           row.line = line
+          if let d = JSONDuplicateKeys.first(in: text) {
+            throw Self.duplicate(d, file: input.name, line: line)
+          }
           try Self.fill(row, names: names, json: Data(text), file: input.name, line: line)
           return true
         }
@@ -61,12 +64,16 @@ final class SnapshotFileReader {
       }
       var index = 0
       let names = header
+      let duplicates = JSONDuplicateKeys.perElement(in: [UInt8](data))
       // JSON arrays carry no line numbers: rows are numbered by their position (1-based).
       nextRow = { row in
         guard index < objects.count else { return false }
         let object = objects[index]
         index += 1
         row.line = index
+        if let d = duplicates[index] {
+          throw Self.duplicate(d, file: input.name, line: index)
+        }
         try Self.fill(row, names: names, object: object, file: input.name, line: index)
         return true
       }
@@ -87,6 +94,14 @@ final class SnapshotFileReader {
       return .csv
     }
     return .csv
+  }
+
+  /// A key given twice in one row: refused like a CSV header naming a column twice.
+  static func duplicate(_ d: JSONDuplicateKeys.Duplicate, file: String, line: Int) -> RegistryError
+  {
+    RegistryError.input(
+      file: file, line: line, field: d.key,
+      reason: "duplicate key: given twice in one object (which value counts would be a guess)")
   }
 
   private static func fill(_ row: RawRow, names: [String], json: Data, file: String, line: Int)

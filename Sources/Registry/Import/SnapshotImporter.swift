@@ -180,14 +180,15 @@ extension RegistryDatabase {
         if let bad = (0..<4).first(where: { (values.counts[$0] ?? 0) < 0 }) {
           throw RowError(SnapshotImporter.countColumns[bad].name, "must be 0 or more")
         }
-        try SnapshotImporter.check(values)
+        try SnapshotImporter.check(values, today: importer.today)
         let outcome = try importer.store(values)
         let key = try String.fetchOne(
           db, sql: "SELECT key FROM source WHERE id = ?", arguments: [sourceId])
         return (outcome, key ?? "")
       } catch let e as RowError {
+        let option = e.column == "observed_at" ? "at" : e.column
         throw RegistryError.invalid(
-          "--\(e.column.replacingOccurrences(of: "_", with: "-")): \(e.reason)")
+          "--\(option.replacingOccurrences(of: "_", with: "-")): \(e.reason)")
       }
     }
   }
@@ -265,6 +266,8 @@ public final class SnapshotImporter {
   private let windowField: Int
   private let resolver: ChannelResolver
   private let defaultSourceId: Int64?
+  /// The day the rows are checked on: none may be observed after the end of the next day.
+  let today: Day
   /// The prepared statements that write the rows (the raw sqlite3 fast path).
   private let writer: SnapshotWriter
   /// Rows validated and not yet written, with their line and note (nil: none).
@@ -301,11 +304,12 @@ public final class SnapshotImporter {
 
   init(
     db: Database, header: [String], file: String, defaultSource: SourceChoice?,
-    keepsRows: Bool = false
+    keepsRows: Bool = false, today: Day = Day.today()
   ) throws {
     self.db = db
     self.file = file
     self.keepsRows = keepsRows
+    self.today = today
     column = Array(repeating: -1, count: SnapshotColumn.allCases.count)
     var seen = Set<String>()
     for (i, name) in header.enumerated() {
@@ -384,7 +388,7 @@ public final class SnapshotImporter {
     if !any {
       throw RowError("followers", "no count given (followers, following, posts or engagements)")
     }
-    try Self.check(values)
+    try Self.check(values, today: today)
     values.channelId = try channel(row)
     values.sourceId = try source(row)
     if values.channelId != lastTouched {
@@ -469,12 +473,23 @@ public final class SnapshotImporter {
     return Refusal(line: pendingLines[i], error: error, fields: fields)
   }
 
-  static func check(_ v: Values) throws {
+  /// The checks every row and `snapshot add` pass besides their parsing: the plausibility
+  /// limits of each count and of the window, the window given with engagements, and an
+  /// observation time no later than the end of the day after `today` (`SnapshotLimits`).
+  static func check(_ v: Values, today: Day) throws {
+    for i in 0..<4 {
+      if let c = v.counts[i], let problem = SnapshotLimits.countProblem(c) {
+        throw RowError(countColumns[i].name, problem)
+      }
+    }
     if v.counts.engagements != nil && v.counts.engagementWindowDays == nil {
       throw RowError("engagement_window_days", "is empty but engagements are given")
     }
-    if let w = v.counts.engagementWindowDays, w < 1 {
-      throw RowError("engagement_window_days", "\(w) is not a window: give 1 or more days")
+    if let w = v.counts.engagementWindowDays, let problem = SnapshotLimits.windowProblem(w) {
+      throw RowError("engagement_window_days", problem)
+    }
+    if let problem = SnapshotLimits.observedAtProblem(v.observedAt, today: today) {
+      throw RowError("observed_at", problem)
     }
   }
 

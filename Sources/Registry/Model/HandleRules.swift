@@ -16,9 +16,20 @@ struct HandleRule: Sendable {
     name: "Threads username", lengths: 1...30, extras: "._", summary: "1-30 of a-z, 0-9, . and _")
   static let tiktok = HandleRule(
     name: "TikTok username", lengths: 2...24, extras: "._", summary: "2-24 of a-z, 0-9, . and _")
+  /// Facebook's username rules for pages (Help Center, "Guidelines for creating a custom
+  /// username or screen name on Facebook", https://www.facebook.com/help/105399436216001):
+  /// "Usernames can only contain alphanumeric characters (A–Z, 0–9) and periods", "must be at
+  /// least 5 characters long", and "Periods (".") and capitalization can't be used to
+  /// differentiate usernames. For example, johnsmith55, John.Smith55 and john.smith.55 are all
+  /// considered the same username." So `politie.lier.`, `politie.lier` and `PolitieLier` are one
+  /// page, whose canonical name is `politielier` (lower case, no period; Facebook serves the page
+  /// at that address too). The 5-character minimum is for new usernames: older and official
+  /// ones are shorter (facebook.com/cnn, /nasa), so it is not enforced. Beyond the rules, `-` is
+  /// accepted for the seed's descriptive placeholders of pages whose name the sources do not
+  /// give (`police-charleroi-page-placeholder`).
   static let facebookPage = HandleRule(
-    name: "Facebook page name", lengths: 1...50, extras: ".-",
-    summary: "1-50 of A-Z, a-z, 0-9, . and -, or a numeric page id")
+    name: "Facebook page name", lengths: 1...50, extras: "-",
+    summary: "1-50 of A-Z, a-z, 0-9 (periods and case do not count), or a numeric page id")
   static let facebookGroup = HandleRule(
     name: "Facebook group name", lengths: 1...100, extras: "._-",
     summary: "1-100 of A-Z, a-z, 0-9, ., _ and -, or a numeric group id")
@@ -184,8 +195,7 @@ extension HandleParser {
       return Handle(platform: .facebookPage, canonical: String(digits))
     case "pg":
       guard segments.count >= 2 else { throw fail("has no page name after 'pg/'") }
-      try check(segments[1], .facebookPage)
-      return Handle(platform: .facebookPage, canonical: segments[1].lowercased())
+      return try facebookPage(segments[1])
     case "people":
       throw fail("is a personal profile; the registry holds organisations' channels only")
     default:
@@ -193,10 +203,30 @@ extension HandleParser {
         throw fail("points to Facebook's own '\(first)' page, not a page or group")
       }
       let name = dropAt(first)
-      let group = bare && hint == .facebookGroup
-      try check(name, group ? .facebookGroup : .facebookPage)
-      return Handle(platform: group ? .facebookGroup : .facebookPage, canonical: name.lowercased())
+      if bare && hint == .facebookGroup {
+        try check(name, .facebookGroup)
+        return Handle(platform: .facebookGroup, canonical: name.lowercased())
+      }
+      return try facebookPage(name)
     }
+  }
+
+  /// A page name by Facebook's username rules (`HandleRule.facebookPage`): periods and case do
+  /// not count. A page without a username is `Name-Of-Page-<id>`: its trailing number is the
+  /// page id, as in `p/Name-<id>`.
+  func facebookPage(_ name: Substring) throws(HandleError) -> Handle {
+    let parts = name.split(separator: "-")
+    if parts.count >= 2, let last = parts.last, (5...20).contains(last.utf8.count),
+      last.utf8.allSatisfy(\.isASCIIDigit)
+    {
+      return Handle(platform: .facebookPage, canonical: String(last))
+    }
+    let withoutPeriods = name.filter { $0 != "." }
+    if withoutPeriods.isEmpty {
+      throw fail("is not a valid Facebook page name: it has no letter or digit")
+    }
+    try check(Substring(withoutPeriods), .facebookPage)
+    return Handle(platform: .facebookPage, canonical: withoutPeriods.lowercased())
   }
 
   func youtube(_ segments: [Substring], bare: Bool) throws(HandleError) -> Handle {

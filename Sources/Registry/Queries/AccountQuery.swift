@@ -8,6 +8,8 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
   public var entityCode: String?
   public var entityName: String?
   public var entityKind: String
+  /// The day the entity ceased (exclusive), nil while it exists.
+  public var entityValidTo: String?
   public var country: String
   public var region: String?
   public var platform: String
@@ -30,6 +32,7 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
     case entityCode = "entity_code"
     case entityName = "entity_name"
     case entityKind = "entity_kind"
+    case entityValidTo = "entity_valid_to"
     case openedOn = "opened_on"
     case firstSeenOn = "first_seen_on"
     case closedOn = "closed_on"
@@ -41,13 +44,14 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
   public static let columns = [
     "entity_code", "entity_name", "region", "platform", "handle", "url", "opened_on", "status",
     "followers", "followers_observed_at", "source", "entity_id", "entity_kind", "country",
-    "channel_key", "first_seen_on", "closed_on", "confidence", "source_url",
+    "channel_key", "first_seen_on", "closed_on", "confidence", "source_url", "entity_valid_to",
   ]
 
   public var values: [String: String?] {
     [
       "channel_key": channelKey, "entity_id": entityId, "entity_code": entityCode,
-      "entity_name": entityName, "entity_kind": entityKind, "country": country, "region": region,
+      "entity_name": entityName, "entity_kind": entityKind, "entity_valid_to": entityValidTo,
+      "country": country, "region": region,
       "platform": platform, "handle": handle, "url": url, "opened_on": openedOn,
       "first_seen_on": firstSeenOn, "closed_on": closedOn, "status": status,
       "confidence": confidence, "followers": followers.map(String.init),
@@ -66,8 +70,15 @@ public struct RegistryFilter: Sendable, Equatable {
   public var statuses: [ChannelStatus] = []
   public var entityIds: [String] = []
   public var search: String?
+  /// Entities existing on the day, the channels each owned that day (`Ownership`) and open then.
   public var asOf: Day?
+  /// Entities existing on the day and the channels each owned that day, open or not (`accounts`
+  /// without `--as-of`: today). Ignored when `asOf` is set.
+  public var existingOn: Day?
   public init() {}
+
+  /// The day channels are attributed to their owners on, if any.
+  var ownersOn: Day? { asOf ?? existingOn }
 }
 
 /// SQL fragments built from a filter; every value is a bound argument.
@@ -96,7 +107,7 @@ struct SQLFilter {
     for lang in f.languages {
       add("(';' || e.languages || ';') LIKE ?", ["%;" + lang + ";%"])
     }
-    if let d = f.asOf?.description {
+    if let d = f.ownersOn?.description {
       add(
         "(e.valid_from IS NULL OR e.valid_from <= ?) AND (e.valid_to IS NULL OR e.valid_to > ?)",
         [d, d])
@@ -106,6 +117,8 @@ struct SQLFilter {
 
 extension RegistryDatabase {
   /// Lists channels matching the filter, sorted by region, entity name, platform and handle.
+  /// With a day (`asOf`, `existingOn`) each channel is listed with its owner on that day; with
+  /// `asOf`, with the handle it had that day (its URL is where it is now).
   public func accounts(_ f: RegistryFilter) throws -> [AccountRow] {
     var q = SQLFilter()
     q.entityConditions(f)
@@ -127,25 +140,37 @@ extension RegistryDatabase {
     let cutoff = f.asOf?.endOfDayEpochSeconds ?? Int64.max
     let sql = """
       SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
-             \(EntityDisplayName.sql) AS entity_name, e.kind AS entity_kind, e.country, e.region,
-             c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,
+             \(EntityDisplayName.sql) AS entity_name, e.kind AS entity_kind,
+             e.valid_to AS entity_valid_to, e.country, e.region,
+             c.platform, \(f.asOf == nil ? "c.handle" : Self.handleOnDaySQL) AS handle, c.url,
+             c.opened_on, c.first_seen_on, c.closed_on, c.status,
              c.confidence, s.followers,
              strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
              src.key AS source, src.url AS source_url
       FROM channel c
-      JOIN entity e ON e.id = c.entity_id
+      JOIN entity e ON e.id = \(f.ownersOn == nil ? "c.entity_id" : Ownership.ownerOnDaySQL)
       JOIN source src ON src.id = c.source_id
       LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
         SELECT s2.observed_at, s2.source_id FROM snapshot s2
         WHERE s2.channel_id = c.id AND s2.observed_at <= ? AND s2.followers IS NOT NULL
         ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
       \(q.whereSQL)
-      ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle
+      ORDER BY e.country, e.region, entity_name, e.id, c.platform, handle
       """
-    var args: StatementArguments = [cutoff]
+    var args = StatementArguments()
+    if let d = f.asOf?.description { args += [d] }
+    if let d = f.ownersOn?.description { args += [d, d] }
+    args += [cutoff]
     args += q.arguments
     return try writer.read { db in try AccountRow.fetchAll(db, sql: sql, arguments: args) }
   }
+
+  /// SQL for the handle the channel aliased `c` had on a day (one `?`): the former handle it
+  /// held then (`channel_handle_history`, valid until the rename), else its handle now.
+  static let handleOnDaySQL = """
+    coalesce((SELECT h.handle FROM channel_handle_history h WHERE h.channel_id = c.id
+              AND h.valid_until > ? ORDER BY h.valid_until LIMIT 1), c.handle)
+    """
 
   /// The region codes the registry knows, with their names, for messages and validation.
   public func regions(country: String? = nil) throws -> [(code: String, name: String)] {

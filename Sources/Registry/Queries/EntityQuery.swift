@@ -43,19 +43,34 @@ public struct EntityRow: Codable, Hashable, Sendable, FetchableRecord {
 public enum ChannelPresence: Sendable { case any, with, without }
 
 extension RegistryDatabase {
-  /// Lists entities matching the filter. Channel counts honour the platform, status and as-of filters.
+  /// Lists entities matching the filter. Channel counts honour the platform, status and as-of
+  /// filters; with an as-of day they count the channels each entity owned that day.
   public func entities(_ f: RegistryFilter, presence: ChannelPresence = .any) throws -> [EntityRow]
   {
     var q = SQLFilter()
     q.entityConditions(f)
+    // The channels counted: the entity's own now, or with --as-of those it owned on the day
+    // (`Ownership`), open then.
     var channelCond = SQLFilter()
-    channelCond.add("c.entity_id = e.id", [])
     channelCond.addIn("c.platform", f.platforms.map(\.rawValue))
     channelCond.addIn("c.status", f.statuses.map(\.rawValue))
     if let d = f.asOf?.description {
       channelCond.add(
         "coalesce(c.opened_on, c.first_seen_on) <= ? AND (c.closed_on IS NULL OR c.closed_on > ?)",
         [d, d])
+    }
+    let channels: String
+    var channelArgs = StatementArguments()
+    if let d = f.asOf {
+      channels = Ownership.channelsOwnedSQL(entity: "e.id", where: channelCond.clauses)
+      channelArgs += channelCond.arguments
+      channelArgs += [d.description, d.description]
+      channelArgs += channelCond.arguments
+    } else {
+      channels =
+        "SELECT c.* FROM channel c WHERE "
+        + (["c.entity_id = e.id"] + channelCond.clauses).joined(separator: " AND ")
+      channelArgs = channelCond.arguments
     }
     if let text = f.search {
       guard let fts = SearchIndex.ftsQuery(text) else { return [] }
@@ -66,27 +81,33 @@ extension RegistryDatabase {
            (SELECT CAST(ref AS INTEGER) FROM search_index WHERE kind = 'channel' AND search_index MATCH ?)))
         """, [fts, fts])
     }
-    let channelWhere = channelCond.clauses.joined(separator: " AND ")
     let sql = """
       SELECT * FROM (
         SELECT e.id, e.code, \(EntityDisplayName.sql) AS name, e.kind, e.country, e.region, e.languages,
                e.population, e.parent_id, e.valid_from, e.valid_to, src.key AS source,
-               (SELECT count(*) FROM channel c WHERE \(channelWhere)) AS channels,
-               (SELECT group_concat(p, ';') FROM (SELECT DISTINCT c.platform AS p FROM channel c
-                 WHERE \(channelWhere) ORDER BY c.platform)) AS platforms
+               (SELECT count(*) FROM (\(channels))) AS channels,
+               (SELECT group_concat(p, ';') FROM (SELECT DISTINCT c.platform AS p
+                 FROM (\(channels)) c ORDER BY c.platform)) AS platforms
         FROM entity e JOIN source src ON src.id = e.source_id
         \(q.whereSQL))
       \(presence == .with ? "WHERE channels > 0" : presence == .without ? "WHERE channels = 0" : "")
       ORDER BY country, region, name, id
       """
-    var args = channelCond.arguments
-    args += channelCond.arguments
+    var args = channelArgs
+    args += channelArgs
     args += q.arguments
     return try writer.read { db in try EntityRow.fetchAll(db, sql: sql, arguments: args) }
   }
 }
 
 extension RegistryDatabase {
+  /// The countries of the registry's entities, in order.
+  public func countries() throws -> [String] {
+    try writer.read { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT country FROM entity ORDER BY country")
+    }
+  }
+
   /// The country of entity `id`, nil when there is no such entity.
   public func country(ofEntity id: String) throws -> String? {
     try writer.read { db in

@@ -18,7 +18,15 @@ public struct EntityDetail: Codable, Sendable {
   public var predecessors: [EntityLineage]
   public var successors: [EntityLineage]
   public var channels: [ChannelDetail]
+  /// Channels it owned until they changed hands (now another entity's).
+  public var formerChannels: [FormerChannelView]
   public var sources: [Source]
+
+  enum CodingKeys: String, CodingKey {
+    case entity, names, municipalities, parent, children, predecessors, successors, channels
+    case sources
+    case formerChannels = "former_channels"
+  }
 
   /// The display name (`EntityDisplayName`), else the id.
   public var displayName: String {
@@ -76,9 +84,13 @@ public struct ChannelDetail: Codable, Sendable {
   public var handleHistory: [ChannelHandleHistory]
   public var latestSnapshots: [SnapshotView]
   public var snapshotCount: Int
+  /// Snapshots taken out of every figure (`snapshot retract`, `snapshot correct`).
+  public var retractions: [RetractionView]
   public var source: Source
+  /// Its owners over time, oldest first; empty when it always belonged to its entity.
+  public var owners: [OwnershipView]
   enum CodingKeys: String, CodingKey {
-    case channel, source
+    case channel, source, owners, retractions
     case entityName = "entity_name"
     case handleHistory = "handle_history"
     case latestSnapshots = "latest_snapshots"
@@ -128,35 +140,34 @@ extension RegistryDatabase {
     let current = try Channel.filter(
       Channel.Columns.platform == platform.rawValue && Channel.Columns.handle == handle
     ).fetchAll(db)
-    let former = try Channel.fetchAll(
+    let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT c.* FROM channel c JOIN channel_handle_history h ON h.channel_id = c.id
-        WHERE c.platform = ? AND h.handle = ? AND (? IS NULL OR h.valid_until > ?)
-        ORDER BY h.valid_until
+        SELECT c.*, h.valid_until AS former_until
+        FROM channel c JOIN channel_handle_history h ON h.channel_id = c.id
+        WHERE c.platform = ? AND h.handle = ? ORDER BY h.valid_until
         """,
-      arguments: [platform.rawValue, handle, day?.description, day?.description])
-    // On a date before a rename, the handle meant the channel that held it then.
-    if day != nil, let first = former.first { return [first] }
-    return current + former
+      arguments: [platform.rawValue, handle])
+    let former = try rows.map { try Channel(row: $0) }
+    guard let day else { return current + former }
+    // On a date before a rename, the handle meant the channel that held it then (the earliest
+    // rename still ahead of the date).
+    if let i = rows.firstIndex(where: { ($0["former_until"] as String) > day.description }) {
+      return [former[i]]
+    }
+    // After the last rename the handle means whoever holds it now; when nobody does, it still
+    // names the channel that gave it up last (a count typed with the old handle).
+    if !current.isEmpty { return current }
+    return former.last.map { [$0] } ?? []
   }
 
-  /// Looks up an entity (by id or official code) or a channel (by key, handle or URL).
+  /// Looks up an entity or a channel the way `resolve` does, in full.
   public func lookup(_ text: String) throws -> LookupResult {
     try writer.read { db in
-      let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-      if let e = try Entity.fetchOne(db, key: t) {
-        return .entity(try Self.entityDetail(db, e))
+      switch try Self.resolve(db, text) {
+      case .entity(let e): return .entity(try Self.entityDetail(db, e))
+      case .channel(let c): return .channel(try Self.channelDetail(db, c))
       }
-      let byCode = try Entity.filter(sql: "code = ?", arguments: [t]).order(
-        sql: "valid_to IS NOT NULL, id"
-      )
-      .fetchAll(db)
-      if let e = byCode.first {
-        return .entity(try Self.entityDetail(db, e))
-      }
-      let c = try Self.resolveChannel(db, t)
-      return .channel(try Self.channelDetail(db, c))
     }
   }
 
@@ -176,6 +187,7 @@ extension RegistryDatabase {
       .fetchAll(db)
     for l in predecessors + successors { sourceIds.insert(l.sourceId) }
     for c in channelDetails { sourceIds.insert(c.source.id!) }
+    let former = try formerChannels(db, entityId: e.id)
     let sources = try Source.filter(keys: Array(sourceIds)).order(sql: "key").fetchAll(db)
     return EntityDetail(
       entity: e, names: names,
@@ -185,7 +197,7 @@ extension RegistryDatabase {
       children: try String.fetchAll(
         db, sql: "SELECT id FROM entity WHERE parent_id = ? ORDER BY id", arguments: [e.id]),
       predecessors: predecessors, successors: successors, channels: channelDetails,
-      sources: sources)
+      formerChannels: former, sources: sources)
   }
 
   static func channelDetail(_ db: Database, _ c: Channel) throws -> ChannelDetail {
@@ -207,6 +219,8 @@ extension RegistryDatabase {
       latestSnapshots: snaps.map(SnapshotView.init(row:)),
       snapshotCount: try Int.fetchOne(
         db, sql: "SELECT count(*) FROM snapshot WHERE channel_id = ?", arguments: [c.id]) ?? 0,
-      source: try Source.fetchOne(db, key: c.sourceId)!)
+      retractions: try retractions(db, channelId: c.id!),
+      source: try Source.fetchOne(db, key: c.sourceId)!,
+      owners: try ownershipViews(db, channelId: c.id!))
   }
 }

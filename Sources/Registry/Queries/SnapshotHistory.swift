@@ -18,7 +18,8 @@ public enum HistoryPeriod: String, CaseIterable, Sendable {
       // 1970-01-01 was a Thursday: Monday-based weekday index is (days + 3) mod 7.
       let weekday = ((days + 3) % 7 + 7) % 7
       let thursday = Day(number: days - weekday + 3)
-      let jan1 = Day(year: thursday.year, month: 1, day: 1)!
+      // Without the 1800-2200 range check: a stored time may be any year.
+      let jan1 = Day(number: Day.number(year: thursday.year, month: 1, day: 1))
       let week = (thursday - jan1) / 7 + 1
       return String(format: "%04d-W%02d", thursday.year, week)
     }

@@ -21,24 +21,37 @@ public struct CompareData: Sendable {
   public var snapshots: [ReportData.SnapshotRow] = []
   public var references: [ReferenceRow] = []
   public var regionNames: [String: String] = [:]
+  /// The registry holds generated data (`SyntheticData.sourceURLPrefix`).
+  public var synthetic = false
+}
+
+/// Which snapshots a comparison reads besides the latest on or before D.
+public struct CompareSeeks: Sendable, Equatable {
+  /// Days before D at whose end the latest follower count is read (the growth baselines).
+  public var growthDays: [Int]
+  /// Days before L, the day of the latest count, at whose end the latest count is read (the
+  /// projection's baselines).
+  public var projectionDays: [Int]
+  /// Days before D at whose end the latest post count is read (posts per week).
+  public var postsDays: Int
+
+  public init(growthDays: [Int], projectionDays: [Int], postsDays: Int) {
+    self.growthDays = growthDays
+    self.projectionDays = projectionDays
+    self.postsDays = postsDays
+  }
 }
 
 extension RegistryDatabase {
-  /// The days before the date whose follower counts the figures read (growth windows).
-  public static let compareWindows = [30, 90, 365]
-  /// Days before the latest observation the projection reads.
-  public static let projectionWindows = [7, 30, 90]
-  /// The posts-per-week window.
-  public static let postsWindow = 90
-
   /// Loads every entity of `country` (placeholders flagged), their names and channels with the
   /// adoption report's loader (`scopeEntities`), the reference figures of that country or of no
   /// country, and only the snapshots the figures read: per channel open on D, the latest with
-  /// followers on or before D, D − 30, D − 90 and D − 365, on or before L − 7, L − 30 and L − 90
-  /// (L: the day of the latest), the latest with posts on or before D and D − 90, and the latest
-  /// with engagements on or before D. Each is one seek on the key snapshot(channel_id,
-  /// observed_at, source_id), as `reportData` does.
-  public func compareData(country: String, asOf: Day) throws -> CompareData {
+  /// followers on or before D and on or before D − S for each of `seeks.growthDays`, on or
+  /// before L − S for each of `seeks.projectionDays` (L: the day of the latest), the latest
+  /// with posts on or before D and D − `seeks.postsDays`, and the latest with engagements on or
+  /// before D. Each is one seek on the key snapshot(channel_id, observed_at, source_id), as
+  /// `reportData` does.
+  public func compareData(country: String, asOf: Day, seeks: CompareSeeks) throws -> CompareData {
     try writer.read { db in
       var data = CompareData()
       let loaded = try Self.scopeEntities(
@@ -50,6 +63,7 @@ extension RegistryDatabase {
       }
       data.channels = loaded.channels.channels
       data.regionNames = loaded.regionNames
+      data.synthetic = try Self.holdsSyntheticData(db)
       let openIds = loaded.channels.openIds
       func seek(_ condition: String) throws -> Statement {
         try db.cachedStatement(
@@ -77,18 +91,18 @@ extension RegistryDatabase {
       }
       for id in openIds {
         guard let latest = try fetch(byFollowers, id, asOf) else { continue }
-        for w in Self.compareWindows { _ = try fetch(byFollowers, id, asOf.adding(days: -w)) }
+        for w in seeks.growthDays { _ = try fetch(byFollowers, id, asOf.adding(days: -w)) }
         let last = Day(epochSeconds: latest.observedAt)
-        for w in Self.projectionWindows { _ = try fetch(byFollowers, id, last.adding(days: -w)) }
+        for w in seeks.projectionDays { _ = try fetch(byFollowers, id, last.adding(days: -w)) }
         _ = try fetch(byPosts, id, asOf)
-        _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
+        _ = try fetch(byPosts, id, asOf.adding(days: -seeks.postsDays))
         _ = try fetch(byEngagements, id, asOf)
       }
       let sought = Set(data.snapshots.map(\.channelId))
       for id in openIds where !sought.contains(id) {
         // No follower count at all: posts or engagements alone may still be known.
         _ = try fetch(byPosts, id, asOf)
-        _ = try fetch(byPosts, id, asOf.adding(days: -Self.postsWindow))
+        _ = try fetch(byPosts, id, asOf.adding(days: -seeks.postsDays))
         _ = try fetch(byEngagements, id, asOf)
       }
       let refs = try Row.fetchAll(
@@ -117,6 +131,7 @@ extension CompareData {
     d.entities = entities.map(\.entity)
     d.channels = channels
     d.regionNames = regionNames
+    d.synthetic = synthetic
     return d
   }
 }

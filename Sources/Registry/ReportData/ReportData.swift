@@ -51,6 +51,8 @@ public struct ReportData: Sendable {
   public var regionNames: [String: String] = [:]
   /// Placeholder entities in scope (owners the sources do not identify), left out of every figure.
   public var placeholdersExcluded = 0
+  /// The registry holds generated data (`SyntheticData.sourceURLPrefix`).
+  public var synthetic = false
 }
 
 /// Which entities the report covers, and on which date.
@@ -59,24 +61,28 @@ public struct ReportScope: Sendable, Equatable {
   public var regions: [String]
   public var kinds: [EntityKind]
   public var asOf: Day
-  /// The report's growth windows: a snapshot is fetched at D and at D minus each of these.
-  public var windows: [Int]
+  /// Days before D at whose end the latest follower count is also read (the growth windows'
+  /// baselines: the latest count on or before W − W/6 days before D, which Stats checks lies
+  /// within its window).
+  public var baselineSeekDays: [Int]
 
-  public init(country: String, regions: [String], kinds: [EntityKind], asOf: Day, windows: [Int]) {
+  public init(
+    country: String, regions: [String], kinds: [EntityKind], asOf: Day, baselineSeekDays: [Int]
+  ) {
     self.country = country
     self.regions = regions
     self.kinds = kinds
     self.asOf = asOf
-    self.windows = windows
+    self.baselineSeekDays = baselineSeekDays
   }
 }
 
 extension RegistryDatabase {
   /// Loads entities, channels and only the snapshots the report reads: per channel open on D,
-  /// the latest snapshot with a follower count on or before D and on or before D − W for each
-  /// window: read from the channel's `snapshot_span` when the date is on or after its latest
-  /// snapshot or before its first, else found by one seek on the key (channel_id, observed_at,
-  /// source_id) (`RegistryDatabase.Seeker`). With a pool
+  /// the latest snapshot with a follower count on or before D and on or before D − S for each
+  /// of `baselineSeekDays`: read from the channel's `snapshot_span` when the date is on or after
+  /// its latest snapshot or before its first, else found by one seek on the key (channel_id,
+  /// observed_at, source_id) (`RegistryDatabase.Seeker`). With a pool
   /// and enough channels the seeks start first, on a second connection, while this one loads
   /// entities and channels, which then helps (`FollowerSeekJob`).
   /// The cost grows with the number of channels, not with the length of their history.
@@ -89,7 +95,9 @@ extension RegistryDatabase {
   ) throws -> ReportData {
     try writer.read { db in
       var data = ReportData()
-      let bounds = ([0] + scope.windows).map { scope.asOf.adding(days: -$0).endOfDayEpochSeconds }
+      let bounds = ([0] + scope.baselineSeekDays).map {
+        scope.asOf.adding(days: -$0).endOfDayEpochSeconds
+      }
       // The seeks start now on a second connection, while this one loads entities and channels.
       // (A job covers the ids 1...max(id): not when they are too sparse.)
       let channelCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM channel") ?? 0
@@ -102,11 +110,12 @@ extension RegistryDatabase {
       }
       let loaded = try Self.scopeEntities(
         db, country: scope.country, kinds: scope.kinds, regions: scope.regions, on: scope.asOf,
-        placeholders: .countOnly)
+        placeholders: .countOnly, laterEntities: false)
       data.entities = loaded.entities
       data.placeholdersExcluded = loaded.placeholderIds.count
       data.channels = loaded.channels.channels
       data.regionNames = loaded.regionNames
+      data.synthetic = try Self.holdsSyntheticData(db)
       PhaseTimings.mark("load entities, channels")
       var sourceIds = loaded.existingSources
       let open = loaded.channels

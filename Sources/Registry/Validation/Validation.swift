@@ -58,7 +58,9 @@ public enum Validation {
       ("duplicate_platform_id", duplicatePlatformIds), ("unused_source", unusedSources),
       ("unverified", unverified), ("contested_handle", contestedHandles),
       ("closed_entity_channel", closedEntityChannels), ("unknown_region", unknownRegions),
-      ("snapshot_span", snapshotSpans),
+      ("snapshot_span", snapshotSpans), ("near_duplicate_handle", nearDuplicateHandles),
+      ("ownership", ownershipPeriods), ("snapshot_outside_life", snapshotsOutsideLife),
+      ("snapshot_jump", snapshotJumps), ("snapshot_implausible", implausibleSnapshots),
     ]
 
   static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
@@ -252,6 +254,112 @@ public enum Validation {
       }
   }
 
+  /// Snapshots observed before their channel's opening day or after its closing day: the
+  /// channel cannot have been counted then (a wrong date, or a wrong opening or closing day).
+  static func snapshotsOutsideLife(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, c.opened_on, c.closed_on, s.observed_at, s.followers, src.key AS source
+        FROM channel c JOIN snapshot s ON s.channel_id = c.id JOIN source src ON src.id = s.source_id
+        WHERE (c.opened_on IS NOT NULL
+               AND s.observed_at < CAST(strftime('%s', c.opened_on) AS INTEGER))
+           OR (c.closed_on IS NOT NULL
+               AND s.observed_at >= CAST(strftime('%s', c.closed_on) AS INTEGER) + 86400)
+        ORDER BY c.key, s.observed_at, s.source_id
+        """
+    ).map { r in
+      let at = Timestamp.format(r["observed_at"])
+      let opened: String? = r["opened_on"]
+      let closed: String? = r["closed_on"]
+      let source: String = r["source"]
+      let early = opened.flatMap(Day.init).map { Day(epochSeconds: r["observed_at"]) < $0 } ?? false
+      let when =
+        early
+        ? "before the channel's opening on \(opened ?? "?")"
+        : "after the channel's closing on \(closed ?? "?")"
+      return Finding(
+        .warning, "snapshot_outside_life", r["key"],
+        "snapshot of \(at) (source \(source)) is \(when): fix the date, the opening or closing "
+          + "day, or retract it (`registry-cli snapshot retract`)")
+    }
+  }
+
+  /// How much neighbouring follower counts of one channel may differ before `validate` lists
+  /// them: more than ten times, or less than a tenth. Pairs whose larger count is below
+  /// `jumpFloor` are left out (a new account's first hundred followers).
+  static let jumpFactor = 10
+  static let jumpFloor = 100
+
+  /// Neighbouring snapshots (in time, among those with a follower count) of one channel whose
+  /// counts differ by more than `jumpFactor` times: most often a typo (an extra digit, a count in
+  /// thousands).
+  static func snapshotJumps(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, j.prev_at, j.prev_followers, j.observed_at, j.followers, src.key AS source
+        FROM (SELECT channel_id, observed_at, followers, source_id,
+                     lag(observed_at) OVER w AS prev_at, lag(followers) OVER w AS prev_followers
+              FROM snapshot WHERE followers IS NOT NULL
+              WINDOW w AS (PARTITION BY channel_id ORDER BY observed_at, source_id)) j
+        JOIN channel c ON c.id = j.channel_id JOIN source src ON src.id = j.source_id
+        WHERE j.prev_at IS NOT NULL AND max(j.followers, j.prev_followers) >= ?
+          AND (j.followers > ? * j.prev_followers OR j.prev_followers > ? * j.followers)
+        ORDER BY c.key, j.observed_at, j.source_id
+        """, arguments: [jumpFloor, jumpFactor, jumpFactor]
+    ).map { r in
+      let before: Int64 = r["prev_followers"]
+      let after: Int64 = r["followers"]
+      let source: String = r["source"]
+      return Finding(
+        .warning, "snapshot_jump", r["key"],
+        "followers went from \(before) (\(Timestamp.format(r["prev_at"]))) to \(after) "
+          + "(\(Timestamp.format(r["observed_at"])), source \(source)): "
+          + (after > before ? "more than \(jumpFactor) times" : "less than a tenth")
+          + "; a typo? `registry-cli snapshot correct` or `snapshot retract` fixes a wrong count")
+    }
+  }
+
+  /// Stored snapshots beyond the limits every way in applies (`SnapshotLimits`): written by
+  /// another tool, or before the limits existed.
+  static func implausibleSnapshots(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, s.observed_at, s.followers, s.following, s.posts, s.engagements,
+               s.engagement_window_days, src.key AS source
+        FROM snapshot s JOIN channel c ON c.id = s.channel_id JOIN source src ON src.id = s.source_id
+        WHERE s.followers > ?1 OR s.following > ?1 OR s.posts > ?1 OR s.engagements > ?1
+           OR s.engagement_window_days > ?2 OR s.observed_at > ?3
+        ORDER BY c.key, s.observed_at, s.source_id
+        """,
+      arguments: [
+        SnapshotLimits.maxCount, SnapshotLimits.maxWindowDays,
+        SnapshotLimits.latestObservedAt(today: o.today),
+      ]
+    ).map { r in
+      var problems: [String] = []
+      for column in ["followers", "following", "posts", "engagements"] {
+        if let v: Int64 = r[column], let p = SnapshotLimits.countProblem(v) {
+          problems.append("\(column) \(p)")
+        }
+      }
+      if let w: Int64 = r["engagement_window_days"], let p = SnapshotLimits.windowProblem(w) {
+        problems.append("engagement_window_days \(p)")
+      }
+      if let p = SnapshotLimits.observedAtProblem(r["observed_at"], today: o.today) {
+        problems.append("observed_at \(p)")
+      }
+      let source: String = r["source"]
+      return Finding(
+        .warning, "snapshot_implausible", r["key"],
+        "snapshot of \(Timestamp.format(r["observed_at"])) (source \(source)): "
+          + problems.joined(separator: "; ")
+          + "; every figure reads it: `registry-cli snapshot correct` or `snapshot retract`")
+    }
+  }
+
   static func unusedSources(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
     try String.fetchAll(
       db,
@@ -262,7 +370,9 @@ public enum Validation {
         AND NOT EXISTS (SELECT 1 FROM entity_lineage WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM channel WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM channel_handle_history WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM channel_owner WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM snapshot WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM snapshot_retraction WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM reference_figure WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM change_log WHERE source_id = s.id)
         ORDER BY key

@@ -55,7 +55,7 @@ public enum AdoptionReporting {
     PhaseTimings.mark("regions check")
     let data = ReportScope(
       country: scope.country, regions: scope.regions, kinds: scope.kinds, asOf: scope.asOf,
-      windows: windows)
+      baselineSeekDays: windows.map(Growth.baselineSeekDays))
     var prepared: AdoptionReportBuilder.Prepared?
     let rows = try registry.reportData(data) { partial in
       let platforms: [String]

@@ -7,7 +7,7 @@ enum ReportInputMapping {
   static func input(
     _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters
   ) -> ReportInput {
-    ReportInput(
+    var input = ReportInput(
       asOf: asOf, stalenessDays: stalenessDays, filters: filters,
       entities: d.entities.map {
         StatsEntity(
@@ -24,6 +24,8 @@ enum ReportInputMapping {
       },
       snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,
       placeholdersExcluded: d.placeholdersExcluded)
+    input.synthetic = d.synthetic
+    return input
   }
 
   static func snapshots(_ d: ReportData) -> [StatsSnapshot] {

@@ -9,7 +9,7 @@ enum CompareInputMapping {
       d.reportData, asOf: asOf, stalenessDays: stalenessDays,
       filters: ReportFilters(country: "", regions: [], kinds: [], platforms: []))
     let flags = Dictionary(uniqueKeysWithValues: d.entities.map { ($0.entity.id, $0) })
-    return CompareInput(
+    var input = CompareInput(
       asOf: base.asOf, stalenessDays: stalenessDays,
       entities: base.entities.map {
         CompareEntity($0, country: flags[$0.id]!.country, placeholder: flags[$0.id]!.placeholder)
@@ -31,5 +31,7 @@ enum CompareInputMapping {
           note: f.note)
       },
       regionNames: d.regionNames)
+    input.synthetic = d.synthetic
+    return input
   }
 }

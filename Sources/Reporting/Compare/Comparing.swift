@@ -4,7 +4,8 @@ import Vocabulary
 
 /// What a comparison is asked for.
 public struct CompareRequest: Sendable, Equatable {
-  /// One entity id for a scorecard; two or more to put them side by side.
+  /// One entity for a scorecard; two or more to put them side by side. Each as `show` takes
+  /// it: id, official code, name, or a channel's key, handle or URL (its owner on `asOf`).
   public var entityIds: [String]
   public var peers: PeerBasis
   public var platform: PlatformSelector
@@ -50,22 +51,32 @@ public struct RankRequest: Sendable, Equatable {
 
 /// Scorecards, side-by-side comparisons and league tables, from the registry to Stats.
 public enum Comparing {
+  /// The snapshots the figures read: each growth window's baseline seek (`Growth`), the
+  /// projection's, and the posts-per-week window's.
+  static let seeks = CompareSeeks(
+    growthDays: CompareMetric.growthWindows.map(Growth.baselineSeekDays),
+    projectionDays: Projection.windows.map { Growth.baselineSeekDays($0.days) },
+    postsDays: CompareMetric.postsWindowDays)
+
   /// The scorecard of one entity against its peers, or several entities side by side.
   public static func compare(_ registry: RegistryDatabase, _ request: CompareRequest) throws
     -> Comparison
   {
+    // Each entity as `show` finds it (id, code, name, or a channel of it on the date).
     var countries: [String] = []
-    for id in request.entityIds {
-      guard let country = try registry.country(ofEntity: id) else {
-        throw RegistryError.notFound(
-          "no entity '\(id)'; see `registry-cli entities` for ids or `registry-cli search TEXT`")
+    var ids: [String] = []
+    for text in request.entityIds {
+      let e = try registry.resolveEntity(text, on: request.asOf)
+      if ids.contains(e.id) {
+        throw RequestError("entities", "'\(text)' names \(e.id), which is already compared")
       }
-      if !countries.contains(country) { countries.append(country) }
+      ids.append(e.id)
+      if !countries.contains(e.country) { countries.append(e.country) }
     }
     var input: CompareInput?
     for c in countries {
       let part = CompareInputMapping.input(
-        try registry.compareData(country: c, asOf: request.asOf), asOf: request.asOf,
+        try registry.compareData(country: c, asOf: request.asOf, seeks: seeks), asOf: request.asOf,
         stalenessDays: request.stalenessDays)
       if var i = input {
         i.entities += part.entities
@@ -73,21 +84,22 @@ public enum Comparing {
         i.snapshots += part.snapshots
         i.references += part.references.filter { !i.references.contains($0) }
         i.regionNames.merge(part.regionNames) { a, _ in a }
+        i.synthetic = i.synthetic || part.synthetic
         input = i
       } else {
         input = part
       }
     }
     guard let input else { throw RequestError("entities", "give an entity id") }
-    if request.entityIds.count == 1 {
+    if ids.count == 1 {
       switch Scorecard.build(
-        input, entityId: request.entityIds[0], basis: request.peers, platform: request.platform)
+        input, entityId: ids[0], basis: request.peers, platform: request.platform)
       {
       case .success(let s): return .scorecard(s, snapshotsRead: input.snapshots.count)
       case .failure(let e): throw RegistryError.invalid(e.message)
       }
     }
-    switch SideBySide.build(input, ids: request.entityIds, platform: request.platform) {
+    switch SideBySide.build(input, ids: ids, platform: request.platform) {
     case .success(let s): return .sideBySide(s)
     case .failure(let e): throw RegistryError.invalid(e.message)
     }
@@ -100,7 +112,8 @@ public enum Comparing {
     let scope = request.scope
     try scope.checkRegions(in: registry)
     let input = CompareInputMapping.input(
-      try registry.compareData(country: scope.country, asOf: scope.asOf), asOf: scope.asOf,
+      try registry.compareData(country: scope.country, asOf: scope.asOf, seeks: seeks),
+      asOf: scope.asOf,
       stalenessDays: scope.stalenessDays)
     let kinds = scope.kinds.map(\.rawValue)
     let inScope = input.entities.filter {
@@ -114,9 +127,11 @@ public enum Comparing {
         $0.entity, channels: input.channels, snapshots: byChannel, platform: request.platform,
         on: input.asOf, stalenessDays: scope.stalenessDays)
     }
-    return LeagueTable.build(
+    var table = LeagueTable.build(
       figures, metric: request.metric, platform: request.platform, asOf: input.asOf,
       top: request.top, placeholdersExcluded: inScope.filter(\.placeholder).count)
+    table.synthetic = input.synthetic
+    return table
   }
 
   /// A scorecard or a comparison as text in `format` (side by side has no page of its own: its

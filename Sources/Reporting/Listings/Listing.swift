@@ -33,15 +33,18 @@ public struct Listing<Row: Encodable> {
   public let cells: (Row) -> [String: String?]
   /// The columns a terminal table shows (all of them go to CSV and JSON).
   public var tableColumns: [String]?
+  /// Columns a terminal table never cuts (`TextTable`).
+  public var uncutColumns: Set<String>
 
   public init(
     columns: [String], rows: [Row], cells: @escaping (Row) -> [String: String?],
-    tableColumns: [String]? = nil
+    tableColumns: [String]? = nil, uncutColumns: Set<String> = []
   ) {
     self.columns = columns
     self.rows = rows
     self.cells = cells
     self.tableColumns = tableColumns
+    self.uncutColumns = uncutColumns
   }
 
   /// The rows `options` asks for: sorted, then `offset` skipped, then at most `limit`.
@@ -80,7 +83,7 @@ public struct Listing<Row: Encodable> {
         rows: rows.map { r in
           let c = cells(r)
           return shown.map { (c[$0] ?? nil) ?? "" }
-        })
+        }, uncut: uncutColumns)
     case .csv:
       return CSVOutput.render(
         columns: columns,

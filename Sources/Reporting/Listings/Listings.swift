@@ -5,15 +5,26 @@ import Vocabulary
 /// The registry's listings, each with its columns: the command line and the web pages list the
 /// same rows under the same names.
 public enum Listings {
-  /// Channels with their entity, region and latest follower count.
-  public static func accounts(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
-    -> Listing<AccountRow>
-  {
-    Listing(
+  /// Channels with their entity, region and latest follower count. Without a day (`asOf` or
+  /// `existingOn`), the channels of the entities existing today, each under its owner today;
+  /// `includeCeased` lists the entities that no longer exist too (then `asOf` cannot be given).
+  public static func accounts(
+    _ registry: RegistryDatabase, _ filter: RegistryFilter, includeCeased: Bool = false
+  ) throws -> Listing<AccountRow> {
+    var filter = filter
+    if includeCeased && filter.asOf != nil {
+      throw RequestError(
+        "--include-ceased",
+        "--as-of lists the entities existing on that day; --include-ceased is for today's list")
+    }
+    if filter.asOf == nil && filter.existingOn == nil && !includeCeased {
+      filter.existingOn = Day.today()
+    }
+    return Listing(
       columns: AccountRow.columns, rows: try registry.accounts(filter), cells: { $0.values },
       tableColumns: [
-        "entity_code", "entity_name", "region", "platform", "handle", "status", "followers",
-        "followers_observed_at", "source",
+        "entity_code", "entity_name", "entity_valid_to", "region", "platform", "handle", "status",
+        "followers", "followers_observed_at", "source",
       ])
   }
 
@@ -27,49 +38,14 @@ public enum Listings {
       tableColumns: ["id", "code", "name", "kind", "region", "population", "channels", "platforms"])
   }
 
-  /// One row of the per-region summary.
-  public struct SummaryRow: Encodable, Sendable {
-    public var region: String
-    public var entities: Int
-    public var withAnyChannel: Int
-    public var platforms: [String: Int]
-    enum CodingKeys: String, CodingKey {
-      case region, entities, platforms
-      case withAnyChannel = "with_any_channel"
-    }
-  }
-
-  /// Per region: the entities, and those with a channel (any, and on each platform).
-  public static func summary(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
-    -> Listing<SummaryRow>
-  {
-    let entities = try registry.entities(filter)
-    let summaryInput = entities.map {
-      SummaryEntity(
-        group: $0.region ?? "(none)", platforms: Set(($0.platforms ?? "").semicolonList))
-    }
-    let used = Set(summaryInput.flatMap(\.platforms))
-    let platforms = Platform.allCases.map(\.rawValue).filter { used.contains($0) }
-    let summary = AccountSummary.compute(summaryInput, platforms: platforms)
-    let rows = summary.lines.map {
-      SummaryRow(
-        region: $0.group, entities: $0.entities, withAnyChannel: $0.withAny,
-        platforms: $0.perPlatform)
-    }
-    let columns = ["region", "entities", "with_any_channel"] + platforms
-    return Listing(columns: columns, rows: rows) { r in
-      var c: [String: String?] = [
-        "region": r.region, "entities": String(r.entities),
-        "with_any_channel": String(r.withAnyChannel),
-      ]
-      for p in platforms { c[p] = String(r.platforms[p] ?? 0) }
-      return c
-    }
-  }
-
   /// A channel's snapshots over time.
   public static func history(_ rows: [HistoryRow]) -> Listing<HistoryRow> {
     Listing(columns: HistoryRow.columns, rows: rows, cells: { $0.values })
+  }
+
+  /// A channel's retracted snapshots.
+  public static func retractions(_ rows: [RetractionView]) -> Listing<RetractionView> {
+    Listing(columns: RetractionView.columns, rows: rows, cells: { $0.values })
   }
 
   /// The change log.
@@ -79,7 +55,8 @@ public enum Listings {
 
   /// What `validate` found.
   public static func findings(_ rows: [Finding]) -> Listing<Finding> {
-    Listing(columns: Finding.columns, rows: rows, cells: { $0.values })
+    // A finding's message says what to do: never cut.
+    Listing(columns: Finding.columns, rows: rows, cells: { $0.values }, uncutColumns: ["message"])
   }
 
   /// Reference figures with their sources.

@@ -4,10 +4,14 @@ import Stats
 
 /// A plain aligned text table for terminals.
 public enum TextTable {
-  public static func render(columns: [String], rows: [[String]]) -> String {
+  /// Cells wider than 60 characters are cut with "…", except in the `uncut` columns (a message
+  /// a reader needs whole; best last, so nothing after it is pushed right).
+  public static func render(columns: [String], rows: [[String]], uncut: Set<String> = [])
+    -> String
+  {
     var widths = columns.map { $0.count }
     for r in rows { for (i, v) in r.enumerated() { widths[i] = max(widths[i], clean(v).count) } }
-    widths = widths.map { min($0, 60) }
+    for (i, c) in columns.enumerated() where !uncut.contains(c) { widths[i] = min(widths[i], 60) }
     func line(_ values: [String]) -> String {
       zip(values, widths).map { v, w in
         let s = clean(v)

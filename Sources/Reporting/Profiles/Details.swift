@@ -13,4 +13,24 @@ public enum Details {
     }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
+
+  /// An ownership period in words: `until D`, `from D`, `from D until E` (E exclusive).
+  public static func ownership(_ from: String?, _ to: String?) -> String {
+    switch (from, to) {
+    case (nil, nil): return "for its whole life"
+    case (let f?, nil): return "from \(f)"
+    case (nil, let t?): return "until \(t)"
+    case (let f?, let t?): return "from \(f) until \(t)"
+    }
+  }
+
+  /// An entity's lifespan in words (`valid_to` is the day it ceased); nil when unbounded.
+  public static func validity(_ from: String?, _ to: String?) -> String? {
+    switch (from, to) {
+    case (nil, nil): return nil
+    case (let f?, nil): return "from \(f)"
+    case (nil, let t?): return "until \(t) (ceased that day)"
+    case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
+    }
+  }
 }

@@ -58,6 +58,14 @@ public enum PerCapita {
     guard population > 0 else { return .missing(.zeroPopulation) }
     return .value(followers / Double(population) * 1000)
   }
+
+  /// `perThousand` over a population summed as a Double (a sum of stored populations may
+  /// exceed any integer type).
+  static func perThousand(_ followers: Double, populationSum: Double) -> Metric<Double> {
+    guard populationSum > 0 else { return .missing(.zeroPopulation) }
+    let v = followers / populationSum * 1000
+    return v.isFinite ? .value(v) : .missing(.outOfRange)
+  }
 }
 
 /// One point of a diffusion curve.

@@ -12,7 +12,7 @@ public struct GroupFigures: Sendable, Equatable {
   /// Adopters whose audience is missing.
   public var followersMissing: Int
   public var perThousand: Metric<Double>
-  /// Median over the group's open channels of the 90-day growth in percent.
+  /// Median over the group's open channels of the 90-day growth in percent (`GrowthFigure`).
   public var growth90PctMedian: Metric<Double>
   public var growth365PctMedian: Metric<Double>
 
@@ -20,13 +20,16 @@ public struct GroupFigures: Sendable, Equatable {
   public var adopters: Int { adoption.successes }
 }
 
-/// Growth of a panel of channels over one window.
+/// Growth of a panel of channels over one window (`GrowthFigure`, `Growth.panel`).
 public struct PanelGrowth: Sendable, Equatable {
   public var windowDays: Int
   public var absolute: Metric<Double>
   public var percent: Metric<Double>
-  /// Channels with both endpoints known.
+  /// Channels with both endpoints in their windows.
   public var channels: Int
+  /// The days of the baselines and end points used (earliest and latest of each); nil when
+  /// no channel has both.
+  public var dates: GrowthDates?
 }
 
 /// An entity's audience on social media, for the top and bottom listings.
@@ -54,8 +57,12 @@ public struct DataQuality: Sendable, Equatable {
   public var freshSnapshot = 0
   public var staleSnapshot = 0
   public var noSnapshot = 0
+  /// Channels with a fresh count but no count within W/6 days of D − W (90 and 365 days).
   public var noBaseline90 = 0
   public var noBaseline365 = 0
+  /// Channels with a fresh count older than W/6 days: no W-day growth ends on D.
+  public var noEnd90 = 0
+  public var noEnd365 = 0
   public var lowConfidence = 0
   public var mediumConfidence = 0
   public var disclaimerUnknown = 0
@@ -68,13 +75,20 @@ public struct DataQuality: Sendable, Equatable {
 
   /// The figures as labelled lines, in report order; every renderer prints these.
   public func lines(stalenessDays: Int) -> [(label: String, value: Int)] {
-    [
+    let t90 = Growth.tolerance(90)
+    let t365 = Growth.tolerance(365)
+    return [
       ("Open social channels", openSocialChannels),
       ("… with a fresh follower count", freshSnapshot),
       ("… with a stale count (older than \(stalenessDays) days)", staleSnapshot),
       ("… with no snapshot", noSnapshot),
-      ("Fresh count but no baseline 90 days earlier", noBaseline90),
-      ("Fresh count but no baseline 365 days earlier", noBaseline365),
+      ("Fresh count older than \(t90) days: no 90-day growth", noEnd90),
+      ("Fresh count but no count within \(t90) days of D − 90: no 90-day growth", noBaseline90),
+      ("Fresh count older than \(t365) days: no 365-day growth", noEnd365),
+      (
+        "Fresh count but no count within \(t365) days of D − 365: no 365-day growth",
+        noBaseline365
+      ),
       ("Low-confidence ownership", lowConfidence),
       ("Medium-confidence ownership", mediumConfidence),
       ("Emergency disclaimer unknown (channels)", disclaimerUnknown),
@@ -117,6 +131,8 @@ public struct AdoptionReport: Sendable {
   public var sources: [Citation]
   /// Each entity existing on the date, once per id, in input order: what the zone map shows.
   public var entities: [EntityAdoption]
+  /// Built from generated data: every rendering says so at the top (`SyntheticBanner`).
+  public var synthetic = false
 
   /// The `any` row for the whole scope.
   public var nationalAny: GroupFigures { national[0] }

@@ -12,14 +12,19 @@ public enum AdoptionReportBuilder {
   public static let listLength = 5
 
   /// Per-channel figures on the report date, computed once: what the report reads of the
-  /// channel's followers on D and of its growth over 90 and 365 days.
+  /// channel's followers on D and of its growth over 90 and 365 days (`GrowthFigure`).
   struct ChannelFigures {
     var followers: Metric<Observation>
-    /// Followers at D − 90 and D − 365 (nil when missing).
+    /// The baseline counts of the 90- and 365-day growth (nil when the growth is missing).
     var start90: Double?
     var start365: Double?
+    /// The end counts scaled to 90 and 365 days after their baselines (nil when missing).
+    var end90: Double?
+    var end365: Double?
     var growth90Percent: Metric<Double>
     var growth365Percent: Metric<Double>
+    var dates90: GrowthDates?
+    var dates365: GrowthDates?
   }
 
   /// What the report computes from the entities and channels alone (no snapshot): the index,
@@ -56,14 +61,15 @@ public enum AdoptionReportBuilder {
     for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
     let region = entities.map { regionPosition[$0.region]! }
 
-    // The channels of the entities in scope: those without an opening date, the earliest one.
-    var withoutOpening = 0
+    // The channels of the entities in scope: those without an opening date (each channel once:
+    // a channel that changed hands comes once per owner), the earliest one.
+    var withoutOpening = Set<Int64>()
     var earliestOpening: Day?
     for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
       if let o = c.openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
       } else {
-        withoutOpening += 1
+        withoutOpening.insert(c.id)
       }
     }
     var withoutPopulation = 0
@@ -88,7 +94,7 @@ public enum AdoptionReportBuilder {
     withoutSnapshots.sources = []
     return Prepared(
       input: withoutSnapshots, selectors: selectors, index: index, regionCodes: regionCodes,
-      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening,
+      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening.count,
       entitiesWithoutPopulation: withoutPopulation)
   }
 
@@ -115,16 +121,19 @@ public enum AdoptionReportBuilder {
       let snaps = runs.snapshots(of: channels[n].id)
       let s = input.stalenessDays
       let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) { $0.followers }
-      let start90 = SnapshotSelection.latest(snaps, onOrBefore: d - 90, stalenessDays: s) {
-        $0.followers
-      }
-      let start365 = SnapshotSelection.latest(snaps, onOrBefore: d - 365, stalenessDays: s) {
-        $0.followers
-      }
+      let g90 = Growth.between(
+        start: Growth.baseline(snaps, windowDays: 90, endingOn: d), end: end, windowDays: 90,
+        endingOn: d)
+      let g365 = Growth.between(
+        start: Growth.baseline(snaps, windowDays: 365, endingOn: d), end: end, windowDays: 365,
+        endingOn: d)
+      let end90 = g90.scaledEnd
+      let end365 = g365.scaledEnd
       return ChannelFigures(
-        followers: end, start90: start90.value?.value, start365: start365.value?.value,
-        growth90Percent: Growth.percent(start: start90, end: end),
-        growth365Percent: Growth.percent(start: start365, end: end))
+        followers: end, start90: end90 == nil ? nil : g90.start.value?.value,
+        start365: end365 == nil ? nil : g365.start.value?.value, end90: end90, end365: end365,
+        growth90Percent: g90.percent, growth365Percent: g365.percent, dates90: g90.dates,
+        dates365: g365.dates)
     }
 
     let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)
@@ -139,14 +148,12 @@ public enum AdoptionReportBuilder {
     }
 
     let socialPositions = open.indices.filter { index.openSocial[$0] }
-    let p90 = Growth.panel(
-      socialPositions.lazy.map { (openFigures[$0].start90, openFigures[$0].followers.value?.value) }
-    )
-    let p365 = Growth.panel(
-      socialPositions.lazy.map {
-        (openFigures[$0].start365, openFigures[$0].followers.value?.value)
-      }
-    )
+    let p90 = Self.panel(socialPositions, openFigures, windowDays: 90) {
+      ($0.start90, $0.end90, $0.dates90, $0.growth90Percent)
+    }
+    let p365 = Self.panel(socialPositions, openFigures, windowDays: 365) {
+      ($0.start365, $0.end365, $0.dates365, $0.growth365Percent)
+    }
 
     // Entities on social media in entity order: adopters of selector 0, any social platform.
     var adopting: [Int] = []
@@ -225,8 +232,12 @@ public enum AdoptionReportBuilder {
       case .missing(.stale): quality.staleSnapshot += 1
       case .missing: quality.noSnapshot += 1
       }
-      if f.followers.value != nil && f.start90 == nil { quality.noBaseline90 += 1 }
-      if f.followers.value != nil && f.start365 == nil { quality.noBaseline365 += 1 }
+      if f.followers.value != nil {
+        if f.growth90Percent.reason == .noBaselineInWindow { quality.noBaseline90 += 1 }
+        if f.growth365Percent.reason == .noBaselineInWindow { quality.noBaseline365 += 1 }
+        if f.growth90Percent.reason == .noEndInWindow { quality.noEnd90 += 1 }
+        if f.growth365Percent.reason == .noEndInWindow { quality.noEnd365 += 1 }
+      }
       if c.confidence == "low" { quality.lowConfidence += 1 }
       if c.confidence == "medium" { quality.mediumConfidence += 1 }
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
@@ -235,16 +246,46 @@ public enum AdoptionReportBuilder {
     quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
 
-    return AdoptionReport(
+    var report = AdoptionReport(
       asOf: d, stalenessDays: input.stalenessDays, filters: input.filters,
       regionNames: input.regionNames, selectors: selectors, national: national, regions: regions,
-      growth90: PanelGrowth(
-        windowDays: 90, absolute: p90.absolute, percent: p90.percent, channels: p90.channels),
-      growth365: PanelGrowth(
-        windowDays: 365, absolute: p365.absolute, percent: p365.percent, channels: p365.channels),
+      growth90: p90, growth365: p365,
       disclaimer: disclaimer, top: top, bottom: bottom, missingAudience: missing,
       audienceByRegion: audienceByRegion, diffusion: prepared.diffusion, dataQuality: quality,
       sources: sources.sorted { $0.key < $1.key }, entities: standings)
+    report.synthetic = input.synthetic
+    return report
+  }
+
+  /// The growth of the open social channels at `positions` over one window: a matched panel of
+  /// the channels whose growth is known (`Growth.panel`), the days it rests on, and when no
+  /// channel has one, the most common reason.
+  static func panel(
+    _ positions: [Int], _ figures: [ChannelFigures], windowDays: Int,
+    _ pick: (ChannelFigures) -> (Double?, Double?, GrowthDates?, Metric<Double>)
+  ) -> PanelGrowth {
+    var endpoints: [(Double?, Double?)] = []
+    endpoints.reserveCapacity(positions.count)
+    var dates: GrowthDates?
+    var reasons = ReasonCounts()
+    for j in positions {
+      let (start, end, d, percent) = pick(figures[j])
+      endpoints.append((start, end))
+      if let d {
+        if dates == nil { dates = d } else { dates!.include(d) }
+      } else if let r = percent.reason {
+        reasons.add(r)
+      }
+    }
+    let p = Growth.panel(endpoints)
+    var growth = PanelGrowth(
+      windowDays: windowDays, absolute: p.absolute, percent: p.percent, channels: p.channels)
+    growth.dates = dates
+    if p.channels == 0, let r = reasons.dominant {
+      growth.absolute = .missing(r)
+      growth.percent = .missing(r)
+    }
+    return growth
   }
 
   /// The first `count` of `items` in the order `before` (a strict total order), as a sort would

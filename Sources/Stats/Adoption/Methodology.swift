@@ -48,14 +48,15 @@ public enum Methodology {
       ),
       (
         "growth",
-        "A channel's growth over W days: followers(D) − followers(D−W), and as a percentage of "
-          + "followers(D−W), each endpoint the latest snapshot on or before its date within the "
-          + "staleness limit. The national growth is Σf(D) − Σf(D−W) over the channels with both "
-          + "endpoints (a matched panel); per region the median of the channels' percentages."
+        "A channel's " + Growth.definition + " The national growth is Σf1 − Σf0 over the "
+          + "channels with both counts in their windows (a matched panel, f1 scaled to W days: "
+          + "f0 × (f1/f0)^(W/elapsed)); per region the median of the channels' percentages. "
+          + "The days of the counts used are given (baseline_on, end_on in JSON)."
       ),
       (
         "weekly_compound_growth",
-        "(f1/f0)^(7/days) − 1, days being the time elapsed between the two observations."
+        "(f1/f0)^(7/days) − 1, days being the time elapsed between the two counts of a growth "
+          + "window."
       ),
       (
         "disclaimer",
@@ -72,8 +73,9 @@ public enum Methodology {
       (
         "missing",
         "A figure that cannot be computed is shown as missing with its reason (no_snapshot, "
-          + "stale, no_population, zero_population, no_baseline, zero_baseline, no_elapsed_time, "
-          + "no_entities, no_values), never as 0."
+          + "stale, no_population, zero_population, no_end_in_window, no_baseline_in_window, "
+          + "zero_baseline, no_elapsed_time, no_entities, no_values, out_of_range: a result too "
+          + "large to be a count), never as 0."
       ),
     ]
   }

@@ -169,7 +169,8 @@ struct ReportGroups {
     var values: [Double] = []
     var reasons = ReasonCounts()
     var popFollowers = 0.0
-    var population = 0
+    /// A Double: stored populations may be anything, and their Int sum could overflow.
+    var population = 0.0
     var withPopulation = 0
     var growth90: [Double] = []
     var growth90Reasons = ReasonCounts()
@@ -206,7 +207,7 @@ struct ReportGroups {
           }
           if let v = counted, let p = population {
             acc[g].popFollowers += v
-            acc[g].population += p
+            acc[g].population += Double(p)
             acc[g].withPopulation += 1
           }
         }
@@ -265,7 +266,7 @@ struct ReportGroups {
     } else if a.withPopulation == 0 {
       perThousand = .missing(.noPopulation)
     } else {
-      perThousand = PerCapita.perThousand(a.popFollowers, population: a.population)
+      perThousand = PerCapita.perThousand(a.popFollowers, populationSum: a.population)
     }
     return GroupFigures(
       region: code, platform: selectorName, adoption: adoption,

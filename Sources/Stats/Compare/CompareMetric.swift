@@ -50,6 +50,9 @@ public enum CompareMetric: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The windows of the growth metrics, in days.
+  public static let growthWindows = [30, 90, 365]
+
   /// The posts-per-week window in days.
   public static let postsWindowDays = 90
 }

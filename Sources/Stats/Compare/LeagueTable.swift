@@ -8,6 +8,8 @@ public struct LeagueEntry: Sendable, Equatable {
   public var value: Double
   /// The figure's inputs (followers, population, window endpoints), missing ones with a reason.
   public var inputs: [String: Metric<Double>]
+  /// For a growth metric, the days of the baseline and end counts used.
+  public var growthDates: GrowthDates?
 }
 
 /// An entity left out of the ranking because its value is missing.
@@ -29,6 +31,8 @@ public struct LeagueTable: Sendable, Equatable {
   public var missing: [LeagueMissing]
   /// Placeholder entities in scope, left out.
   public var placeholdersExcluded: Int
+  /// Built from generated data: every rendering says so at the top (`SyntheticBanner`).
+  public var synthetic = false
 
   public static let tieRule =
     "competition ranking (1, 2, 2, 4): equal values share a rank, the next rank skips; "
@@ -54,7 +58,10 @@ public struct LeagueTable: Sendable, Equatable {
       let rank = i > 0 && known[i - 1].1 == v ? entries[i - 1].rank : i + 1
       var inputs = f.inputs
       if metric != .followers { inputs["followers"] = f[.followers] }
-      entries.append(LeagueEntry(rank: rank, entity: f.entity, value: v, inputs: inputs))
+      entries.append(
+        LeagueEntry(
+          rank: rank, entity: f.entity, value: v, inputs: inputs,
+          growthDates: metric.windowDays.flatMap { f.growthDates[$0] }))
     }
     let all = entries.count
     if let top { entries = entries.filter { $0.rank <= top } }
@@ -75,6 +82,19 @@ public struct LeagueTable: Sendable, Equatable {
     case .postsPerWeek, .engagementRate: return ["followers"]
     }
   }
+
+  /// The date columns a growth metric's league table shows after its inputs: the days of the
+  /// baseline and end counts (`GrowthDates`); none for other metrics.
+  public static func dateColumns(_ metric: CompareMetric) -> [String] {
+    guard let w = metric.windowDays else { return [] }
+    return ["baseline_on_\(w)d", "end_on_\(w)d"]
+  }
+
+  /// The date columns' values for an entry, in `dateColumns` order (nil when unknown).
+  public static func dates(_ e: LeagueEntry) -> [String?] {
+    guard let d = e.growthDates else { return [nil, nil] }
+    return [d.baselineText, d.endText]
+  }
 }
 
 /// Two or more entities side by side: the same metrics, one column per entity.
@@ -85,6 +105,8 @@ public struct SideBySide: Sendable, Equatable {
   public var projections: [ProjectionResult]
   /// Social platforms each entity has an open channel on.
   public var platforms: [[String]]
+  /// Built from generated data: every rendering says so at the top (`SyntheticBanner`).
+  public var synthetic = false
 
   /// Builds the comparison; unknown or placeholder ids and entities not existing on the date
   /// are refused with the reason.
@@ -93,7 +115,9 @@ public struct SideBySide: Sendable, Equatable {
   ) -> Result<SideBySide, ScorecardError> {
     let day = input.asOf
     let byChannel = input.snapshotsByChannel()
-    var out = SideBySide(asOf: day, platform: platform, figures: [], projections: [], platforms: [])
+    var out = SideBySide(
+      asOf: day, platform: platform, figures: [], projections: [], platforms: [],
+      synthetic: input.synthetic)
     for id in ids {
       guard let e = input.entities.first(where: { $0.id == id }) else {
         return .failure(.unknownEntity(id))

@@ -63,7 +63,8 @@ public struct PeerGroup: Sendable, Equatable {
       rule = "same region (\(e.region)) and kind (\(e.kind))"
     case .size:
       guard let p = e.population, p > 0 else { return .failure(.noPopulation(entityId: e.id)) }
-      band = (p + 1) / 2...p * 2
+      // Half (rounded up) to double, without overflow for any stored population.
+      band = (p / 2 + p % 2)...(p > Int.max / 2 ? Int.max : p * 2)
       rule =
         "same kind (\(e.kind)) and population between half and double \(p) "
         + "(\(band!.lowerBound) to \(band!.upperBound) inhabitants)"

@@ -48,7 +48,7 @@ public enum ScorecardError: Error, Equatable, Sendable {
   public var message: String {
     switch self {
     case .unknownEntity(let id):
-      return "no entity '\(id)'; see `registry-cli entities` or `registry-cli search`"
+      return "no entity '\(id)' among the entities compared"
     case .placeholder(let id):
       return "\(id) is a placeholder (its owner is not identified), so it is left out of every "
         + "figure; choose an identified entity"
@@ -79,6 +79,11 @@ public struct Scorecard: Sendable, Equatable {
   public var coverage: [PlatformCoverage]
   public var projection: ProjectionResult
   public var references: [ReferenceComparison]
+  /// Per growth window (days), the days of the entity's baseline and end counts; absent when
+  /// its growth over that window is missing.
+  public var growthDates: [Int: GrowthDates] = [:]
+  /// Built from generated data: every rendering says so at the top (`SyntheticBanner`).
+  public var synthetic = false
 
   public static let percentileDefinition =
     "percentile rank = share of the peers with a known value whose value is equal to or lower "
@@ -158,7 +163,8 @@ public struct Scorecard: Sendable, Equatable {
         channelsWithoutDate: input.channels.filter {
           $0.entityId == entityId && platform.matches($0) && $0.openedOn == nil
         }.count, group: group, rows: rows, coverage: coverage,
-        projection: projection, references: references))
+        projection: projection, references: references, growthDates: mine.growthDates,
+        synthetic: input.synthetic))
   }
 
   /// The entity's value of `metric` against the peers' values.

@@ -31,6 +31,8 @@ public struct CompareInput: Sendable {
   public var references: [StatsReference]
   /// Region code → display name.
   public var regionNames: [String: String]
+  /// The data is generated (`registry-cli generate`): every rendering says so at the top.
+  public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, entities: [CompareEntity], channels: [StatsChannel],

@@ -24,13 +24,16 @@ public struct ReportInput: Sendable {
   /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
   public var entities: [StatsEntity]
   public var channels: [StatsChannel]
-  /// Only the snapshots needed: per channel the latest on or before D, D − 90 and D − 365.
+  /// Only the snapshots needed: per channel the latest on or before D, D − 75 and D − 305 (the
+  /// growth baselines' windows end there: `Growth.baselineSeekDays`).
   public var snapshots: [StatsSnapshot]
   public var sources: [Citation]
   /// Region code → display name.
   public var regionNames: [String: String]
   /// Placeholder entities in scope, left out of every figure and reported under data quality.
   public var placeholdersExcluded = 0
+  /// The data is generated (`registry-cli generate`): every rendering says so at the top.
+  public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],

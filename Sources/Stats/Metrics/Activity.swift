@@ -19,9 +19,10 @@ public enum Activity {
       return .missing(end.reason == .stale ? .stale : .noPosts)
     }
     guard let p0 = start.value else { return .missing(.noPosts) }
-    let days = Double(p1.observedAt - p0.observedAt) / 86_400
+    let days = (Double(p1.observedAt) - Double(p0.observedAt)) / 86_400
     guard days > 0 else { return .missing(.noElapsedTime) }
-    return .value((p1.value - p0.value) / days * 7)
+    let perWeek = (p1.value - p0.value) / days * 7
+    return perWeek.isFinite ? .value(perWeek) : .missing(.outOfRange)
   }
 
   /// Engagement rate: engagements counted over the snapshot's window divided by the followers of
@@ -35,7 +36,8 @@ public enum Activity {
     }
     guard let followers = s.followers else { return .missing(.noSnapshot) }
     guard followers > 0 else { return .missing(.zeroFollowers) }
-    return .value(Double(s.engagements!) / Double(followers))
+    let rate = Double(s.engagements!) / Double(followers)
+    return rate.isFinite ? .value(rate) : .missing(.outOfRange)
   }
 
   /// Engagements per post: engagements over the window divided by the posts published in that
@@ -47,6 +49,8 @@ public enum Activity {
     guard let s = latestEngagement(snapshots, on: day, stalenessDays: stalenessDays),
       let window = s.windowDays
     else { return .missing(.noEngagements) }
+    // A window read from a database may be anything: beyond a century it is no window.
+    guard window > 0, window <= 36_525 else { return .missing(.outOfRange) }
     guard let p1 = s.posts else { return .missing(.noPosts) }
     let start = SnapshotSelection.latest(
       snapshots, onOrBefore: s.day - window, stalenessDays: stalenessDays
@@ -54,7 +58,9 @@ public enum Activity {
     guard let p0 = start.value else { return .missing(.noPosts) }
     let posts = Double(p1) - p0.value
     guard posts > 0 else { return .missing(.noPosts) }
-    return .value(Double(s.engagements!) / posts)
+    let v = Double(s.engagements!) / posts
+    guard v.isFinite else { return .missing(.outOfRange) }
+    return .value(v)
   }
 
   private static func latestEngagement(

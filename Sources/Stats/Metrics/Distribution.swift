@@ -121,15 +121,17 @@ extension MissingReason {
     case .stale: 1
     case .noPopulation: 2
     case .zeroPopulation: 3
-    case .noBaseline: 4
-    case .zeroBaseline: 5
-    case .noElapsedTime: 6
-    case .noPosts: 7
-    case .noEngagements: 8
-    case .zeroFollowers: 9
-    case .noEntities: 10
-    case .noValues: 11
-    case .noChannel: 12
+    case .noBaselineInWindow: 4
+    case .noEndInWindow: 5
+    case .zeroBaseline: 6
+    case .noElapsedTime: 7
+    case .noPosts: 8
+    case .noEngagements: 9
+    case .zeroFollowers: 10
+    case .noEntities: 11
+    case .noValues: 12
+    case .noChannel: 13
+    case .outOfRange: 14
     }
   }
 }

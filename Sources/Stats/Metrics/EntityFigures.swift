@@ -9,11 +9,15 @@ public struct EntityFigures: Sendable, Equatable {
   public var values: [CompareMetric: Metric<Double>]
   /// The figures' inputs (followers at the window start and end, population...), for listings.
   public var inputs: [String: Metric<Double>]
+  /// Per growth window (days), the days of the baseline and end counts used; absent when the
+  /// growth is missing.
+  public var growthDates: [Int: GrowthDates] = [:]
 
   public subscript(_ m: CompareMetric) -> Metric<Double> { values[m] ?? .missing(.noValues) }
 
   /// Computes every metric. An entity with several matching channels adds their followers,
-  /// growth (a matched panel: channels with both endpoints) and posts per week; its engagement
+  /// growth (a matched panel: channels with both endpoints in their windows, each scaled to the
+  /// window, `GrowthFigure`) and posts per week; its engagement
   /// rate is Σ(rate × followers) / Σ followers over channels with a rate and a follower count.
   /// An entity with no open matching channel has every metric missing `no_channel`.
   public static func compute(
@@ -59,13 +63,18 @@ public struct EntityFigures: Sendable, Equatable {
       f.values[pct] = panel.percent
       var s0 = 0.0
       var s1 = 0.0
+      var dates: GrowthDates?
       for g in figures {
-        guard let a = g.start.value, let b = g.end.value else { continue }
+        guard let a = g.start.value, let b = g.end.value, let d = g.dates, g.scaledEnd != nil
+        else { continue }
         s0 += a.value
         s1 += b.value
+        if dates == nil { dates = d } else { dates!.include(d) }
       }
-      f.inputs["followers_start_\(w)d"] = panel.channels > 0 ? .value(s0) : .missing(.noBaseline)
-      f.inputs["followers_end_\(w)d"] = panel.channels > 0 ? .value(s1) : .missing(.noBaseline)
+      let reason = panel.absolute.reason ?? .noBaselineInWindow
+      f.inputs["followers_start_\(w)d"] = panel.channels > 0 ? .value(s0) : .missing(reason)
+      f.inputs["followers_end_\(w)d"] = panel.channels > 0 ? .value(s1) : .missing(reason)
+      f.growthDates[w] = dates
     }
 
     f.values[.postsPerWeek] = sum(

@@ -8,8 +8,11 @@ public enum MissingReason: String, Sendable, Hashable, Codable, CaseIterable {
   case noPopulation = "no_population"
   /// The population is zero, so a per-capita figure has no meaning.
   case zeroPopulation = "zero_population"
-  /// No usable snapshot at the start of the window (D - W).
-  case noBaseline = "no_baseline"
+  /// No follower count within W/6 days (at least 1) of D − W, the start of a W-day growth window.
+  case noBaselineInWindow = "no_baseline_in_window"
+  /// The latest follower count on or before D is more than W/6 days (at least 1) older than D,
+  /// so no W-day growth ends on D.
+  case noEndInWindow = "no_end_in_window"
   /// The start of the window has zero followers, so a percentage has no meaning.
   case zeroBaseline = "zero_baseline"
   /// The two endpoints are the same observation (no time elapsed between them).
@@ -26,6 +29,8 @@ public enum MissingReason: String, Sendable, Hashable, Codable, CaseIterable {
   case noValues = "no_values"
   /// The entity has no open channel on the platform compared.
   case noChannel = "no_channel"
+  /// The computed value is too large to be a figure (inputs far beyond any real account).
+  case outOfRange = "out_of_range"
 }
 
 /// A computed figure: either a value, or missing with the reason.

@@ -26,15 +26,17 @@ public enum Projection {
   /// The method as printed under the figures.
   public static let method =
     "projection, not a forecast: daily growth g_W = (f_last − f_base) / days between them, where "
-    + "f_last is the latest follower count on or before the date and f_base the latest at least "
-    + "W days before it, for W = 7, 30 and 90 days; g = 0.5·g_7 + 0.3·g_30 + 0.2·g_90; "
-    + "followers(D + h) = max(0, f_last + g × (days from the day of f_last to D, plus h)), rounded. Channels are added up; "
-    + "missing (no_baseline) when any channel with a follower count has no earlier observation "
-    + "within the staleness limit."
+    + "f_last is the latest follower count on or before the date and f_base a count within W/6 "
+    + "days (at least 1) of W days before f_last (the latest on or before W − W/6 days before "
+    + "it), for W = 7, 30 and 90 days; g = the average of the g_W found, weighted 0.5, 0.3 and "
+    + "0.2; followers(D + h) = max(0, f_last + g × (days from the day of f_last to D, plus h)), "
+    + "rounded. Channels are added up; missing (no_baseline_in_window) when a channel with a "
+    + "follower count has a count in none of the three windows."
 
-  /// Daily growth of one channel: the weighted average of g_7, g_30 and g_90, each measured from
-  /// the latest observation on or before `day` back to the latest observation at least W days
-  /// before that one (no older than the staleness limit from its own target day).
+  /// Daily growth of one channel: the average of g_7, g_30 and g_90 weighted 0.5, 0.3 and 0.2
+  /// over the windows that have a baseline, each measured from the latest observation on or
+  /// before `day` back to the latest on or before W − W/6 days before that one, which must lie
+  /// within W/6 days of W days before it (`Growth`'s window rule).
   public static func dailyGrowth(
     _ snapshots: [StatsSnapshot], on day: Day, stalenessDays: Int
   ) -> (last: Metric<Observation>, growth: Metric<Double>) {
@@ -42,15 +44,20 @@ public enum Projection {
     guard let f1 = last.value else { return (last, .missing(last.reason!)) }
     let lastDay = Day(epochSeconds: f1.observedAt)
     var g = 0.0
+    var weights = 0.0
     for w in windows {
-      let base = SnapshotSelection.followers(
-        snapshots, on: lastDay - w.days, stalenessDays: stalenessDays)
-      guard let f0 = base.value else { return (last, .missing(.noBaseline)) }
-      let days = Double(f1.observedAt - f0.observedAt) / 86_400
-      guard days > 0 else { return (last, .missing(.noElapsedTime)) }
+      let base = Growth.baseline(snapshots[...], windowDays: w.days, endingOn: lastDay)
+      guard let f0 = base.value,
+        abs(Day(epochSeconds: f0.observedAt) - (lastDay - w.days)) <= Growth.tolerance(w.days)
+      else { continue }
+      let days = (Double(f1.observedAt) - Double(f0.observedAt)) / 86_400
+      guard days > 0 else { continue }
       g += w.weight * (f1.value - f0.value) / days
+      weights += w.weight
     }
-    return (last, .value(g))
+    guard weights > 0 else { return (last, .missing(.noBaselineInWindow)) }
+    let rate = g / weights
+    return (last, rate.isFinite ? .value(rate) : .missing(.outOfRange))
   }
 
   /// Projects the channels' total followers `horizons` days after `day`.
@@ -90,10 +97,12 @@ public enum Projection {
     }
     let projections = horizons.map { h in
       let total = points.reduce(0.0) { acc, p in
-        let days = Double(day - Day(epochSeconds: p.last.observedAt) + h)
+        let days = Double(day - Day(epochSeconds: p.last.observedAt)) + Double(h)
         return acc + max(0, p.last.value + p.growth * days)
       }
-      return FollowerProjection(horizonDays: h, followers: .value(total.rounded()))
+      return FollowerProjection(
+        horizonDays: h,
+        followers: total.isFinite ? .value(total.rounded()) : .missing(.outOfRange))
     }
     return ProjectionResult(
       dailyGrowth: .value(points.reduce(0) { $0 + $1.growth }),

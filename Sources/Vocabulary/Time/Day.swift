@@ -36,10 +36,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     DateText.day(text)
   }
 
-  /// The UTC day containing the given epoch second.
+  /// The UTC day containing the given epoch second (any Int64: a value read from a database
+  /// may be anything, so no arithmetic here can overflow).
   public init(epochSeconds: Int64) {
-    let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
-    self.number = Int(days)
+    let q = epochSeconds / 86_400
+    self.number = Int(epochSeconds % 86_400 < 0 ? q - 1 : q)
   }
 
   /// The civil date (Howard Hinnant's civil_from_days).
@@ -69,12 +70,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
   }
 
-  /// Seconds since the Unix epoch at 00:00:00 UTC of this day.
+  /// Seconds since the Unix epoch at 00:00:00 UTC of this day; saturated at the ends of Int64
+  /// for day numbers no date reaches (a day made from an extreme stored value).
   @inlinable
-  public var epochSeconds: Int64 { Int64(number) * 86_400 }
+  public var epochSeconds: Int64 {
+    let (v, overflow) = Int64(number).multipliedReportingOverflow(by: 86_400)
+    return overflow ? (number < 0 ? .min : .max) : v
+  }
 
-  /// The last second of this day, as epoch seconds (the inclusive bound of "on or before").
-  public var endOfDayEpochSeconds: Int64 { epochSeconds + 86_399 }
+  /// The last second of this day, as epoch seconds (the inclusive bound of "on or before"),
+  /// saturated like `epochSeconds`.
+  public var endOfDayEpochSeconds: Int64 {
+    let (v, overflow) = epochSeconds.addingReportingOverflow(86_399)
+    return overflow ? .max : v
+  }
 
   public func adding(days: Int) -> Day { Day(number: number + days) }
 

@@ -18,7 +18,9 @@ public enum Timestamp {
   /// Formats epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`.
   public static func format(_ epoch: Int64) -> String {
     let day = Day(epochSeconds: epoch)
-    let rem = Int(epoch - day.epochSeconds)
+    // The second of the day without subtracting two epoch values (no overflow at the extremes).
+    let r = Int(epoch % 86_400)
+    let rem = r < 0 ? r + 86_400 : r
     func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
     return "\(day)T\(pad(rem / 3600)):\(pad((rem / 60) % 60)):\(pad(rem % 60))Z"
   }

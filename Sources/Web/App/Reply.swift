@@ -36,8 +36,7 @@ struct Reply: Sendable {
     body(text, mediaType: "application/json", status: status)
   }
 
-  static func body(_ text: String, mediaType: String, status: HTTPResponse.Status = .ok) -> Reply
-  {
+  static func body(_ text: String, mediaType: String, status: HTTPResponse.Status = .ok) -> Reply {
     var buffer = ByteBuffer()
     buffer.writeString(text)
     var headers = HTTPFields()

@@ -1,6 +1,7 @@
 import Registry
 import Reporting
 import Stats
+import Synchronization
 
 /// What every route reads: the registry, the thread pool its reads run on, the zone map and the
 /// reports built lately.
@@ -27,6 +28,18 @@ final class Site: Sendable {
     try reports.report(request, stamp: WebDatabase.stamp(path: databasePath)) {
       try AdoptionReporting.build(registry, request).report
     }
+  }
+
+  private let syntheticState = Mutex<(stamp: String, synthetic: Bool)?>(nil)
+
+  /// Whether the registry holds generated data (`registry-cli generate`): the pages then say so
+  /// at the top. Read once per state of the database.
+  func synthetic() throws -> Bool {
+    let stamp = WebDatabase.stamp(path: databasePath)
+    if let kept = syntheticState.withLock({ $0 }), kept.stamp == stamp { return kept.synthetic }
+    let synthetic = try registry.holdsSyntheticData()
+    syntheticState.withLock { $0 = (stamp, synthetic) }
+    return synthetic
   }
 
   /// The regions of the registry, for the forms.

@@ -1,23 +1,21 @@
 import Foundation
+import Registry
 
 #if canImport(Glibc)
   import Glibc
 #endif
-import Registry
 
 /// The one place the server opens the database, so that the way it is opened is one line.
 enum WebDatabase {
-  /// Opens the registry at `path` for the server. The server never creates a database (no seed
-  /// is loaded: `registry-cli init` does that) and never writes through it.
+  /// Opens the registry at `path` for the server, read-only (`RegistryDatabase.openForReading`):
+  /// nothing is written to the file, and a file this user may not write is served. The server
+  /// never creates a database (no seed is loaded: `registry-cli init` does that).
   static func open(path: String) throws -> RegistryDatabase {
     guard FileManager.default.fileExists(atPath: path) else {
       throw RegistryError.notFound(
         "no database at \(path); create one with `registry-cli init --db \(path)` or give --db")
     }
-    // TODO(issue 18): `RegistryDatabase.openForReading(path:)` once the read-only open lands:
-    // until then a database at an older schema version is migrated here, and SQLite's WAL files
-    // are created beside it; no route writes.
-    return try RegistryDatabase(path: path)
+    return try RegistryDatabase.openForReading(path: path)
   }
 
   /// What identifies the database's contents: the file's and its WAL's size and modification

@@ -9,7 +9,8 @@ enum EntityPage {
   static let e = Layout.e
 
   static func render(
-    _ p: EntityProfile, map: Result<ZoneMap, ZoneMapUnavailable>, nonce: String
+    _ p: EntityProfile, map: Result<ZoneMap, ZoneMapUnavailable>, nonce: String,
+    synthetic: Bool = false
   ) -> String {
     let d = p.detail
     let en = d.entity
@@ -33,12 +34,16 @@ enum EntityPage {
     fact("languages", e(en.languages.replacingOccurrences(of: ";", with: ", ")))
     fact(
       "population",
-      en.population.map { ReportText.grouped(Double($0)) + (en.populationYear.map { " (\($0))" } ?? "") })
-    fact("existed", validity(en.validFrom, en.validTo).map(e))
+      en.population.map {
+        ReportText.grouped(Double($0)) + (en.populationYear.map { " (\($0))" } ?? "")
+      })
+    fact("existed", Details.validity(en.validFrom, en.validTo).map(e))
     fact("parent", d.parent.map(link))
     fact("parts", d.children.map(link).joined(separator: ", "))
     for lang in d.names.keys.sorted() { fact("name (\(lang))", e(d.names[lang]!)) }
-    for l in d.predecessors { fact("predecessor", link(l.predecessorId) + ", merged \(e(l.onDate))") }
+    for l in d.predecessors {
+      fact("predecessor", link(l.predecessorId) + ", merged \(e(l.onDate))")
+    }
     for l in d.successors { fact("successor", link(l.successorId) + ", merged \(e(l.onDate))") }
     if en.placeholder { fact("placeholder", "yes: the sources do not identify the owner") }
     fact("note", en.note.map(e))
@@ -52,7 +57,9 @@ enum EntityPage {
     }
     o += "</div><div>"
     if case .success(let m) = map, !d.municipalities.isEmpty {
-      let members = d.municipalities.map { MunicipalityMap.Member(nisCode: $0.nisCode, name: $0.name) }
+      let members = d.municipalities.map {
+        MunicipalityMap.Member(nisCode: $0.nisCode, name: $0.name)
+      }
       if let svg = MunicipalityMap.render(members, zoneId: en.id, map: m) {
         o += "<figure class=\"map\">" + svg + "<figcaption>The municipalities (2019 boundaries, "
         o += "simplified).</figcaption>" + ZoneMapChart.licenceHTML(m) + "</figure>"
@@ -64,11 +71,19 @@ enum EntityPage {
     if d.channels.isEmpty { o += "<p>None recorded.</p>\n" }
     for c in d.channels { o += channel(c, history: c.channel.id.flatMap { p.histories[$0] } ?? []) }
 
-    o += "<h2>Sources</h2>\n<ul>"
-    for s in d.sources {
-      o += "<li>" + Citation(s).line(
-        head: { "<code>\(e($0))</code> \(e($1))" }, text: e, link: { externalLink($0) }) + "</li>"
+    if !d.formerChannels.isEmpty {
+      o += "<h2>Former channels (\(d.formerChannels.count)), now another entity's</h2>\n"
+      o += "<table class=\"listing\"><tr><th>channel</th><th>owned</th><th>owner now</th></tr>\n"
+      for c in d.formerChannels {
+        o += "<tr><td>\(e(c.platform)) \(e(c.handle)) <span class=\"muted\">\(e(c.key))</span></td>"
+        o +=
+          "<td>\(e(Details.ownership(c.validFrom, c.validTo)))</td><td>\(link(c.owner))</td></tr>\n"
+      }
+      o += "</table>\n"
     }
+
+    o += "<h2>Sources</h2>\n<ul>"
+    for s in d.sources { o += "<li>" + citation(s) + "</li>" }
     o += "</ul>\n"
 
     o += "<h2>Change log</h2>\n"
@@ -81,19 +96,26 @@ enum EntityPage {
       o += "<table class=\"listing\"><tr><th>at</th><th>action</th><th>table</th><th>row</th>"
       o += "<th>field</th><th>old</th><th>new</th><th>source</th></tr>\n"
       for c in p.changes {
-        o += "<tr>" + [c.at, c.action, c.table, c.rowKey, c.field ?? "", c.oldValue ?? "",
-          c.newValue ?? "", c.source ?? ""].map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+        o +=
+          "<tr>"
+          + [
+            c.at, c.action, c.table, c.rowKey, c.field ?? "", c.oldValue ?? "",
+            c.newValue ?? "", c.source ?? "",
+          ].map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
       }
       o += "</table>\n"
     }
     return Layout.page(
-      title: d.displayName, nonce: nonce, section: nil, body: o, extraStyle: ZoneMapChart.style)
+      title: d.displayName, nonce: nonce, section: nil, body: o, extraStyle: ZoneMapChart.style,
+      synthetic: synthetic)
   }
 
   static func channel(_ d: ChannelDetail, history: [HistoryRow]) -> String {
     let c = d.channel
     var o = "<section class=\"channel\" id=\"channel-\(c.id.map(String.init) ?? "")\">"
-    o += "<h3>\(e(c.platform.rawValue)) · " + (c.url.map { externalLink($0, text: c.handle) } ?? e(c.handle))
+    o +=
+      "<h3>\(e(c.platform.rawValue)) · "
+      + (c.url.map { externalLink($0, text: c.handle) } ?? e(c.handle))
     o += " <span class=\"muted\">\(e(c.key))</span></h3><dl class=\"facts\">"
     func fact(_ name: String, _ text: String?) {
       guard let text, !text.isEmpty else { return }
@@ -108,14 +130,50 @@ enum EntityPage {
     fact("purposes", c.purposes.replacingOccurrences(of: ";", with: ", "))
     fact(
       "emergency disclaimer",
-      c.emergencyDisclaimer.map { ($0 ? "stated" : "not stated") + (c.disclaimerSeenOn.map { ", seen \($0)" } ?? "") })
+      c.emergencyDisclaimer.map {
+        ($0 ? "stated" : "not stated") + (c.disclaimerSeenOn.map { ", seen \($0)" } ?? "")
+      })
     fact("confidence", c.confidence.rawValue + (c.confidenceNote.map { ": \($0)" } ?? ""))
     for h in d.handleHistory { fact("former handle", "\(h.handle) (until \(h.validUntil))") }
     fact("note", c.note)
-    fact("snapshots", "\(d.snapshotCount)")
+    for owner in d.owners {
+      o += "<dt>owner</dt><dd><a href=\"/entities/\(Layout.encode(owner.entityId))\">"
+      o += "\(e(owner.entityId))</a> \(e(Details.ownership(owner.validFrom, owner.validTo)))"
+      o += " <span class=\"muted\">(\(e(owner.source)))</span></dd>"
+    }
+    o += "<dt>source</dt><dd>" + citation(d.source) + "</dd>"
+    fact("snapshots", d.snapshotCount == 0 ? "none" : "\(d.snapshotCount) in all")
     o += "</dl>"
+    if !d.latestSnapshots.isEmpty {
+      o += "<table class=\"listing\"><tr><th>latest snapshots</th><th>followers</th><th>posts</th>"
+      o += "<th>engagements</th><th>source</th></tr>\n"
+      for s in d.latestSnapshots {
+        let engagements = s.engagements.map { n in
+          "\(n)" + (s.engagementWindowDays.map { " in \($0) days" } ?? "")
+        }
+        o += "<tr><td>\(e(s.observedAt))</td>"
+        for n in [s.followers.map(String.init), s.posts.map(String.init), engagements] {
+          o += "<td class=\"n\">\(e(n ?? ""))</td>"
+        }
+        o += "<td>\(e(s.source))</td></tr>\n"
+      }
+      o += "</table>\n"
+    }
+    if !d.retractions.isEmpty {
+      o += "<p>Retracted: \(d.retractions.count) snapshot(s), in no figure:</p><ul>"
+      for r in d.retractions {
+        let counts = r.snapshot.followers.map { "\($0) followers" } ?? "no follower count"
+        var line = "\(r.snapshot.observedAt): \(counts) (\(r.snapshot.source)); "
+        line += (r.corrected ? "corrected" : "retracted") + " \(r.retractedAt) by \(r.retractedBy)"
+        if let reason = r.reason { line += ": \(reason)" }
+        o += "<li>\(e(line))</li>"
+      }
+      o += "</ul>\n"
+    }
     let points = history.compactMap { row -> LineChart.Point? in
-      guard let f = row.followers, let day = Day(String(row.observedAt.prefix(10))) else { return nil }
+      guard let f = row.followers, let day = Day(String(row.observedAt.prefix(10))) else {
+        return nil
+      }
       return LineChart.Point(day: day, value: Double(f))
     }
     if let chart = LineChart.render(points, title: "Followers of \(c.key) over time") {
@@ -133,12 +191,10 @@ enum EntityPage {
     return "<a href=\"\(e(url))\" rel=\"noopener noreferrer nofollow\">\(e(text ?? url))</a>"
   }
 
-  static func validity(_ from: String?, _ to: String?) -> String? {
-    switch (from, to) {
-    case (nil, nil): return nil
-    case (let f?, nil): return "from \(f)"
-    case (nil, let t?): return "until \(t) (ceased that day)"
-    case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
-    }
+  /// A source as the report cites it, its address a link when it is http(s).
+  static func citation(_ s: Source) -> String {
+    Citation(s).line(
+      head: { "<code>\(e($0))</code> \(e($1))" }, text: e, link: { externalLink($0) })
   }
+
 }

@@ -68,13 +68,15 @@ enum HomePage {
     o += "</a>, filterable, as CSV, JSON or NDJSON</li>"
     o += "<li><a href=\"/entities?country=BE&amp;kind=local_police\">The zones</a> and every "
     o += "other entity</li>"
-    o += "<li>League tables: <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers_per_1000"), ("platform", platform)]))\">"
-    o += "followers per 1,000 inhabitants</a>, <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers"), ("platform", platform)]))\">"
+    o +=
+      "<li>League tables: <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers_per_1000"), ("platform", platform)]))\">"
+    o +=
+      "followers per 1,000 inhabitants</a>, <a href=\"/rank\(Layout.hrefQuery(dateQuery + [("metric", "followers"), ("platform", platform)]))\">"
     o += "followers</a></li>"
     o += "<li><a href=\"/api/v1/openapi.json\">The JSON API</a> (OpenAPI 3.1)</li></ul>\n"
     return Layout.page(
       title: "Overview as of \(asOf)", nonce: nonce, section: "/", body: o,
-      extraStyle: ZoneMapChart.style)
+      extraStyle: ZoneMapChart.style, synthetic: r.synthetic)
   }
 
   /// The headline figures, each a `<div>` of the key strip.
@@ -84,7 +86,8 @@ enum HomePage {
     var out = [figure("Entities existing on \(r.asOf)", String(any.entities))]
     out.append(
       figure(
-        "On any social platform", "\(any.adopters) · " + value(ReportText.percent(any.adoption.rate)),
+        "On any social platform",
+        "\(any.adopters) · " + value(ReportText.percent(any.adoption.rate)),
         note: "95% CI " + ReportText.interval(any.adoption)))
     if k != 0 {
       out.append(

@@ -21,6 +21,8 @@ enum ListingPage {
   enum Field {
     case search, region, platform, kind, status, asOf
     case presence
+    /// Accounts: also the entities that no longer exist.
+    case ceased
   }
 
   struct Page {
@@ -32,7 +34,7 @@ enum ListingPage {
 
   static func render<Row>(
     _ listing: Listing<Row>, spec: Spec, query: Query, page: Page,
-    regions: [(code: String, name: String)], nonce: String
+    regions: [(code: String, name: String)], nonce: String, synthetic: Bool = false
   ) throws -> String {
     let total = listing.rows.count
     let shape = ListingShape(
@@ -50,7 +52,8 @@ enum ListingPage {
     o += "<p class=\"muted\" id=\"count\">\(total) rows match; showing \(first)–\(last).</p>\n"
     o += "<p class=\"formats\">The same query: "
     for ext in ["csv", "json", "ndjson"] {
-      o += "<a href=\"\(spec.path).\(ext)\(Layout.hrefQuery(filters + order))\">\(ext.uppercased())</a>"
+      o +=
+        "<a href=\"\(spec.path).\(ext)\(Layout.hrefQuery(filters + order))\">\(ext.uppercased())</a>"
     }
     o += "<span class=\"muted\">(up to \(PageRequests.downloadLimit) rows; add limit= and "
     o += "offset= for more)</span></p>\n"
@@ -60,7 +63,8 @@ enum ListingPage {
       let isSorted = page.sort == c
       let next: [(String, String)] = [("sort", c)] + (isSorted && !page.desc ? [("desc", "1")] : [])
       let arrow = isSorted ? (page.desc ? " ▼" : " ▲") : ""
-      o += "<th><a href=\"\(spec.path)\(Layout.hrefQuery(filters + next))\">\(e(c))\(arrow)</a></th>"
+      o +=
+        "<th><a href=\"\(spec.path)\(Layout.hrefQuery(filters + next))\">\(e(c))\(arrow)</a></th>"
     }
     o += "</tr></thead><tbody>\n"
     for row in rows {
@@ -83,17 +87,22 @@ enum ListingPage {
 
     let pages = max(1, (total + page.perPage - 1) / page.perPage)
     o += "<p class=\"pager\">"
-    let keep = filters + order + (page.perPage == PageRequests.perPage
-      ? [] : [("per_page", String(page.perPage))])
+    let keep =
+      filters + order
+      + (page.perPage == PageRequests.perPage
+        ? [] : [("per_page", String(page.perPage))])
     if page.page > 1 {
-      o += "<a rel=\"prev\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page - 1))]))\">← previous</a>"
+      o +=
+        "<a rel=\"prev\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page - 1))]))\">← previous</a>"
     }
     o += "<span>page \(page.page) of \(pages)</span>"
     if page.page < pages {
-      o += "<a rel=\"next\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page + 1))]))\">next →</a>"
+      o +=
+        "<a rel=\"next\" href=\"\(spec.path)\(Layout.hrefQuery(keep + [("page", String(page.page + 1))]))\">next →</a>"
     }
     o += "</p>\n"
-    return Layout.page(title: spec.title, nonce: nonce, section: spec.path, body: o)
+    return Layout.page(
+      title: spec.title, nonce: nonce, section: spec.path, body: o, synthetic: synthetic)
   }
 
   /// The filters as a GET form, showing the query's current values.
@@ -127,6 +136,10 @@ enum ListingPage {
       case .asOf:
         o += "<label>As of<input type=\"date\" name=\"as_of\" value=\"\(e(current("as_of")))\"/>"
         o += "</label>"
+      case .ceased:
+        let on = query.pairs.contains { $0.0 == "include_ceased" }
+        o += "<label>ceased entities too<input type=\"checkbox\" name=\"include_ceased\" "
+        o += "value=\"1\"" + (on ? " checked" : "") + "/></label>"
       case .presence:
         for (name, text) in [("with_channels", "with channels"), ("without_channels", "without")] {
           let on = query.pairs.contains { $0.0 == name }
@@ -138,7 +151,7 @@ enum ListingPage {
     // The query's other parameters (country, language, entity, the order) ride along.
     let shown: Set<String> = [
       "search", "region", "platform", "kind", "status", "as_of", "with_channels",
-      "without_channels", "page",
+      "without_channels", "include_ceased", "page",
     ]
     // A shown field holds the first value of its parameter; further values ride along hidden.
     var firstSeen = Set<String>()

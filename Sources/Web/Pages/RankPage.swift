@@ -48,7 +48,9 @@ enum RankPage {
       }
       o += "</table>\n"
     }
-    return Layout.page(title: "Rank: \(table.metric.label)", nonce: nonce, section: "/rank", body: o)
+    return Layout.page(
+      title: "Rank: \(table.metric.label)", nonce: nonce, section: "/rank", body: o,
+      synthetic: table.synthetic)
   }
 
   static func form(query: Query, regions: [(code: String, name: String)]) -> String {
@@ -65,13 +67,16 @@ enum RankPage {
       return o + "</select></label>"
     }
     var o = "<form class=\"filters\" method=\"get\" action=\"/rank\">"
-    o += select("metric", "Metric", RankMetric.allCases.map { ($0.rawValue, $0.rawValue) }, any: nil)
+    o += select(
+      "metric", "Metric", RankMetric.allCases.map { ($0.rawValue, $0.rawValue) }, any: nil)
     o += select(
       "platform", "Platform",
-      [("any", "any social")] + Platform.allCases.filter(\.isSocial).map { ($0.rawValue, $0.rawValue) },
+      [("any", "any social")]
+        + Platform.allCases.filter(\.isSocial).map { ($0.rawValue, $0.rawValue) },
       any: nil)
     o += select("region", "Region", regions.map { ($0.code, "\($0.code) \($0.name)") }, any: "all")
-    o += "<label>As of<input type=\"date\" name=\"as_of\" value=\"\(e(current("as_of")))\"/></label>"
+    o +=
+      "<label>As of<input type=\"date\" name=\"as_of\" value=\"\(e(current("as_of")))\"/></label>"
     o += "<label>Top<input type=\"number\" name=\"top\" min=\"1\" max=\"100000\" "
     o += "value=\"\(e(current("top")))\"/></label>"
     o += "<button type=\"submit\">Rank</button></form>\n"

@@ -18,12 +18,7 @@ enum PageRequests {
       }
       return platform
     }
-    f.kinds = try q.list("kind").map { k in
-      guard let kind = EntityKind(rawValue: k) else {
-        throw RequestError("kind", "unknown kind '\(k)'; use one of: \(EntityKind.namesList)")
-      }
-      return kind
-    }
+    f.kinds = try kinds(&q)
     f.languages = try q.list("language").map { $0.lowercased() }
     f.statuses = try q.list("status").map { s in
       guard let status = ChannelStatus(rawValue: s) else {
@@ -38,12 +33,30 @@ enum PageRequests {
     return f
   }
 
+  /// What `registry-cli summary` takes: countries, regions, kinds, platforms and the day.
+  static func summary(_ q: inout Query) throws -> SummaryRequest {
+    SummaryRequest(
+      countries: try q.list("country"), regions: try q.list("region"), kinds: try kinds(&q),
+      platforms: try reportPlatforms(&q), asOf: try q.day("as_of") ?? Day.today())
+  }
+
+  /// `kind`: repeatable entity kinds.
+  static func kinds(_ q: inout Query) throws -> [EntityKind] {
+    try q.list("kind").map { k in
+      guard let kind = EntityKind(rawValue: k) else {
+        throw RequestError("kind", "unknown kind '\(k)'; use one of: \(EntityKind.namesList)")
+      }
+      return kind
+    }
+  }
+
   /// `with_channels` / `without_channels` of the entities listing.
   static func presence(_ q: inout Query) throws -> ChannelPresence {
     let with = try q.flag("with_channels")
     let without = try q.flag("without_channels")
     if with && without {
-      throw RequestError("without_channels", "with_channels and without_channels exclude each other")
+      throw RequestError(
+        "without_channels", "with_channels and without_channels exclude each other")
     }
     return with ? .with : without ? .without : .any
   }
@@ -90,12 +103,7 @@ enum PageRequests {
       throw RequestError(
         "country", "country takes an ISO 3166-1 alpha-2 code such as BE (got '\(country)')")
     }
-    let kinds = try q.list("kind").map { k in
-      guard let kind = EntityKind(rawValue: k) else {
-        throw RequestError("kind", "unknown kind '\(k)'; use one of: \(EntityKind.namesList)")
-      }
-      return kind
-    }
+    let kinds = try kinds(&q)
     let regions = try q.list("region")
     let (asOf, staleness) = try date(&q)
     return ScopeRequest(

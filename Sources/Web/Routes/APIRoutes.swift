@@ -18,9 +18,10 @@ enum APIRoutes {
 
     listing(router, site: site, "accounts") { q in
       let f = try PageRequests.filter(&q)
+      let includeCeased = try q.flag("include_ceased")
       return { registry in
         try f.checkRegions(in: registry)
-        return AnyListing(try Listings.accounts(registry, f))
+        return AnyListing(try Listings.accounts(registry, f, includeCeased: includeCeased))
       }
     }
     listing(router, site: site, "entities") { q in
@@ -32,9 +33,10 @@ enum APIRoutes {
       }
     }
     router.get("\(prefix)/summary") { request, context in
-      try await site.answer(request, context) { q in try PageRequests.filter(&q) } respond: { f, _ in
-        try f.checkRegions(in: site.registry)
-        return Reply.json(try Listings.summary(site.registry, f).render(ListingShape(format: .json)))
+      try await site.answer(request, context) { q in
+        try PageRequests.summary(&q)
+      } respond: { r, _ in
+        Reply.json(try Listings.summary(site.registry, r).render(ListingShape(format: .json)))
       }
     }
     listing(router, site: site, "references") { q in
@@ -42,7 +44,8 @@ enum APIRoutes {
         country: try q.text("country")?.uppercased(),
         platform: try q.text("platform").map { p in
           guard let platform = Platform(userText: p) else {
-            throw RequestError("platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
+            throw RequestError(
+              "platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
           }
           return platform.rawValue
         },
@@ -61,7 +64,9 @@ enum APIRoutes {
 
     router.get("\(prefix)/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { _ in () } respond: { _, _ in
+      return try await site.answer(request, context) { _ in
+        ()
+      } respond: { _, _ in
         let profile = try Profiles.entity(site.registry, id: id)
         return Reply.json(try Details.json(.entity(profile.detail)))
       }
@@ -101,14 +106,18 @@ enum APIRoutes {
 
     router.get("\(prefix)/compare/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { q in try PageRequests.compare(&q, id: id) } respond: {
+      return try await site.answer(request, context) { q in
+        try PageRequests.compare(&q, id: id)
+      } respond: {
         r, _ in
         Reply.json(Comparing.render(try Comparing.compare(site.registry, r), as: .json))
       }
     }
 
     router.get("\(prefix)/rank") { request, context in
-      try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, _ in
+      try await site.answer(request, context) { q in
+        try PageRequests.rank(&q)
+      } respond: { r, _ in
         let table = try Comparing.rank(site.registry, r)
         return Reply.json(Comparing.render(table, scope: r.scope.summary, as: .json))
       }
@@ -119,7 +128,8 @@ enum APIRoutes {
   /// `offset`, `sort` and `desc` are read for every listing.
   static func listing(
     _ router: Router<SiteContext>, site: Site, _ name: String,
-    parse: @escaping @Sendable (inout Query) throws -> @Sendable (RegistryDatabase) throws -> AnyListing
+    parse:
+      @escaping @Sendable (inout Query) throws -> @Sendable (RegistryDatabase) throws -> AnyListing
   ) {
     router.get(RouterPath("\(prefix)/\(name)")) { request, context in
       try await site.answer(request, context) { q in

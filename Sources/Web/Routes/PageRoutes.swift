@@ -27,7 +27,8 @@ enum PageRoutes {
         let choice = HomePage.Choice(
           asOfGiven: p.asOf, selector: report.selectorIndex(p.selector.name) ?? 0,
           colouring: p.colouring)
-        return Reply.html(HomePage.render(report, choice: choice, map: site.map, nonce: Reply.nonce))
+        return Reply.html(
+          HomePage.render(report, choice: choice, map: site.map, nonce: Reply.nonce))
       }
     }
 
@@ -36,9 +37,15 @@ enum PageRoutes {
       spec: ListingPage.Spec(
         title: "Accounts", path: "/accounts",
         linkColumns: ["entity_name": "entity_id", "entity_code": "entity_id"],
-        fields: [.search, .region, .platform, .kind, .status, .asOf]),
-      parse: { q in ListingQuery(filter: try PageRequests.filter(&q), presence: .any) },
-      listing: { registry, p in try Listings.accounts(registry, p.filter) })
+        fields: [.search, .region, .platform, .kind, .status, .asOf, .ceased]),
+      parse: { q in
+        ListingQuery(
+          filter: try PageRequests.filter(&q), presence: .any,
+          includeCeased: try q.flag("include_ceased"))
+      },
+      listing: { registry, p in
+        try Listings.accounts(registry, p.filter, includeCeased: p.includeCeased)
+      })
     addListing(
       router, site: site, path: "/entities", title: "Entities",
       spec: ListingPage.Spec(
@@ -51,24 +58,32 @@ enum PageRoutes {
 
     router.get("/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { _ in () } respond: { _, _ in
+      return try await site.answer(request, context) { _ in
+        ()
+      } respond: { _, _ in
         let profile = try Profiles.entity(site.registry, id: id)
-        return Reply.html(EntityPage.render(profile, map: site.map, nonce: Reply.nonce))
+        return Reply.html(
+          EntityPage.render(
+            profile, map: site.map, nonce: Reply.nonce, synthetic: try site.synthetic()))
       }
     }
 
-    for (suffix, format) in [("", ReportFormat.html)] + ReportFormat.allCases.map({ (".\($0.fileExtension)", $0) }) {
+    for (suffix, format) in [("", ReportFormat.html)]
+      + ReportFormat.allCases.map({ (".\($0.fileExtension)", $0) })
+    {
       router.get("/report\(suffix)") { request, context in
-          return try await site.answer(request, context) { q in
+        return try await site.answer(request, context) { q in
           AdoptionReportRequest(
             scope: try PageRequests.scope(&q), platforms: try PageRequests.reportPlatforms(&q))
         } respond: { r, _ in
           let report = try site.report(r)
           let options = HTMLOptions(
-            zoneMap: site.map, styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" })
+            zoneMap: site.map, styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
+            header: (Layout.navigation("/report"), Layout.navigationStyle))
           let text = AdoptionReporting.render(report, as: format, html: options)
           return Reply.format(
-            text, format, filename: format == .csv || format == .markdown
+            text, format,
+            filename: format == .csv || format == .markdown
               ? "adoption-report-\(report.asOf)" : nil)
         }
       }
@@ -76,24 +91,35 @@ enum PageRoutes {
 
     router.get("/compare/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { q in try PageRequests.compare(&q, id: id) } respond: {
+      return try await site.answer(request, context) { q in
+        try PageRequests.compare(&q, id: id)
+      } respond: {
         r, _ in
         let comparison = try Comparing.compare(site.registry, r)
         return Reply.html(
-          Comparing.render(comparison, as: .html, html: HTMLOptions(styleNonce: Reply.nonce)))
+          Comparing.render(
+            comparison, as: .html,
+            html: HTMLOptions(
+              styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
+              header: (Layout.navigation(nil), Layout.navigationStyle))))
       }
     }
 
     router.get("/rank") { request, context in
-      return try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, q in
+      return try await site.answer(request, context) { q in
+        try PageRequests.rank(&q)
+      } respond: { r, q in
         let table = try Comparing.rank(site.registry, r)
         return Reply.html(
-          RankPage.render(table, request: r, query: q, regions: try site.regions(), nonce: Reply.nonce))
+          RankPage.render(
+            table, request: r, query: q, regions: try site.regions(), nonce: Reply.nonce))
       }
     }
     for format in [ListingFormat.csv, .json, .ndjson] {
       router.get("/rank.\(format.fileExtension)") { request, context in
-        try await site.answer(request, context) { q in try PageRequests.rank(&q) } respond: { r, _ in
+        try await site.answer(request, context) { q in
+          try PageRequests.rank(&q)
+        } respond: { r, _ in
           let table = try Comparing.rank(site.registry, r)
           return Reply.format(
             Comparing.render(table, scope: r.scope.summary, as: format), format,
@@ -119,7 +145,8 @@ enum PageRoutes {
           page: p.2.page, perPage: p.2.perPage, sort: p.1.sort, desc: p.1.desc)
         return Reply.html(
           try ListingPage.render(
-            rows, spec: spec, query: q, page: page, regions: try site.regions(), nonce: Reply.nonce))
+            rows, spec: spec, query: q, page: page, regions: try site.regions(), nonce: Reply.nonce,
+            synthetic: try site.synthetic()))
       }
     }
     for format in [ListingFormat.csv, .json, .ndjson] {
@@ -146,9 +173,10 @@ extension HTTPField.Name {
   static let xTotalCount = Self("X-Total-Count")!
 }
 
-
 /// What a listing is filtered by.
 struct ListingQuery: Sendable {
   var filter: RegistryFilter
   var presence: ChannelPresence
+  /// Accounts: the entities that no longer exist too (`--include-ceased`).
+  var includeCeased = false
 }

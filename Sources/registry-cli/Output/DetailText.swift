@@ -23,7 +23,7 @@ enum DetailText {
     field(
       "population",
       e.population.map { "\($0)" + (e.populationYear.map { " (\($0))" } ?? "") })
-    field("valid", validity(e.validFrom, e.validTo))
+    field("valid", Details.validity(e.validFrom, e.validTo))
     field("parent", d.parent)
     field("sectors/parts", d.children.joined(separator: ", "))
     for lang in d.names.keys.sorted() { field("name (\(lang))", d.names[lang]) }
@@ -38,6 +38,16 @@ enum DetailText {
     out += "\nchannels (\(d.channels.count)):\n"
     if d.channels.isEmpty { out += "  none recorded\n" }
     for c in d.channels { out += channel(c, indent: "  ") }
+    if !d.formerChannels.isEmpty {
+      out += "\nformer channels (\(d.formerChannels.count)), now another entity's:\n"
+      for c in d.formerChannels {
+        let since = c.validFrom.map { "from \($0) " } ?? ""
+        out +=
+          TextTable.clean(
+            "  \(c.platform) \(c.handle)  [\(c.key)]  \(since)until \(c.validTo), now \(c.owner)")
+          + "\n"
+      }
+    }
     out += "\nsources:\n"
     for s in d.sources { out += "  " + sourceLine(s) + "\n" }
     return out
@@ -69,6 +79,9 @@ enum DetailText {
     field("confidence", c.confidence.rawValue + (c.confidenceNote.map { ": \($0)" } ?? ""))
     field("note", c.note)
     for h in d.handleHistory { field("former handle", "\(h.handle) (until \(h.validUntil))") }
+    for o in d.owners {
+      field("owner", "\(o.entityId) \(Details.ownership(o.validFrom, o.validTo)) (\(o.source))")
+    }
     field("source", sourceLine(d.source))
     if d.latestSnapshots.isEmpty {
       field("snapshots", "none")
@@ -84,16 +97,18 @@ enum DetailText {
         out += "\(indent)    \(s.observedAt)  \(parts.joined(separator: ", "))  (\(s.source))\n"
       }
     }
-    return out
-  }
-
-  static func validity(_ from: String?, _ to: String?) -> String? {
-    switch (from, to) {
-    case (nil, nil): return nil
-    case (let f?, nil): return "from \(f)"
-    case (nil, let t?): return "until \(t) (ceased that day)"
-    case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
+    if !d.retractions.isEmpty {
+      field("retracted", "\(d.retractions.count) snapshot(s), in no figure:")
+      for r in d.retractions {
+        let counts = r.snapshot.followers.map { "\($0) followers" } ?? "no follower count"
+        var line = "\(r.snapshot.observedAt)  \(counts)  (\(r.snapshot.source)); "
+        line += r.corrected ? "corrected" : "retracted"
+        line += " \(r.retractedAt) by \(r.retractedBy)"
+        if let reason = r.reason { line += ": \(reason)" }
+        out += "\(indent)    \(TextTable.clean(line))\n"
+      }
     }
+    return out
   }
 
   static func sourceLine(_ s: Source) -> String {

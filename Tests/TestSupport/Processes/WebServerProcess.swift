@@ -9,11 +9,22 @@ public final class WebServerProcess: @unchecked Sendable {
 
   /// Starts the server on `db` in `workspace` and waits (up to `timeout` seconds) for the log
   /// line that says where it listens.
-  public init(_ workspace: CLIWorkspace, db: String, extra: [String] = [], timeout: Double = 60)
-    throws
-  {
-    process = try workspace.start(
-      ["serve", "--db", db, "--host", "127.0.0.1", "--port", "0"] + extra, tag: "serve")
+  /// `asNobody`: run by the user `nobody` (through setpriv; the tests run as root), who may
+  /// not write what root made.
+  public init(
+    _ workspace: CLIWorkspace, db: String, extra: [String] = [], asNobody: Bool = false,
+    timeout: Double = 60
+  ) throws {
+    let args = ["serve", "--db", db, "--host", "127.0.0.1", "--port", "0"] + extra
+    if asNobody {
+      process = try CLIProcess(
+        URL(fileURLWithPath: "/usr/bin/setpriv"),
+        ["--reuid=65534", "--regid=65534", "--clear-groups", try RegistryCLI.binary.path] + args,
+        environment: workspace.environment.merging(["HOME": "/"]) { _, new in new },
+        in: workspace.dir, tag: "serve")
+    } else {
+      process = try workspace.start(args, tag: "serve")
+    }
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let log = process.stderrSoFar

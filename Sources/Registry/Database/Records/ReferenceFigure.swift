@@ -52,3 +52,20 @@ public struct ReferenceFigure: Codable, Hashable, Sendable, FetchableRecord, Per
     case sourceId = "source_id"
   }
 }
+
+extension ReferenceFigure {
+  /// Why the value cannot be a count out of the denominator ("51 of 195 zones"): nil when there
+  /// is no denominator or the value is within it.
+  public var denominatorProblem: String? {
+    guard let d = denominator else { return nil }
+    guard value <= d else {
+      return "\(Self.text(value)) is more than its denominator \(Self.text(d)) (\"x of n\" "
+        + "needs x ≤ n); check the figures, or leave the denominator out"
+    }
+    return nil
+  }
+
+  static func text(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+  }
+}

@@ -44,7 +44,13 @@ public struct Citation: Sendable, Hashable {
 
   /// The URL when a browser can follow it (http or https); other schemes are never made links.
   public var webURL: String? {
-    guard let url, url.hasPrefix("http://") || url.hasPrefix("https://") else { return nil }
+    guard let url, Self.isWebURL(url) else { return nil }
     return url
+  }
+
+  /// Whether a browser can follow `url` as a link: http or https only.
+  public static func isWebURL(_ url: String) -> Bool {
+    let lower = url.lowercased()
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 }

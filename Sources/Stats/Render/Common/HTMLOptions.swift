@@ -8,14 +8,17 @@ public struct HTMLOptions: Sendable {
   public var styleNonce: String?
   /// The address of an entity's page (nil: entities are not links).
   public var entityLink: (@Sendable (String) -> String)?
+  /// What goes first in the body (a site's navigation bar), and its style rules.
+  public var header: (html: String, css: String)?
 
   public init(
     zoneMap: Result<ZoneMap, ZoneMapUnavailable>? = nil, styleNonce: String? = nil,
-    entityLink: (@Sendable (String) -> String)? = nil
+    entityLink: (@Sendable (String) -> String)? = nil, header: (html: String, css: String)? = nil
   ) {
     self.zoneMap = zoneMap
     self.styleNonce = styleNonce
     self.entityLink = entityLink
+    self.header = header
   }
 
   /// The opening `<style>` tag, with the nonce when there is one.

@@ -24,7 +24,9 @@ public enum LineChart {
     // A flat series gets a band around its value, so its line sits mid-chart.
     let (y0, y1) = lo == hi ? (lo - max(1, abs(lo) * 0.05), hi + max(1, abs(hi) * 0.05)) : (lo, hi)
     let days = Double(max(1, last.day.number - first.day.number))
-    func px(_ d: Day) -> Double { left + (width - left - right) * Double(d.number - first.day.number) / days }
+    func px(_ d: Day) -> Double {
+      left + (width - left - right) * Double(d.number - first.day.number) / days
+    }
     func py(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - y0) / (y1 - y0)) }
     var s =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"linechart\" viewBox=\"0 0 \(f(width)) "
@@ -41,7 +43,8 @@ public enum LineChart {
       + "<text x=\"\(f(width - right))\" y=\"\(f(height - 8))\" text-anchor=\"end\">"
       + "\(last.day)</text>"
     if points.count == 1 {
-      s += "<circle cx=\"\(f(px(first.day)))\" cy=\"\(f(py(first.value)))\" r=\"3.5\" fill=\"#1b4f72\"/>"
+      s +=
+        "<circle cx=\"\(f(px(first.day)))\" cy=\"\(f(py(first.value)))\" r=\"3.5\" fill=\"#1b4f72\"/>"
     } else {
       let coords = points.map { "\(f(px($0.day))),\(f(py($0.value)))" }.joined(separator: " ")
       s += "<polyline points=\"\(coords)\" fill=\"none\" stroke=\"#1b4f72\" stroke-width=\"2\"/>"

@@ -17,7 +17,7 @@ enum TextGrid {
   }
 
   static func markdown(_ header: [String], _ rows: [[String]]) -> String {
-    func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    func cell(_ s: String) -> String { MarkdownText.escape(s) }
     var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
     out += "|" + header.map { _ in " --- |" }.joined() + "\n"
     for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }

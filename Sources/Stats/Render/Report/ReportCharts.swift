@@ -102,21 +102,28 @@ public enum ReportCharts {
   }
 
   /// Audience of each entity on social media as a dot on a log scale, one strip per region,
-  /// with the median marked.
+  /// with the median marked. Each region's name is written above its strip, from the left
+  /// edge, wrapped when long: a bilingual name is never cut off.
   static func audience(_ r: AdoptionReport) -> String {
     let regions = r.audienceByRegion.keys.sorted()
     let width = 760.0
-    let left = 200.0
+    let left = 24.0
     let plot = width - left - 30
-    let rowH = 34.0
-    let height = Double(max(1, regions.count)) * rowH + 50
+    let lineH = 13.0
+    let labels = regions.map { code in
+      wrap("\(r.regionName(code)) (n=\(r.audienceByRegion[code]!.count))", width: 118)
+    }
+    // Each row: its label lines, then the strip (dots 11 px either side of its centre).
+    let rowHeights = labels.map { Double($0.count) * lineH + 30 }
+    let height = max(1, rowHeights.reduce(0, +)) + 50
     var s = svgOpen(width, height, "Audience per entity on social media (log scale), by region")
-    let all = regions.flatMap { r.audienceByRegion[$0]! }
+    let all = regions.flatMap { r.audienceByRegion[$0]! }.filter(\.isFinite)
     guard let maxV = all.max(), !all.isEmpty else {
       return s + "<text x=\"20\" y=\"30\" class=\"missing\">missing (no_values): no entity has a "
         + "fresh follower count</text></svg>"
     }
-    let decades = max(1, Int(log10(max(maxV, 10)).rounded(.up)))
+    // Audiences are finite counts; the cap keeps an absurd stored count from trapping here.
+    let decades = max(1, Int(min(log10(max(maxV, 10)), 30).rounded(.up)))
     func px(_ v: Double) -> Double { left + plot * log10(max(v, 1)) / Double(decades) }
     for d in 0...decades {
       let x = left + plot * Double(d) / Double(decades)
@@ -124,12 +131,15 @@ public enum ReportCharts {
       s += "<line x1=\"\(f(x))\" y1=\"10\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
       s += "<text x=\"\(f(x))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(label)</text>"
     }
+    var top = 10.0
     for (i, code) in regions.enumerated() {
-      let y = 10 + Double(i) * rowH + rowH / 2
       let values = r.audienceByRegion[code]!
-      s +=
-        "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">"
-        + ReportHTML.escape(r.regionName(code)) + " (n=\(values.count))</text>"
+      for (k, line) in labels[i].enumerated() {
+        s +=
+          "<text x=\"\(f(left))\" y=\"\(f(top + 11 + Double(k) * lineH))\">"
+          + ReportHTML.escape(line) + "</text>"
+      }
+      let y = top + Double(labels[i].count) * lineH + 14
       for v in values {
         s +=
           "<circle cx=\"\(f(px(v)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(color(0))\" "
@@ -141,8 +151,24 @@ public enum ReportCharts {
           + "stroke=\"\(color(1))\" stroke-width=\"3\"><title>median \(ReportText.grouped(m))"
           + "</title></line>"
       }
+      top += rowHeights[i]
     }
     return s + "</svg>"
+  }
+
+  /// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
   }
 
   static func svgOpen(_ w: Double, _ h: Double, _ title: String) -> String {

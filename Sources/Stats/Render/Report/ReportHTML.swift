@@ -56,10 +56,13 @@ public enum ReportHTML {
     let sourceNote = "Source: the registry's entities, channels and snapshots; see Sources below."
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    o += "<title>Police on social media: adoption report as of \(asOf)</title>"
+    o += "<title>\(r.synthetic ? SyntheticBanner.titlePrefix : "")"
+    o += "Police on social media: adoption report as of \(asOf)</title>"
     let mapFigure = zoneMapFigure(r, options)
     o += options.styleTag + style + (mapFigure.isEmpty ? "" : ZoneMapChart.style)
-    o += "</style></head><body>\n"
+    o += (r.synthetic ? SyntheticBanner.css : "") + (options.header?.css ?? "")
+    o += "</style></head><body>\n" + (options.header?.html ?? "")
+    if r.synthetic { o += SyntheticBanner.html }
     o += "<h1>Police on social media: national adoption report, as of \(asOf)</h1>\n"
     o += "<p>Scope: country \(escape(r.filters.country)); kinds "
     o += escape(r.filters.kinds.joined(separator: ", ")) + "; regions "
@@ -79,7 +82,10 @@ public enum ReportHTML {
       o += keyFigure(
         "Growth, last \(g.windowDays) days", span(ReportText.signedPercent(g.percent)),
         note: span(ReportText.count(g.absolute, signed: true))
-          + " followers, \(g.channels) channels")
+          + " followers, \(g.channels) channels"
+          + (g.dates.map {
+            ", baselines \($0.baselineText), ends \($0.endText), scaled to \(g.windowDays) days"
+          } ?? ""))
     }
     o += keyFigure(
       "Emergency disclaimer stated",

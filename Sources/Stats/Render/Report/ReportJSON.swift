@@ -35,6 +35,7 @@ public enum ReportJSON {
       ])
     let q = r.dataQuality
     return .object([
+      ("synthetic", .bool(r.synthetic)),
       ("as_of", .string("\(r.asOf)")),
       (
         "filters",
@@ -63,7 +64,9 @@ public enum ReportJSON {
           ("fresh_snapshot", .int(q.freshSnapshot)),
           ("stale_snapshot", .int(q.staleSnapshot)),
           ("no_snapshot", .int(q.noSnapshot)),
+          ("no_end_in_window_90d", .int(q.noEnd90)),
           ("no_baseline_90d", .int(q.noBaseline90)),
+          ("no_end_in_window_365d", .int(q.noEnd365)),
           ("no_baseline_365d", .int(q.noBaseline365)),
           ("low_confidence", .int(q.lowConfidence)),
           ("medium_confidence", .int(q.mediumConfidence)),
@@ -132,6 +135,8 @@ public enum ReportJSON {
     return .object(
       metrics.map { ($0.0, JSONValue.metric($0.1)) } + [
         ("channels", .int(g.channels)),
+        ("baseline_on", .optional(g.dates?.baselineText)),
+        ("end_on", .optional(g.dates?.endText)),
         (
           "missing_reasons",
           .object(metrics.compactMap { m in m.1.reason.map { (m.0, .string($0.rawValue)) } })

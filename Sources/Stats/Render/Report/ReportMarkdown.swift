@@ -3,7 +3,7 @@ import Vocabulary
 /// The report as Markdown (the default output).
 public enum ReportMarkdown {
   public static func render(_ r: AdoptionReport) -> String {
-    var o = ""
+    var o = r.synthetic ? SyntheticBanner.markdown : ""
     let asOf = "\(r.asOf)"
     let any = r.nationalAny
     o += "# Police on social media: national adoption report, as of \(asOf)\n\n"
@@ -29,15 +29,17 @@ public enum ReportMarkdown {
     o += "- Audience per 1,000 inhabitants: \(ReportText.decimal(any.perThousand))\n"
     for g in [r.growth90, r.growth365] {
       o += "- Growth over the last \(g.windowDays) days: "
-      if g.absolute.value == nil {
+      let t = Growth.tolerance(g.windowDays)
+      guard let dates = g.dates, g.absolute.value != nil else {
         // One reason is enough: the count and the percentage are missing together.
-        o +=
-          "\(ReportText.count(g.absolute, signed: true)): no channel has snapshots at both ends\n"
+        o += "\(ReportText.count(g.absolute, signed: true)): no channel has a count within \(t) "
+        o += "days before \(asOf) and one within \(t) days of \(r.asOf - g.windowDays)\n"
         continue
       }
       o += "\(ReportText.count(g.absolute, signed: true))"
-      o += " followers (\(ReportText.signedPercent(g.percent))), over \(g.channels) channels with "
-      o += "snapshots at both ends\n"
+      o += " followers (\(ReportText.signedPercent(g.percent))), scaled to \(g.windowDays) days, "
+      o += "over \(g.channels) channels with a count in both windows (baselines "
+      o += "\(dates.baselineText), ends \(dates.endText))\n"
     }
     o += "- Emergency disclaimer stated (entities on social media): yes \(r.disclaimer.yes), "
     o += "no \(r.disclaimer.no), unknown \(r.disclaimer.unknown)\n\n"
@@ -110,7 +112,7 @@ public enum ReportMarkdown {
     o += "\n### Sources\n\n"
     for s in r.sources {
       let line = s.line(
-        head: { "`\(cell($0))` \(cell($1))" }, text: cell, link: { "<\(cell($0))>" })
+        head: { "`\(cell($0))` \(cell($1))" }, text: cell, link: MarkdownText.link)
       o += "- " + line + "\n"
     }
     return o
@@ -126,19 +128,6 @@ public enum ReportMarkdown {
     return o
   }
 
-  /// Text from the database inside a table cell: no pipes, no line breaks, no raw HTML.
-  static func cell(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-      switch ch {
-      case "|": out += "\\|"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "`": out += "'"
-      case "\n", "\r", "\t": out += " "
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  /// Text from the database: no markup (`MarkdownText`).
+  static func cell(_ s: String) -> String { MarkdownText.escape(s) }
 }

@@ -41,16 +41,19 @@ public enum ReportText {
     }
   }
 
-  /// 1234567.5 → "1,234,568" (rounded, comma-grouped).
+  /// 1234567.5 → "1,234,568" (rounded, comma-grouped). Any Double is written, none traps:
+  /// beyond Int64 the digits come from the Double itself; infinities and NaN are named.
   public static func grouped(_ v: Double, signed: Bool = false) -> String {
-    let n = Int64(v.rounded())
-    let digits = String(abs(n))
+    guard v.isFinite else { return v.isNaN ? "not a number" : (v < 0 ? "−∞" : "∞") }
+    let r = v.rounded()
+    let digits =
+      r.magnitude < 9e18 ? String(Int64(r).magnitude) : String(format: "%.0f", r.magnitude)
     var out = ""
     for (i, c) in digits.reversed().enumerated() {
       if i > 0 && i % 3 == 0 { out.append(",") }
       out.append(c)
     }
-    let sign = n < 0 ? "−" : (signed && n > 0 ? "+" : "")
+    let sign = r < 0 ? "−" : (signed && r > 0 ? "+" : "")
     return sign + String(out.reversed())
   }
 

@@ -38,8 +38,11 @@ public enum ScorecardHTML {
     let date = "\(s.asOf)"
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    o += "<title>Scorecard: \(e(s.entity.name)) as of \(date)</title>"
-    o += options.styleTag + "\(style)</style></head><body>\n"
+    o += "<title>\(s.synthetic ? SyntheticBanner.titlePrefix : "")"
+    o += "Scorecard: \(e(s.entity.name)) as of \(date)</title>"
+    o += options.styleTag + style + (s.synthetic ? SyntheticBanner.css : "")
+    o += (options.header?.css ?? "") + "</style></head><body>\n" + (options.header?.html ?? "")
+    if s.synthetic { o += SyntheticBanner.html }
     o += "<h1>Scorecard: \(e(s.entity.name)) <small>(\(e(s.entity.id)))</small></h1>\n"
     o += "<p class=\"meta\">As of \(date) · \(e(s.entity.kind)) · \(e(s.regionName)) · "
     o += "population "
@@ -68,7 +71,7 @@ public enum ScorecardHTML {
       o += "<td>" + (r.best.map { "\(e($0.name)) (\(e(st.format($0.value))))" } ?? "none")
       o += "</td></tr>\n"
     }
-    o += "</table>\n"
+    o += "</table>\n<p class=\"meta\">\(e(ScorecardText.growthWindows(s)))</p>\n"
 
     o += "<h2>Against the peers</h2>\n<div class=\"charts\">\n"
     for r in s.rows {

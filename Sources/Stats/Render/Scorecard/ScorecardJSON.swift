@@ -104,6 +104,7 @@ public enum ScorecardJSON {
       ])
     }
     let doc: JSONValue = .object([
+      ("synthetic", .bool(s.synthetic)),
       ("entity", entity(s.entity, country: s.country)),
       ("region_name", .string(s.regionName)),
       ("as_of", .string("\(s.asOf)")),
@@ -140,6 +141,12 @@ public enum ScorecardJSON {
             ])
           })
       ),
+      (
+        "growth_windows",
+        growthWindows(s.growthDates) { w in
+          s.rows.first { $0.metric.windowDays == w }?.value.reason
+        }
+      ),
       ("projection", projection(s.projection)),
       ("references", .array(s.references.map(reference))),
     ])
@@ -148,6 +155,7 @@ public enum ScorecardJSON {
 
   public static func render(_ s: SideBySide) -> String {
     let doc: JSONValue = .object([
+      ("synthetic", .bool(s.synthetic)),
       ("as_of", .string("\(s.asOf)")),
       ("platform", .string(s.platform.name)),
       (
@@ -164,6 +172,12 @@ public enum ScorecardJSON {
               ("entity", entity(f.entity)), ("channels", .int(f.channels)),
               ("platforms", .array(s.platforms[i].map { .string($0) })),
               ("metrics", .object(metrics)), ("missing_reasons", .object(reasons)),
+              (
+                "growth_windows",
+                growthWindows(f.growthDates) { w in
+                  CompareMetric.allCases.first { $0.windowDays == w }.flatMap { f[$0].reason }
+                }
+              ),
               ("projection", projection(s.projections[i])),
             ])
           })
@@ -176,6 +190,22 @@ public enum ScorecardJSON {
     LeagueTable.inputColumns(t.metric).map { k in
       (k, e.inputs[k].map(metric) ?? .null)
     }
+      + zip(LeagueTable.dateColumns(t.metric), LeagueTable.dates(e)).map { ($0, .optional($1)) }
+  }
+
+  /// Per growth window, the days of the counts used, or the reason the growth is missing.
+  static func growthWindows(_ dates: [Int: GrowthDates], reasons: (Int) -> MissingReason?)
+    -> JSONValue
+  {
+    .array(
+      CompareMetric.growthWindows.map { w in
+        .object([
+          ("days", .int(w)), ("tolerance_days", .int(Growth.tolerance(w))),
+          ("baseline_on", .optional(dates[w]?.baselineText)),
+          ("end_on", .optional(dates[w]?.endText)),
+          ("missing_reason", .optional(dates[w] == nil ? reasons(w)?.rawValue : nil)),
+        ])
+      })
   }
 
   /// One JSON object per ranked entity (for ndjson, and the `ranked` array of json).
@@ -193,13 +223,17 @@ public enum ScorecardJSON {
       [
         ("rank", .null), ("entity_id", .string(m.entity.id)), ("name", .string(m.entity.name)),
         ("region", .string(m.entity.region)), ("value", .null),
-      ] + LeagueTable.inputColumns(t.metric).map { ($0, JSONValue.null) } + [
-        ("missing_reason", .string(m.reason.rawValue))
-      ])
+      ]
+        + (LeagueTable.inputColumns(t.metric) + LeagueTable.dateColumns(t.metric)).map {
+          ($0, JSONValue.null)
+        } + [
+          ("missing_reason", .string(m.reason.rawValue))
+        ])
   }
 
   public static func render(_ t: LeagueTable, scope: String) -> String {
     let doc: JSONValue = .object([
+      ("synthetic", .bool(t.synthetic)),
       ("metric", .string(t.metric.rawValue)), ("label", .string(t.metric.label)),
       ("platform", .string(t.platform.name)), ("as_of", .string("\(t.asOf)")),
       ("scope", .string(scope)), ("tie_rule", .string(LeagueTable.tieRule)),

@@ -5,18 +5,21 @@ public enum ScorecardText {
   public static func render(_ s: Scorecard, markdown: Bool) -> String {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
     let c = TextGrid.clean
+    // Database text outside the tables (which escape their cells) is escaped for Markdown too.
+    func t(_ text: String) -> String { markdown ? MarkdownText.escape(c(text)) : c(text) }
     let h = markdown ? "## " : ""
     let date = "\(s.asOf)"
-    var o = markdown ? "# " : ""
-    o += "Scorecard: \(c(s.entity.name)) (\(s.entity.id)), as of \(date)\n\n"
-    o += "Entity: \(s.entity.kind), \(c(s.regionName)), \(s.country), population "
+    var o = s.synthetic ? (markdown ? SyntheticBanner.markdown : SyntheticBanner.text + "\n\n") : ""
+    o += markdown ? "# " : ""
+    o += "Scorecard: \(t(s.entity.name)) (\(t(s.entity.id))), as of \(date)\n\n"
+    o += "Entity: \(s.entity.kind), \(t(s.regionName)), \(s.country), population "
     o += s.entity.population.map { ReportText.grouped(Double($0)) } ?? "missing (no_population)"
     o += "\nPlatform: \(ReportText.platformLabel(s.platform.name)) (\(s.channels) open channel"
     o += s.channels == 1 ? ")" : "s)"
     if s.channelsWithoutDate > 0 {
       o += "; \(s.channelsWithoutDate) more without an opening or first-seen date, not counted"
     }
-    o += "\nPeer group (--peers \(s.group.basis.rawValue)): \(c(s.group.description))\n"
+    o += "\nPeer group (--peers \(s.group.basis.rawValue)): \(t(s.group.description))\n"
     o += "Snapshots older than \(s.stalenessDays) days are stale (not used).\n"
     o += "Percentile: \(Scorecard.percentileDefinition).\n\n"
 
@@ -36,6 +39,7 @@ public enum ScorecardText {
       ])
     }
     o += grid(header, rows) + "\n"
+    o += growthWindows(s) + "\n\n"
 
     o += h + "Peers with missing values (counted apart)\n\n"
     var missingRows: [[String]] = []
@@ -82,6 +86,19 @@ public enum ScorecardText {
         })
     }
     return o
+  }
+
+  /// "Growth windows (...): 30 days: 2023-12-02 → 2024-01-01; ...": the days of the counts
+  /// each growth figure rests on, or why it is missing.
+  static func growthWindows(_ s: Scorecard) -> String {
+    "Growth windows (a count within W/6 days before the date and one within W/6 days of W days "
+      + "earlier; the change scaled to W days): "
+      + CompareMetric.growthWindows.map { w in
+        let label = "\(w) days"
+        if let d = s.growthDates[w] { return "\(label): \(d.baselineText) → \(d.endText)" }
+        let reason = s.rows.first { $0.metric.windowDays == w }?.value.reason
+        return "\(label): missing (\(reason?.rawValue ?? MissingReason.noValues.rawValue))"
+      }.joined(separator: "; ") + "."
   }
 
   static func percentile(_ r: ScorecardRow) -> String {

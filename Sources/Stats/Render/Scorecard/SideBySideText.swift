@@ -1,8 +1,11 @@
+import Vocabulary
+
 /// Side-by-side comparison and league table as text or Markdown.
 public enum SideBySideText {
   public static func render(_ s: SideBySide, markdown: Bool) -> String {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
-    var o = markdown ? "# " : ""
+    var o = s.synthetic ? (markdown ? SyntheticBanner.markdown : SyntheticBanner.text + "\n\n") : ""
+    o += markdown ? "# " : ""
     o += "Side by side, as of \("\(s.asOf)"), platform "
     o += ReportText.platformLabel(s.platform.name) + "\n\n"
     let header = ["metric"] + s.figures.map(\.entity.id)
@@ -19,6 +22,13 @@ public enum SideBySideText {
     for m in CompareMetric.allCases {
       rows.append([m.rawValue] + s.figures.map { m.style.format($0[m]) })
     }
+    for w in CompareMetric.growthWindows {
+      rows.append(
+        ["growth \(w)d counts"]
+          + s.figures.map { f in
+            f.growthDates[w].map { "\($0.baselineText) → \($0.endText)" } ?? "none in window"
+          })
+    }
     for (i, h) in Projection.horizons.enumerated() {
       rows.append(
         ["projection +\(h)d"]
@@ -32,19 +42,31 @@ public enum SideBySideText {
   public static func render(_ t: LeagueTable, scope: String, markdown: Bool) -> String {
     let grid = markdown ? TextGrid.markdown : TextGrid.plain
     let st = t.metric.style
-    var o = markdown ? "# " : ""
+    var o = t.synthetic ? (markdown ? SyntheticBanner.markdown : SyntheticBanner.text + "\n\n") : ""
+    o += markdown ? "# " : ""
     o += "League table: \(t.metric.label), as of \("\(t.asOf)")\n"
     o += "Scope: \(scope); platform \(ReportText.platformLabel(t.platform.name))\n"
-    o += "Ties: \(LeagueTable.tieRule).\n\n"
+    o += "Ties: \(LeagueTable.tieRule).\n"
+    if let w = t.metric.windowDays {
+      let tolerance = Growth.tolerance(w)
+      let start: Day = t.asOf - w
+      o += "Growth: a count within \(tolerance) days of \(start) (baseline_on) and one within "
+      o +=
+        "\(tolerance) days before \(t.asOf) (end_on), the change scaled to \(w) days by compound "
+      o += "interpolation; followers_end_\(w)d is the count as observed.\n"
+    }
+    o += "\n"
     let inputs = LeagueTable.inputColumns(t.metric)
     o += grid(
-      ["rank", "entity_id", "name", "region", "value"] + inputs,
+      ["rank", "entity_id", "name", "region", "value"] + inputs
+        + LeagueTable.dateColumns(t.metric),
       t.entries.map { e in
         [
           String(e.rank), e.entity.id, TextGrid.clean(e.entity.name), e.entity.region,
           st.format(e.value),
         ]
           + inputs.map { k in e.inputs[k].map { ValueStyle.count.format($0) } ?? "" }
+          + (t.metric.windowDays == nil ? [] : LeagueTable.dates(e).map { $0 ?? "" })
       })
     if t.cutOff > 0 { o += "(\(t.cutOff) more with a value not shown: --top)\n" }
     var counts: [MissingReason: Int] = [:]

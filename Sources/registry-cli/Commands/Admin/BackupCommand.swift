@@ -19,7 +19,7 @@ struct BackupCommand: ParsableCommand {
   var force = false
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     try registry.backup(to: file, replace: force)
     Terminal.note("backed up \(registry.path) to \(file)")
   }

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
   var directory: String
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let counts = try Exporter.export(registry, to: directory)
     for (file, rows) in counts { print("\(directory)/\(file): \(rows) rows") }
   }

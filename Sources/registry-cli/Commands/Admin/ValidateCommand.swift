@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let findings = try registry.validate(
       ValidationOptions(today: Day.today(), staleDays: staleDays, unverifiedDays: unverifiedDays))
     let listing = Listings.findings(findings)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Registry
 import Reporting
+import Vocabulary
 
 struct AccountsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -8,17 +9,34 @@ struct AccountsCommand: ParsableCommand {
     abstract: "List channels (accounts) with their entity, region and latest follower count.",
     discussion: """
       Example: registry-cli accounts --region BE-WAL --platform x --format json
-      With --as-of, only channels open on that day at entities existing on that day are listed, \
-      and followers are the latest snapshot on or before it.
+      By default the channels of the entities existing today, each under its owner today; \
+      entity_valid_to shows when an entity ceases. With --as-of, only channels open on that day \
+      at entities existing on that day, each under its owner that day, and followers are the \
+      latest snapshot on or before it. --include-ceased adds the entities that no longer exist \
+      (with the channels they still own: a channel moved at a merger is listed under its new \
+      owner).
       """)
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var filters: FilterOptions
   @OptionGroup var output: ListingOptions
 
+  @Flag(help: "Also list entities that ceased (merged or closed) and the channels they own.")
+  var includeCeased = false
+
+  func validate() throws {
+    if includeCeased && filters.asOf != nil {
+      throw ValidationError(
+        "--as-of lists the entities existing on that day; --include-ceased is for today's list")
+    }
+  }
+
   func run() throws {
-    let registry = try database.open()
-    let listing = try Listings.accounts(registry, try filters.filter(in: registry))
+    let registry = try database.openForReading()
+    let listing = try asUsageError {
+      try Listings.accounts(
+        registry, try filters.filter(in: registry), includeCeased: includeCeased)
+    }
     print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

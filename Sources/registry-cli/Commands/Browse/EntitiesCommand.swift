@@ -25,7 +25,7 @@ struct EntitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let presence: ChannelPresence = withChannels ? .with : withoutChannels ? .without : .any
     let listing = try Listings.entities(
       registry, try filters.filter(in: registry), presence: presence)

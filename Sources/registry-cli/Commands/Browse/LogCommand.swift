@@ -26,7 +26,7 @@ struct LogCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     var f = ChangeLogFilter()
     f.entityId = entity
     f.channelKey = try channel.map { try registry.resolveChannel($0).key }

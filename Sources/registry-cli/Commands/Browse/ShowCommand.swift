@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let result = try registry.lookup(what)
     if format == .json {
       print(try Details.json(result), terminator: "")

@@ -7,7 +7,9 @@ struct EntityAddCommand: ParsableCommand {
     discussion: """
       Example: registry-cli entity add be-pz-new --kind local_police --country BE \
       --region BE-WAL --language fr --name fr="Zone Nouvelle" --municipality 52011=Charleroi \
-      --source-url https://example.org/decision
+      --valid-from 2025-01-01 --source-url https://example.org/decision
+      Without --valid-from the entity exists from the day of the change (today, UTC), so reports \
+      as of earlier days are unchanged; --valid-from '' records that it always existed.
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -18,7 +20,15 @@ struct EntityAddCommand: ParsableCommand {
 
   func run() throws {
     let context = try change.context()
-    try database.open().addEntity(fields.input(id: id), context: context)
-    Terminal.note("added entity \(id)")
+    let e = try database.open().addEntity(fields.input(id: id), context: context)
+    switch (fields.validFrom, e.validFrom) {
+    case (nil, let from?):
+      Terminal.note(
+        "added entity \(e.id), existing from \(from) (the day of this change: reports as of "
+          + "earlier days leave it out); give --valid-from DAY for the day it began, or "
+          + "--valid-from '' if it always existed")
+    case (_, let from?): Terminal.note("added entity \(e.id), existing from \(from)")
+    case (_, nil): Terminal.note("added entity \(e.id), existing from the start of every series")
+    }
   }
 }

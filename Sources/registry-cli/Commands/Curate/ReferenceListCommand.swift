@@ -26,7 +26,7 @@ struct ReferenceListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let rows = try database.open().referenceFigures(
+    let rows = try database.openForReading().referenceFigures(
       ReferenceFilter(
         country: country, platform: platform.flatMap { Platform(userText: $0)?.rawValue },
         kind: kind))

@@ -13,7 +13,7 @@ struct ReferenceShowCommand: ParsableCommand {
   @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
   func run() throws {
-    guard let r = try database.open().referenceFigure(id: id) else {
+    guard let r = try database.openForReading().referenceFigure(id: id) else {
       throw RegistryError.notFound("no reference figure '\(id)'; see `registry-cli reference list`")
     }
     switch format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reporting
+import Stats
 import Vocabulary
 
 struct AdoptionReportCommand: ParsableCommand {
@@ -31,10 +32,12 @@ struct AdoptionReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let request = AdoptionReportRequest(scope: try scope.request, platforms: platform)
     let result = try asUsageError { try AdoptionReporting.build(registry, request) }
     Terminal.note(result.summary)
+    // CSV has no place for a banner: the warning goes to the terminal (JSON has "synthetic").
+    if result.report.synthetic && format == .csv { Terminal.note(SyntheticBanner.text) }
     let text = AdoptionReporting.render(result.report, as: format)
     try output.emit(text)
   }

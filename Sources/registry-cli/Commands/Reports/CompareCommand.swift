@@ -14,6 +14,9 @@ struct CompareCommand: ParsableCommand {
         registry-cli compare be-pz-leuven --peers region
         registry-cli compare be-pz-leuven --peers size --platform x --format html --out leuven.html
         registry-cli compare be-pz-leuven be-pz-gent be-pz-antwerpen
+        registry-cli compare politiemechelen 5388 "Lier"
+      An entity is given as `show` takes it: id, official code, name, or the key, handle or URL \
+      of one of its channels (its owner on the date).
       Peer groups: region = same region and kind; size = same kind, population half to double \
       the entity's; kind = same kind in the country; all = every entity of the country. Peers \
       exist on the date; placeholders and the entity itself are left out. Definitions: \
@@ -22,7 +25,8 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
 
-  @Argument(help: "Entity id; give two or more to compare them side by side.")
+  @Argument(
+    help: "Entity (id, code, name, or a channel's handle or URL); two or more side by side.")
   var entities: [String]
 
   @Option(help: "Peer group: region, size, kind or all (one entity only).")
@@ -39,7 +43,7 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var output: OutputFileOptions
 
   func validate() throws {
-    guard !entities.isEmpty else { throw ValidationError("give an entity id") }
+    guard !entities.isEmpty else { throw ValidationError("give an entity") }
     _ = try asUsageError { try PlatformSelector.parse(platform) }
     if entities.count > 1 && format == .html {
       throw ValidationError(
@@ -52,11 +56,11 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let request = CompareRequest(
       entityIds: entities, peers: peers, platform: try asUsageError { try .parse(platform) },
       asOf: try date.day, stalenessDays: date.stalenessDays)
-    let comparison = try Comparing.compare(registry, request)
+    let comparison = try asUsageError { try Comparing.compare(registry, request) }
     if case .scorecard(let card, let snapshotsRead) = comparison {
       Terminal.note(
         "compare \(card.entity.id) as of \(request.asOf): \(card.group.description); "

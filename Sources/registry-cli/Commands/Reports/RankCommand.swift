@@ -38,7 +38,7 @@ struct RankCommand: ParsableCommand {
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let request = RankRequest(
       scope: try scope.request, metric: metric.metric,
       platform: try asUsageError { try .parse(platform) }, top: top)
@@ -47,6 +47,10 @@ struct RankCommand: ParsableCommand {
     Terminal.note(
       "rank \(metric.rawValue) (\(metric.metric.rawValue)) as of \(request.scope.asOf): "
         + "\(described); \(table.entries.count) ranked, \(table.missing.count) missing")
+    // CSV and NDJSON have no place for a banner: the warning goes to the terminal.
+    if table.synthetic && (format == .csv || format == .ndjson) {
+      Terminal.note(SyntheticBanner.text)
+    }
     print(Comparing.render(table, scope: described, as: format), terminator: "")
   }
 }

@@ -19,6 +19,8 @@ struct HistoryCommand: ParsableCommand {
   @Option(help: "First day (YYYY-MM-DD), inclusive.") var from: String?
   @Option(help: "Last day (YYYY-MM-DD), inclusive.") var to: String?
   @Option(help: "Keep the last snapshot of each: day, week or month.") var every: String?
+  @Flag(help: "List the channel's retracted snapshots (taken out of every figure) instead.")
+  var retracted = false
   @OptionGroup var output: ListingOptions
 
   func validate() throws {
@@ -28,11 +30,25 @@ struct HistoryCommand: ParsableCommand {
     if let every, HistoryPeriod(rawValue: every) == nil {
       throw ValidationError("--every must be day, week or month (got '\(every)')")
     }
+    if retracted && (from != nil || to != nil || every != nil) {
+      throw ValidationError("--retracted lists every retracted snapshot: no --from, --to, --every")
+    }
   }
 
   func run() throws {
-    let registry = try database.open()
+    let registry = try database.openForReading()
     let c = try registry.resolveChannel(channel)
+    let retractions = try registry.retractions(channelId: c.id!)
+    if retracted {
+      let listing = Listings.retractions(retractions)
+      print(try asUsageError { try listing.render(output.shape) }, terminator: "")
+      return
+    }
+    if !retractions.isEmpty {
+      Terminal.note(
+        "\(retractions.count) retracted snapshot(s) of \(c.key) not listed: "
+          + "`registry-cli history \(c.key) --retracted`")
+    }
     let rows = try registry.history(
       channelId: c.id!, from: try from.map { try parseDay($0, option: "--from") },
       to: try to.map { try parseDay($0, option: "--to") },

@@ -5,6 +5,11 @@ import Registry
 struct SnapshotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "snapshot",
-    abstract: "Record follower counts over time: add one snapshot, or import a file of them.",
-    subcommands: [SnapshotAddCommand.self, SnapshotImportCommand.self])
+    abstract:
+      "Record follower counts over time: add one snapshot, import a file of them, retract or "
+      + "correct a wrong one.",
+    subcommands: [
+      SnapshotAddCommand.self, SnapshotImportCommand.self, SnapshotRetractCommand.self,
+      SnapshotCorrectCommand.self,
+    ])
 }

@@ -3,6 +3,10 @@ import Foundation
 import Registry
 
 struct SnapshotImportCommand: ParsableCommand {
+  /// The exit code of an import that wrote the good rows and refused others (--skip-invalid):
+  /// done in part, as `collect` says with the same code when some channels failed.
+  static let someRejectedExitCode: Int32 = 3
+
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Import snapshots from a CSV, JSON or NDJSON file (see docs/snapshots.md).",
@@ -10,7 +14,9 @@ struct SnapshotImportCommand: ParsableCommand {
       Columns: platform,handle,observed_at,followers,following,posts,engagements,\
       engagement_window_days,source_url (or channel_id instead of platform+handle, source \
       instead of source_url). The whole file is refused at its first bad row and nothing is \
-      written, unless --skip-invalid. Re-importing a file adds nothing.
+      written, unless --skip-invalid: then the good rows are written, the refused ones go to \
+      the rejects file, and the exit code is 3 when any row was refused. Counts above \
+      1,000,000,000 and times after tomorrow are refused. Re-importing a file adds nothing.
       Example: registry-cli snapshot import counts.csv --source-url https://example.org/survey
       """)
 
@@ -53,5 +59,6 @@ struct SnapshotImportCommand: ParsableCommand {
       message += ", \(result.rejected) rejected (written with their reasons to \(path))"
     }
     print(message)
+    if result.rejected > 0 { throw ExitCode(Self.someRejectedExitCode) }
   }
 }
