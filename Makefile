@@ -13,7 +13,8 @@ PREFIX ?= /usr/local
 CLI := .build/release/registry-cli
 WEB := .build/release/registry-web
 VENV := .build/venv
-PY_PACKAGES := openapi-schema-validator==0.9.0 schemathesis==4.32.5
+# Pinned, with everything they pull in: openapi-schema-validator and schemathesis.
+PY_REQUIREMENTS := Tests/Web/requirements.txt
 
 .PHONY: report test web-tests fuzz-api soak fuzz deps test-deps venv build release web install \
 	format lint clean
@@ -36,11 +37,12 @@ deps:
 test-deps: deps
 	$(call apt_install,$(DEB_TEST_PACKAGES))
 
-# The Python tools of the web tests, pinned, in a virtualenv of their own (made once).
+# The Python tools of the web tests, pinned, in a virtualenv of their own (made again when the
+# pins change).
 venv: $(VENV)/.installed
-$(VENV)/.installed: | test-deps
+$(VENV)/.installed: $(PY_REQUIREMENTS) | test-deps
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q --disable-pip-version-check $(PY_PACKAGES)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r $(PY_REQUIREMENTS)
 	touch $@
 
 # Debug build: the tests (make test, soak, fuzz) run it.

@@ -9,12 +9,13 @@
 # Environment: WORK (databases, kept; default /tmp/bench-report, shared with bench-report.sh:
 # e10000-d330.sqlite, 30k accounts x 330 days), ENTITIES (10000), CHANNELS (3), DAYS (330),
 # REGION (BE-WAL), PLATFORM (x), ENTITY (syn-1), DURATION (10s), CONNECTIONS (8), ROUNDS (2),
-# VENV (Datasette's virtualenv, default $WORK/venv-datasette).
+# VENV (Datasette's virtualenv, default $WORK/venv-datasette), DATASETTE_VERSION (0.65.5).
 #
 # Datasette gets its best case: immutable mode (-i: no locking, counts cached), 2 threads' worth
 # of connections, max_returned_rows raised so it returns the same rows. Its accounts query is
 # the SQL registry-cli runs for `accounts --region R --platform P` (Registry/Queries/
-# AccountQuery.swift), as a canned query; its entity page is Datasette's row page of the entity.
+# AccountQuery.swift: today's entities, each channel under its owner today), as a canned query;
+# its entity page is Datasette's row page of the entity. The two answers must have as many rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NO_BUILD=0
@@ -30,6 +31,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
 ROUNDS=${ROUNDS:-2}
 VENV=${VENV:-$WORK/venv-datasette}
+DATASETTE_VERSION=${DATASETTE_VERSION:-0.65.5}
 mkdir -p "$WORK"
 for tool in wrk sqlite3 curl; do
   command -v $tool >/dev/null || {
@@ -47,8 +49,8 @@ if [ "$NO_BUILD" = 1 ]; then
 else
   swift build -c release --product registry-web >&2
 fi
-if [ ! -x "$VENV/bin/datasette" ]; then
-  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q datasette >&2
+if ! "$VENV/bin/datasette" --version 2>/dev/null | grep -q "version $DATASETTE_VERSION\$"; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "datasette==$DATASETTE_VERSION" >&2
 fi
 DB=$(build_db "$ENTITIES" "$DAYS")
 echo "data: $(sqlite3 "$DB" "SELECT count(*) FROM channel") accounts," \
@@ -69,16 +71,23 @@ python3 - "$META" <<'PY'
 import json, sys
 sql = """SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
   (SELECT dn.name FROM v_entity_name dn WHERE dn.entity_id = e.id) AS entity_name,
-  e.kind AS entity_kind, e.country, e.region, c.platform, c.handle, c.url, c.opened_on,
-  c.first_seen_on, c.closed_on, c.status, c.confidence, s.followers,
+  e.kind AS entity_kind, e.valid_to AS entity_valid_to, e.country, e.region, c.platform,
+  c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status, c.confidence,
+  s.followers,
   strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS followers_observed_at,
   src.key AS source, src.url AS source_url
-FROM channel c JOIN entity e ON e.id = c.entity_id JOIN source src ON src.id = c.source_id
+FROM channel c
+JOIN entity e ON e.id = coalesce((SELECT o.entity_id FROM channel_owner o
+  WHERE o.channel_id = c.id AND (o.valid_from IS NULL OR o.valid_from <= date('now'))
+  AND (o.valid_to IS NULL OR o.valid_to > date('now')) LIMIT 1), c.entity_id)
+JOIN source src ON src.id = c.source_id
 LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
   SELECT s2.observed_at, s2.source_id FROM snapshot s2
   WHERE s2.channel_id = c.id AND s2.observed_at <= 9223372036854775807 AND s2.followers IS NOT NULL
   ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1)
 WHERE e.region IN (:region) AND c.platform IN (:platform)
+  AND (e.valid_from IS NULL OR e.valid_from <= date('now'))
+  AND (e.valid_to IS NULL OR e.valid_to > date('now'))
 ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle"""
 json.dump({"databases": {"registry": {"queries": {"accounts": {"sql": sql}}}}}, open(sys.argv[1], "w"))
 PY

@@ -32,7 +32,7 @@ def main():
                 "--phases", "examples,coverage,fuzzing", "--generation-database", "none",
                 "--request-timeout", "30", "--no-color", "--workers", "2",
                 "--suppress-health-check", "all", "--output-truncate", "true",
-            ], env=dict(os.environ, SCHEMATHESIS_HOOKS=""))
+            ], env=dict(os.environ, SCHEMATHESIS_HOOKS=""), cwd=folder)
             print(open(os.path.join(folder, "server.log")).read().count("\n"),
                   "requests served")
     ok = run.returncode == 0
