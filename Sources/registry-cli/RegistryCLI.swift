@@ -14,7 +14,8 @@ struct RegistryCLI: ParsableCommand {
     subcommands: [
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
       SummaryCommand.self, ServeCommand.self,
-      EntityCommand.self, ChannelCommand.self, ImportCommand.self, LogCommand.self,
+      EntityCommand.self, ChannelCommand.self, SurveyCommand.self, ImportCommand.self,
+      LogCommand.self,
       ValidateCommand.self, SnapshotCommand.self, HistoryCommand.self, GenerateCommand.self,
       CollectCommand.self, ReportCommand.self, CompareCommand.self, RankCommand.self,
       ReferenceCommand.self, ExportCommand.self, BackupCommand.self,

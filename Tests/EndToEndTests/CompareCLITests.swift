@@ -73,10 +73,46 @@ struct CompareCLITests {
         ranked.map { $0["entity_id"] as? String } == ["zp-w", "zp-b", "zp-a", "zp-c", "zp-d"])
       #expect(ranked.map { $0["rank"] as? Int } == [1, 2, 3, 3, 5])
       let missing = try #require(doc["missing"] as? [[String: Any]])
+      // zp-f and zp-nopop have no channel on x and were never surveyed: not_surveyed.
       #expect(
         missing.map { "\($0["entity_id"]!):\($0["missing_reason"]!)" }
-          == ["zp-e:no_snapshot", "zp-f:no_channel", "zp-nopop:no_channel"])
+          == ["zp-e:no_snapshot", "zp-f:not_surveyed", "zp-nopop:not_surveyed"])
       #expect(doc["placeholders_excluded"] as? Int == 1)
+      // A survey finds zp-f absent from x on 2023-12-01 (31 days before): absent; zp-nopop
+      // found there without a named account: no_channel. A low-confidence survey of zp-e is
+      // not counted (zp-e keeps its open channel anyway).
+      for args in [
+        ["zp-f", "--absent", "--confidence", "high"], ["zp-nopop", "--present"],
+      ] {
+        let s = try cli.run(
+          [
+            "survey", "add", args[0], "--platform", "x", "--on", "2023-12-01", "--method",
+            "website",
+            "--source-url", "https://example.org/zones",
+          ] + args.dropFirst())
+        #expect(s.status == 0, "\(s.stderr)")
+      }
+      let again = try #require(
+        try parseJSON(
+          try cli.run([
+            "rank", "--metric", "followers", "--platform", "x", "--as-of", "2024-01-01",
+            "--format", "json",
+          ]).stdout) as? [String: Any])
+      #expect(
+        (again["missing"] as? [[String: Any]])?.map {
+          "\($0["entity_id"]!):\($0["missing_reason"]!)"
+        } == ["zp-e:no_snapshot", "zp-f:absent", "zp-nopop:no_channel"])
+      // With --min-confidence high the present survey (medium) no longer counts.
+      let strict = try #require(
+        try parseJSON(
+          try cli.run([
+            "rank", "--metric", "followers", "--platform", "x", "--as-of", "2024-01-01",
+            "--min-confidence", "high", "--format", "json",
+          ]).stdout) as? [String: Any])
+      #expect(
+        (strict["missing"] as? [[String: Any]])?.map {
+          "\($0["entity_id"]!):\($0["missing_reason"]!)"
+        } == ["zp-e:no_snapshot", "zp-f:absent", "zp-nopop:not_surveyed"])
 
       let table = try cli.run([
         "rank", "--metric", "followers", "--platform", "x", "--as-of", "2024-01-01",

@@ -50,7 +50,12 @@ import Testing
       let region = g["region"] as? String ?? ""
       let platform = g["platform"] as? String ?? ""
       expected["\(region) \(platform == "any" ? "adopters_any" : platform)"] = g["adopters"] as? Int
-      if platform == "any" { expected["\(region) entities"] = g["entities"] as? Int }
+      if platform == "any" {
+        expected["\(region) entities"] = g["entities"] as? Int
+        for status in ["present", "absent", "unknown"] {
+          expected["\(region) \(status)"] = g[status] as? Int
+        }
+      }
     }
     #expect(expected.count >= 8, "\(expected)")
     let summary = try Self.rows(try cli.run(["summary", "--as-of", day, "--format", "json"]))
@@ -64,8 +69,10 @@ import Testing
     #expect(found == expected)
     // By hand, BE-WAL as of 2021-06-30: zones e, f, g, h exist (4); zone-e (x since 2014) and
     // zone-f (facebook 2018, instagram first seen 2021-03-01) are on social media; zone-g has a
-    // website and an undated x channel, zone-h's x closed in 2017: 2 adopters, no website column.
-    #expect(found["BE-WAL entities"] == 4 && found["BE-WAL adopters_any"] == 2)
+    // website and an x channel with no date of its own, counted from its source's date; zone-h's
+    // x closed in 2017 and a survey found it absent: 3 adopters, 1 absent, no website column.
+    #expect(found["BE-WAL entities"] == 4 && found["BE-WAL adopters_any"] == 3)
+    #expect(found["BE-WAL absent"] == 1 && found["BE-WAL unknown"] == 0)
     #expect(found["BE-WAL website"] == nil)
     let r = try cli.run(["summary", "--as-of", day])
     #expect(r.stderr.contains("the adoption report's counts"), "\(r.stderr)")

@@ -46,6 +46,10 @@ import Testing
         try SQLiteShell.run(
           cli.db, "SELECT count(*) FROM channel_owner WHERE entity_id <> 'be-pz-fixture'")
           == "0", "\(file): ownership periods, if any, are the fixture's")
+      #expect(migrations.contains("v6-surveys"), "\(file): \(migrations)")
+      // The survey table exists (empty unless the fixture is v8, v6-surveys, or later, which holds one).
+      let surveys = try SQLiteShell.run(cli.db, "SELECT count(*) FROM survey")
+      #expect(surveys == (file >= "v8.sqlite" ? "1" : "0"), "\(file): \(surveys)")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(migrations.contains("v7-corrections"), "\(file): \(migrations)")
       // Retractions made at v7-corrections or later are kept; earlier files start with none.

@@ -59,6 +59,14 @@ struct SchemaFixtureTests {
                         'typo: one zero too many', 0);
               """)
         }
+        if let surveys = Schema.migrationNames.firstIndex(of: "v6-surveys"), version >= surveys {
+          try db.execute(
+            sql: """
+              INSERT INTO survey (entity_id, platform, observed_on, result, method, confidence,
+                                  source_id)
+                VALUES ('be-pz-fixture', 'tiktok', '2025-01-01', 'absent', 'website', 'medium', 1);
+              """)
+        }
       }
       try queue.close()
     }

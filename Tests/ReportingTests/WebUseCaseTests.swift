@@ -55,8 +55,12 @@ struct WebUseCaseTests {
 
   @Test func anEntityProfileHasItsChannelsHistoryAndChanges() throws {
     try withFixtureRegistry(seed: Fixtures.compareSeed) { registry in
-      let profile = try Profiles.entity(registry, id: "zp-a")
+      let day = try #require(Day("2024-01-01"))
+      let profile = try Profiles.entity(registry, id: "zp-a", on: day, rule: PresenceRule())
       #expect(profile.detail.entity.id == "zp-a")
+      // Its statuses as `show` has them: "any" first, on the day asked for.
+      #expect(profile.statuses.asOf == "2024-01-01")
+      #expect(profile.statuses.statuses.first?.platform == "any")
       for c in profile.detail.channels where c.snapshotCount > 0 {
         let rows = try #require(profile.histories[c.channel.id!])
         // One row per day, oldest first; at most as many as snapshots.
@@ -65,7 +69,7 @@ struct WebUseCaseTests {
       }
       #expect(profile.changes.count == profile.changeCount)
       #expect(throws: RegistryError.notFound("no entity has the id 'nobody'")) {
-        try Profiles.entity(registry, id: "nobody")
+        try Profiles.entity(registry, id: "nobody", on: day, rule: PresenceRule())
       }
     }
   }
@@ -90,6 +94,7 @@ struct WebUseCaseTests {
     #expect(enumValues(parameters["platform"]) == Platform.allCases.map(\.rawValue))
     #expect(enumValues(parameters["kind"]) == EntityKind.allCases.map(\.rawValue))
     #expect(enumValues(parameters["status"]) == ChannelStatus.allCases.map(\.rawValue))
+    #expect(enumValues(parameters["min_confidence"]) == Confidence.allCases.map(\.rawValue))
     let account = try #require(
       (schemas["Account"] as? [String: Any])?["properties"] as? [String: Any])
     #expect(enumValues(account["platform"]) == Platform.allCases.map(\.rawValue))

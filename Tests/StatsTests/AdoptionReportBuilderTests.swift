@@ -69,4 +69,21 @@ struct AdoptionReportBuilderTests {
     #expect(report.national.first { $0.platform == "any" }?.entities == n)
     #expect(report.sources.map(\.key) == ["a", "b"])
   }
+
+  /// Per 1,000 inhabitants is the audience the registry knows over the population: with no
+  /// present entity on a platform it is missing (no_values), never 0.
+  @Test func perThousandIsMissingWhereNobodyIsKnownToBePresent() {
+    var input = Self.input(regions: 1)
+    input.filters = ReportFilters(
+      country: "BE", regions: [], kinds: [], platforms: ["x", "mastodon"])
+    let report = AdoptionReportBuilder.build(input)
+    let mastodon = report.national.first { $0.platform == "mastodon" }
+    #expect(mastodon?.adopters == 0)
+    #expect(mastodon?.perThousand == .missing(.noValues))
+    // On X: entities 1 and 2 have 110 and 210 followers on D; three entities of 1,000
+    // inhabitants each (the third has no channel: an audience of 0 known):
+    // 1000 × (110 + 210) / 3000 = 106.666...
+    let x = report.national.first { $0.platform == "x" }
+    #expect(abs((x?.perThousand.value ?? 0) - 320_000.0 / 3000.0) < 1e-9)
+  }
 }

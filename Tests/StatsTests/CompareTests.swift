@@ -92,7 +92,8 @@ enum CompareFixture {
   let s = try Scorecard.build(f.input(), entityId: "a", basis: .region, platform: .platform("x"))
     .get()
   let followers = s.rows.first { $0.metric == .followers }!
-  // a = 2000. Peers with a value: d 500, c 2000, b 3000; e no snapshot, f no channel.
+  // a = 2000. Peers with a value: d 500, c 2000, b 3000; e no snapshot, f no channel and
+  // never surveyed (not_surveyed).
   // Percentile = #{500, 2000} ≤ 2000 / 3 = 2/3 (the tie with c counts as "equal or lower").
   #expect(followers.value == .value(2000))
   #expect(followers.percentile == .value(2.0 / 3))
@@ -105,7 +106,7 @@ enum CompareFixture {
   #expect(followers.best == PeerValue(id: "b", name: "Zone b", value: 3000))
   #expect(
     followers.peersMissing == [
-      PeerMissing(id: "e", reason: .noSnapshot), PeerMissing(id: "f", reason: .noChannel),
+      PeerMissing(id: "e", reason: .noSnapshot), PeerMissing(id: "f", reason: .notSurveyed),
     ])
   // Per 1,000: a 2000/100000×1000 = 20; b 60, c 10, d 6.25 → 20 ≥ 6.25, 10: 2/3.
   let perK = s.rows.first { $0.metric == .followersPer1000 }!
@@ -163,8 +164,21 @@ enum CompareFixture {
   // w 4000 → 1; b 3000 → 2; a 2000 and c 2000 share 3 (by id); d 500 → 5 (rank 4 skipped).
   #expect(t.entries.map(\.entity.id) == ["w", "b", "a", "c", "d"])
   #expect(t.entries.map(\.rank) == [1, 2, 3, 3, 5])
+  // f has no channel on x and was never surveyed: not_surveyed (no longer no_channel).
   #expect(
-    t.missing.map { "\($0.entity.id):\($0.reason.rawValue)" } == ["e:no_snapshot", "f:no_channel"])
+    t.missing.map { "\($0.entity.id):\($0.reason.rawValue)" } == [
+      "e:no_snapshot", "f:not_surveyed",
+    ])
+  // Surveyed absent 100 days before D (within 365): absent; found present without a channel
+  // named: no_channel.
+  for (result, reason) in [(SurveyResult.absent, "absent"), (.present, "no_channel")] {
+    let survey = StatsSurvey(
+      entityId: "f", platform: "x", day: f.d.adding(days: -100), result: result)
+    let fx = EntityFigures.compute(
+      f.entities.first { $0.id == "f" }!.entity, channels: f.channels, snapshots: byChannel,
+      platform: .platform("x"), on: f.d, stalenessDays: 365, surveys: [survey])
+    #expect(fx[.followers] == .missing(MissingReason(rawValue: reason)!))
+  }
   // --top 3 keeps both entities tied at 3.
   let top = LeagueTable.build(
     figures, metric: .followers, platform: .platform("x"), asOf: f.d, top: 3)

@@ -119,6 +119,11 @@ struct ExtremeValueTests {
     #expect(ReportText.grouped(.nan) == "not a number")
     #expect(JSONValue.number(9.3e18) == "9.3e+18")
     #expect(JSONValue.number(.nan) == "null")
+    // Ten decimals at most; what rounds to an integer prints as one (a Wilson bound of 1e-17).
+    #expect(JSONValue.number(1e-17) == "0")
+    #expect(JSONValue.number(0.99999999999) == "1")
+    #expect(JSONValue.number(0.12345678901234) == "0.123456789")
+    #expect(JSONValue.number(2.5) == "2.5")
   }
 }
 

@@ -104,18 +104,36 @@ def main():
             headline = " ".join(e["text"] for e in dom.find("div", id="headline"))
             c.expect(str(summary["entities"]) in headline,
                      f"overview: headline holds the {summary['entities']} entities: {headline!r}")
-            rate = summary["platforms"][0]["adoption_rate"] * 100
-            c.expect(f"{summary['adopters_any']} · {rate:.1f}%" in headline,
-                     f"overview: headline holds {summary['adopters_any']} adopters at {rate:.1f}%")
-            ci = summary["platforms"][0]
-            c.expect(f"95% CI {ci['ci_low'] * 100:.1f}–{ci['ci_high'] * 100:.1f}%" in headline,
-                     "overview: headline holds the interval")
+            any_ = summary["platforms"][0]
+            if any_["estimate"] is not None:
+                estimate = f"{any_['estimate'] * 100:.1f}%"
+                c.expect(estimate in headline, f"overview: headline holds the estimate {estimate}")
+                ci = f"95% CI {any_['estimate_ci_low'] * 100:.1f}–{any_['estimate_ci_high'] * 100:.1f}%"
+                c.expect(ci in headline, f"overview: headline holds the estimate's {ci}")
+            bounds = f"{any_['rate_lower'] * 100:.1f}–{any_['rate_upper'] * 100:.1f}%"
+            c.expect(bounds in headline, f"overview: headline holds the bounds {bounds}")
+            coverage = (f"present {any_['present']} ({any_['present_confirmed']} confirmed), "
+                        f"absent {any_['absent']}, unknown {any_['unknown']}")
+            c.expect(coverage in headline, f"overview: headline holds the statuses {coverage!r}")
             in_map = lambda a: a["tag"] == "svg" and "zonemap" in a["attrs"].get("class", "")
             paths = dom.find("path", cls="zone", inside=in_map)
             c.expect(len(paths) == len(zones),
                      f"overview: one path per zone ({len(paths)} paths, {len(zones)} zones)")
             ids = {p["attrs"].get("data-entity") for p in paths}
             c.expect(ids == set(zones), "overview: the paths are the map's zones")
+            # Every zone in the report is drawn with its status; the counts are the report's
+            # (every entity of the seed's report is a zone of the map), unknown never absent.
+            drawn = [p["attrs"].get("data-status") for p in paths if p["attrs"].get("data-status")]
+            counted = {
+                "present": sum(s.startswith("present") for s in drawn),
+                "absent": drawn.count("absent"), "unknown": drawn.count("unknown")}
+            c.expect(len(drawn) == any_["entities"] and counted == {
+                k: any_[k] for k in ("present", "absent", "unknown")},
+                f"overview: the map's statuses {counted} are the report's")
+            unknown_fills = {p["attrs"].get("fill") for p in paths
+                             if p["attrs"].get("data-status") == "unknown"}
+            c.expect(unknown_fills <= {"url(#zonemap-unknown)"},
+                     f"overview: unknown zones are hatched ({unknown_fills})")
             c.expect(any("MIT" in e["text"] for e in dom.find("summary")),
                      "overview: the map's MIT notice")
             matrix = dom.find("tr", inside=lambda a: a["attrs"].get("id") == "matrix")
@@ -132,10 +150,10 @@ def main():
             shown = " ".join(r["text"] for r in rows)
             c.expect(all(h in shown for h in handles), "accounts: every handle is shown")
 
-            accounts = json.loads(serve.get(base + "/api/v1/accounts?kind=local_police&sort=entity_id")[2])
+            accounts = json.loads(serve.get(base + "/api/v1/accounts?kind=local_police&sort=-followers")[2])
             entity_id = next(a["entity_id"] for a in accounts if a["entity_id"] in zones)
             detail = json.loads(serve.get(base + "/api/v1/entities/" + entity_id)[2])["entity"]
-            dom = render(base + "/entities/" + entity_id, "entity")
+            dom = render(base + "/entities/" + entity_id + "?as_of=2024-06-30", "entity")
             h1 = " ".join(e["text"] for e in dom.find("h1"))
             c.expect(entity_id in h1 and any(n in h1 for n in detail["names"].values()),
                      f"entity: the heading names {entity_id}: {h1!r}")
@@ -145,6 +163,13 @@ def main():
             sections = dom.find("section", cls="channel")
             c.expect(len(sections) == len(detail["channels"]),
                      f"entity: one section per channel ({len(sections)})")
+            presence = json.loads(serve.get(
+                base + "/api/v1/entities/" + entity_id + "?as_of=2024-06-30")[2])["presence"]
+            rows = [(r["attrs"].get("data-platform"), r["attrs"].get("data-status"))
+                    for r in dom.find("tr", inside=lambda a: a["attrs"].get("id") == "statuses")
+                    if r["attrs"].get("data-platform")]
+            c.expect(rows == [(r["platform"], r["status"]) for r in presence["statuses"]],
+                     f"entity: its statuses as the API has them ({rows})")
 
             dom = render(base + "/report?as_of=2024-06-30", "report")
             h1 = " ".join(e["text"] for e in dom.find("h1"))

@@ -59,6 +59,26 @@ REQUESTS = [
     ("/rank", "metric=followers_per_1000&as_of=2024-01-01&top=3"),
     ("/rank", "metric=growth_90d&platform=x&region=BE-VLG"),
     ("/rank", "metric=charm"),
+    ("/accounts", "presence=1&platform=x&min_confidence=low"),
+    ("/accounts", "presence=1&include_ceased=1"),
+    ("/accounts", "min_confidence=plaid"),
+    ("/entities/{id}", "as_of=2020-01-01&min_confidence=high"),
+    ("/summary", "min_confidence=low&platform=x"),
+    ("/report", "min_confidence=high&as_of=2024-01-01"),
+    ("/compare/{id}", "min_confidence=low&as_of=2024-01-01"),
+    ("/rank", "min_confidence=low&as_of=2024-01-01"),
+]
+
+# On the report's fixture: surveys (present and absent), so that statuses, surveys and the
+# report's bounds and estimates are in the answers.
+SURVEYED = [
+    ("/entities/zone-c", "as_of=2021-06-30"),
+    ("/entities/zone-h", "as_of=2021-06-30&min_confidence=high"),
+    ("/accounts", "presence=1&as_of=2021-06-30"),
+    ("/accounts", "presence=1&as_of=2021-06-30&platform=instagram&min_confidence=low"),
+    ("/report", "as_of=2021-06-30&platform=x&platform=instagram"),
+    ("/summary", "as_of=2021-06-30"),
+    ("/rank", "as_of=2021-06-30"),
 ]
 
 # Sent on purpose without being declared: the API must refuse them (400, documented).
@@ -106,6 +126,16 @@ def main():
                 if problem:
                     failed += 1
                     failures.append(f"{concrete}?{query}: {problem}")
+                else:
+                    passed += 1
+        db = serve.make_database(os.path.join(serve.ROOT, "Tests/Fixtures/report-seed"), folder)
+        with serve.server(db, os.path.join(folder, "server-surveyed.log")) as base:
+            for path, query in SURVEYED:
+                url = base + "/api/v1" + path + ("?" + query if query else "")
+                problem = check(path, path, query, url)
+                if problem:
+                    failed += 1
+                    failures.append(f"report fixture {path}?{query}: {problem}")
                 else:
                     passed += 1
     for p in SPEC["paths"]:

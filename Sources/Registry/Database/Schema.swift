@@ -8,7 +8,7 @@ enum Schema {
   /// Migration identifiers in order; their position (1-based) is the schema version.
   static let migrationNames = [
     "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
-    "v8-ownership", "v7-corrections",
+    "v8-ownership", "v7-corrections", "v6-surveys",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -20,6 +20,7 @@ enum Schema {
     migrator.registerMigration("v5-entity-names", migrate: v5EntityNames)
     migrator.registerMigration("v8-ownership", migrate: v8Ownership)
     migrator.registerMigration("v7-corrections", migrate: v7Corrections)
+    migrator.registerMigration("v6-surveys", migrate: v6Surveys)
     return migrator
   }
 
@@ -514,6 +515,35 @@ enum Schema {
         );
         CREATE INDEX snapshot_retraction_channel
           ON snapshot_retraction(channel_id, observed_at, source_id);
+        """)
+  }
+
+  /// Surveys: on a day a source checked an entity on a platform and found it present (with the
+  /// handle, and the channel when linked, where the source names one) or absent. The method is
+  /// checked in Swift (`SurveyMethod`), so a new method needs no migration. One survey per
+  /// entity, platform, day and source, so importing a file again changes nothing.
+  private static func v6Surveys(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE survey (
+          id INTEGER PRIMARY KEY,
+          entity_id TEXT NOT NULL REFERENCES entity(id),
+          platform TEXT NOT NULL CHECK (platform IN ('x', 'facebook_page', 'facebook_group',
+            'instagram', 'youtube', 'tiktok', 'linkedin', 'threads', 'mastodon', 'bluesky',
+            'telegram', 'whatsapp_channel', 'website', 'mailing_list', 'sms_alert')),
+          observed_on TEXT NOT NULL
+            CHECK (observed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          result TEXT NOT NULL CHECK (result IN ('present', 'absent')),
+          handle TEXT CHECK (handle IS NULL OR length(handle) > 0),
+          channel_id INTEGER REFERENCES channel(id),
+          method TEXT NOT NULL CHECK (length(method) > 0),
+          confidence TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          CHECK (result = 'present' OR (handle IS NULL AND channel_id IS NULL)),
+          UNIQUE (entity_id, platform, observed_on, source_id)
+        );
+        CREATE INDEX survey_channel ON survey(channel_id);
         """)
   }
 }

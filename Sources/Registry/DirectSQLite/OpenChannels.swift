@@ -11,32 +11,62 @@ struct OpenChannels {
   var openIds: [Int64] = []
   /// Sources of those open channels.
   var openSources = Set<Int64>()
+  /// Ids of the other channels whose entity exists on the day (closed by then, or with an
+  /// evidence date unknown or after it), ascending: a snapshot of one on or before the day is
+  /// presence evidence too.
+  var otherIds: [Int64] = []
 }
 
 extension RegistryDatabase {
-  /// Scans the channel table in id order, keeping the channels of `entityIds`; a channel is open
-  /// on `day` iff coalesce(opened_on, first_seen_on) <= day and (closed_on is null or > day), and
-  /// counts as open here only if its entity is in `existing` (exists on the day). Steps a raw
-  /// statement: GRDB's Row decoding by column name was most of the loader's time (perf).
+  /// Scans the channel table in id order, keeping the channels of `entityIds`. A channel's
+  /// evidence date is coalesce(opened_on, first_seen_on), else its source's published_on, else
+  /// its retrieved_on; it is open on `day` iff that date <= day and (closed_on is null or > day),
+  /// and counts as open here only if its entity is in `existing` (exists on the day). Steps a
+  /// raw statement: GRDB's Row decoding by column name was most of the loader's time (perf).
   ///
   /// A channel with ownership periods (`channel_owner`) gives one row per tenure as seen on
-  /// `day` (`Ownership.tenures`), each kept when its owner is in `entityIds`: the owner of the
-  /// day holds it open, earlier owners keep their part of its past. The periods are read in
-  /// channel order beside the scan (no lookup per channel).
+  /// `day` (`Ownership.tenures`, from the channel's evidence date), each kept when its owner is
+  /// in `entityIds`: the owner of the day holds it open, earlier owners keep their part of its
+  /// past. The periods are read in channel order beside the scan (no lookup per channel). Such a
+  /// channel's id is listed once: in `openIds` when a tenure is open, else in `otherIds` when
+  /// one of its owners exists.
   static func openChannels(
     _ db: Database, of entityIds: Set<String>, existing: Set<String>, on day: Day
   ) throws -> OpenChannels {
     var result = OpenChannels()
+    // The few sources' dates, read once: only a channel with neither date of its own needs one.
+    var sourceDates: [Int64: (day: Day, dating: ChannelDating)] = [:]
+    try Self.step(
+      db.makeStatement(
+        sql: """
+          SELECT id, published_on, retrieved_on FROM source
+          WHERE published_on IS NOT NULL OR retrieved_on IS NOT NULL
+          """)
+    ) { s in
+      if let p = Self.day(s, 1) {
+        sourceDates[sqlite3_column_int64(s, 0)] = (p, .sourcePublished)
+      } else if let r = Self.day(s, 2) {
+        sourceDates[sqlite3_column_int64(s, 0)] = (r, .sourceRetrieved)
+      }
+    }
     let periods = try ownershipPeriods(db)
     var nextPeriod = 0
     let statement = try db.makeStatement(
       sql: """
-        SELECT id, entity_id, platform, coalesce(opened_on, first_seen_on) AS opened,
-               closed_on, emergency_disclaimer, confidence, source_id
+        SELECT id, entity_id, platform, opened_on, closed_on, emergency_disclaimer, confidence,
+               source_id, first_seen_on, verified_on
         FROM channel ORDER BY id
         """)
     let cs = statement.sqliteStatement
     defer { sqlite3_reset(cs) }
+    // The current row's evidence date: the first known of opened_on, first_seen_on, the
+    // source's (a column is read only when the one before is NULL).
+    func evidence() -> (day: Day?, dating: ChannelDating?) {
+      if let opened = Self.day(cs, 3) { return (opened, .opened) }
+      if let first = Self.day(cs, 8) { return (first, .firstSeen) }
+      if let d = sourceDates[sqlite3_column_int64(cs, 7)] { return (d.day, d.dating) }
+      return (nil, nil)
+    }
     // Channels come grouped by entity: each run of one entity's channels is looked up once, and
     // shares one String.
     var lastEntity: (id: String, inScope: Bool, exists: Bool)?
@@ -53,21 +83,9 @@ extension RegistryDatabase {
           own.append(periods[nextPeriod].period)
           nextPeriod += 1
         }
-        let platform = names.text(cs, 2) ?? ""
-        let disclaimer = Self.int(cs, 5).map { $0 != 0 }
-        let confidence = names.text(cs, 6) ?? ""
-        let tenures = Ownership.tenures(
-          openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4), periods: own, on: day)
-        for t in tenures where entityIds.contains(t.entityId) {
-          let c = ReportData.ChannelRow(
-            id: id, entityId: t.entityId, platform: platform, openedOn: t.openedOn,
-            closedOn: t.closedOn, disclaimer: disclaimer, confidence: confidence)
-          result.channels.append(c)
-          if Self.isOpen(c, on: day) && existing.contains(t.entityId) {
-            result.openIds.append(id)
-            result.openSources.insert(sqlite3_column_int64(cs, 7))
-          }
-        }
+        appendTenures(
+          cs, id: id, periods: own, evidence: evidence(), names: &names, of: entityIds,
+          existing: existing, on: day, to: &result)
         continue
       }
       // (entity_id is NOT NULL, and no entity has an empty id: a NULL would be out of scope.)
@@ -77,17 +95,59 @@ extension RegistryDatabase {
         lastEntity = (id, entityIds.contains(id), existing.contains(id))
       }
       guard let entity = lastEntity, entity.inScope else { continue }
+      let (opened, dating) = evidence()
       let c = ReportData.ChannelRow(
         id: id, entityId: entity.id, platform: names.text(cs, 2) ?? "",
-        openedOn: Self.day(cs, 3), closedOn: Self.day(cs, 4),
-        disclaimer: Self.int(cs, 5).map { $0 != 0 }, confidence: names.text(cs, 6) ?? "")
+        openedOn: opened, dating: dating, closedOn: Self.day(cs, 4),
+        verifiedOn: Self.day(cs, 9), disclaimer: Self.int(cs, 5).map { $0 != 0 },
+        confidence: names.text(cs, 6) ?? "")
       result.channels.append(c)
       if Self.isOpen(c, on: day) && entity.exists {
         result.openIds.append(c.id)
         result.openSources.insert(sqlite3_column_int64(cs, 7))
+      } else if entity.exists {
+        result.otherIds.append(c.id)
       }
     }
     return result
+  }
+
+  /// Appends the tenures of channel `id` (the current row of `cs`; `periods`: its ownership
+  /// periods). A tenure opens on the later of the channel's evidence date and its period's start.
+  private static func appendTenures(
+    _ cs: OpaquePointer?, id: Int64, periods: [OwnershipPeriod],
+    evidence: (day: Day?, dating: ChannelDating?),
+    names: inout TextCache, of entityIds: Set<String>, existing: Set<String>, on day: Day,
+    to result: inout OpenChannels
+  ) {
+    let platform = names.text(cs, 2) ?? ""
+    let disclaimer = Self.int(cs, 5).map { $0 != 0 }
+    let confidence = names.text(cs, 6) ?? ""
+    let verified = Self.day(cs, 9)
+    let tenures = Ownership.tenures(
+      openedOn: evidence.day, closedOn: Self.day(cs, 4), periods: periods, on: day)
+    var isOpen = false
+    var ownerExists = false
+    for t in tenures where entityIds.contains(t.entityId) {
+      // A verification is evidence for the owner who held the channel on its day.
+      let verifiedOn = verified.flatMap { v in
+        (t.openedOn.map { $0 <= v } ?? true) && (t.closedOn.map { $0 > v } ?? true) ? v : nil
+      }
+      let c = ReportData.ChannelRow(
+        id: id, entityId: t.entityId, platform: platform, openedOn: t.openedOn,
+        dating: evidence.dating, closedOn: t.closedOn, verifiedOn: verifiedOn,
+        disclaimer: disclaimer, confidence: confidence)
+      result.channels.append(c)
+      guard existing.contains(t.entityId) else { continue }
+      ownerExists = true
+      if Self.isOpen(c, on: day) { isOpen = true }
+    }
+    if isOpen {
+      result.openIds.append(id)
+      result.openSources.insert(sqlite3_column_int64(cs, 7))
+    } else if ownerExists {
+      result.otherIds.append(id)
+    }
   }
 
   static func isOpen(_ c: ReportData.ChannelRow, on day: Day) -> Bool {

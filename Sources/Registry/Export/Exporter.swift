@@ -73,6 +73,15 @@ public enum Exporter {
       """
     ),
     (
+      "surveys.csv",
+      """
+      SELECT v.id, v.entity_id, v.platform, v.observed_on, v.result, v.handle, v.method,
+        v.confidence, s.key AS source, v.note, c.key AS channel
+      FROM survey v JOIN source s ON s.id = v.source_id LEFT JOIN channel c ON c.id = v.channel_id
+      ORDER BY v.id
+      """
+    ),
+    (
       "channel_handle_history.csv",
       """
       SELECT c.key AS channel, h.handle, h.valid_until, s.key AS source

@@ -3,9 +3,10 @@ import GRDB
 
 /// Which table an import file fills.
 public enum ImportTarget: String, Sendable, CaseIterable {
-  case entities, channels
+  case entities, channels, surveys
 
-  /// Columns an import file may have: the seed file's columns (plus names for entities).
+  /// Columns an import file may have: the seed file's columns (plus names for entities; for
+  /// surveys, other ways to name the entity and the worksheet's columns, which are read-only).
   public var columns: [String] {
     switch self {
     case .entities:
@@ -13,6 +14,9 @@ public enum ImportTarget: String, Sendable, CaseIterable {
         + ["name_fr", "name_nl", "name_de", "name_en"]
     case .channels:
       return SeedLoader.files.first { $0.name == "channels.csv" }!.columns + ["verified_on"]
+    case .surveys:
+      return SurveyStore.columns + ["source"]
+        + SurveySheet.columns.filter { !SurveyStore.columns.contains($0) && $0 != "source" }
     }
   }
 }
@@ -40,6 +44,18 @@ public struct ImportRecord: Sendable, Equatable {
   public init(line: Int, values: [String: String]) {
     self.line = line
     self.values = values
+  }
+}
+
+extension ImportRecord {
+  /// The record with `defaults` for the columns it leaves out or empty.
+  public func filling(_ defaults: [String: String]) -> ImportRecord {
+    var r = self
+    for (column, value) in defaults
+    where (r.values[column] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+      r.values[column] = value
+    }
+    return r
   }
 }
 
@@ -228,6 +244,7 @@ extension RegistryDatabase {
         switch target {
         case .entities: try importer.entities(records)
         case .channels: try importer.channels(records)
+        case .surveys: try importer.surveys(records)
         }
         if !dryRun { try SearchIndex.rebuild(db) }
         outcomes = importer.outcomes
@@ -239,7 +256,7 @@ extension RegistryDatabase {
 }
 
 /// Applies import records inside one transaction and collects what changed per row.
-private struct Importer {
+struct Importer {
   let db: Database
   let context: ChangeContext
   let file: String
@@ -362,6 +379,31 @@ private struct Importer {
         }
         seen[c.key] = r.line
         return c.key
+      }
+    }
+  }
+}
+
+extension Importer {
+  /// Records surveys. Rows whose `result` is empty are skipped: a worksheet's rows nobody filled
+  /// in. The worksheet's read-only columns (the status, evidence and handles it was printed
+  /// with) are not read.
+  mutating func surveys(_ records: [ImportRecord]) throws {
+    var seen: [String: Int] = [:]
+    for r in records {
+      guard let result = r.values["result"], !result.trimmingCharacters(in: .whitespaces).isEmpty
+      else { continue }
+      var values: [String: String] = [:]
+      for column in SurveyStore.columns { values[column] = r.values[column] }
+      let v = ColumnValues(values)
+      let db = self.db
+      try row(r, table: "survey", key: "line \(r.line)") { recorder in
+        let outcome = try SurveyStore(db: db, recorder: recorder).save(v)
+        if let first = seen[outcome.key] {
+          throw ColumnError("result", "the survey \(outcome.key) is also on line \(first)")
+        }
+        seen[outcome.key] = r.line
+        return outcome.key
       }
     }
   }

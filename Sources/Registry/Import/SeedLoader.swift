@@ -47,11 +47,18 @@ public enum SeedLoader {
   /// given in file order.
   public static let optionalColumns: [String: [String]] = [
     "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
-    "channel_owners.csv": ["id"],
+    "surveys.csv": ["id", "channel"], "channel_owners.csv": ["id"],
   ]
 
   /// Files a seed may have (an export writes them); loaded after the others when present.
   public static let optionalFiles: [(name: String, columns: [String])] = [
+    (
+      "surveys.csv",
+      [
+        "entity_id", "platform", "observed_on", "result", "handle", "method", "confidence",
+        "source", "note",
+      ]
+    ),
     ("channel_handle_history.csv", ["channel", "handle", "valid_until", "source"]),
     ("channel_owners.csv", ["channel", "entity_id", "valid_from", "valid_to", "source", "note"]),
     (
@@ -91,10 +98,11 @@ public enum SeedLoader {
   /// What a load wrote, per table.
   public struct Counts: Equatable, Sendable, CustomStringConvertible {
     public var sources = 0, regions = 0, entities = 0, names = 0, municipalities = 0
-    public var lineage = 0, channels = 0, snapshots = 0, referenceFigures = 0
+    public var lineage = 0, channels = 0, snapshots = 0, referenceFigures = 0, surveys = 0
     public var description: String {
       "\(entities) entities, \(channels) channels, \(snapshots) snapshots, "
         + "\(referenceFigures) reference figures, \(sources) sources"
+        + (surveys > 0 ? ", \(surveys) surveys" : "")
     }
   }
 
@@ -206,6 +214,9 @@ public enum SeedLoader {
       try loadChannels()
       try loadSnapshots()
       try loadReferenceFigures()
+      if FileManager.default.fileExists(atPath: directory + "/surveys.csv") {
+        try loadSurveys()
+      }
       if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
         try loadHandleHistory()
       }
@@ -451,6 +462,79 @@ public enum SeedLoader {
         }
         try s.insert(db, onConflict: .ignore)
         counts.snapshots += db.changesCount
+      }
+    }
+
+    /// Surveys (optional file). A present survey's handle links it to the channel with that
+    /// handle on the platform (or the one `channel` names), which must be the entity's; a handle
+    /// no channel has is kept unlinked (`validate` lists it).
+    mutating func loadSurveys() throws {
+      let t = try table("surveys.csv")
+      while let r = try t.next() {
+        let entityId = try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }()
+        guard let platform = try r.oneOf("platform", Platform.self) else {
+          throw r.fail("platform", "is empty")
+        }
+        let day = try r.day("observed_on") ?? { throw r.fail("observed_on", "is empty") }()
+        guard let result = try r.oneOf("result", SurveyResult.self) else {
+          throw r.fail("result", "is empty: present or absent")
+        }
+        guard let method = try r.oneOf("method", SurveyMethod.self) else {
+          throw r.fail("method", "is empty (one of \(SurveyMethod.namesList))")
+        }
+        guard let confidence = try r.oneOf("confidence", Confidence.self) else {
+          throw r.fail("confidence", "is empty (one of \(Confidence.namesList))")
+        }
+        var handle: String?
+        if let raw = r.optional("handle") {
+          guard result == .present else {
+            throw r.fail("handle", "an absent survey names no handle")
+          }
+          switch Handle.parse(raw, platform: platform) {
+          case .success(let h) where h.platform == platform: handle = h.canonical
+          case .success(let h):
+            throw r.fail(
+              "handle", "'\(raw)' is a \(h.platform.rawValue) handle, not \(platform.rawValue)")
+          case .failure(let e): throw r.fail("handle", e.reason)
+          }
+        }
+        var channelId: Int64?
+        if let key = r.optional("channel") {
+          guard let id = channelIds[key] else {
+            throw r.fail("channel", "unknown channel '\(key)' (not in channels.csv)")
+          }
+          channelId = id
+        } else if let handle {
+          channelId = try Int64.fetchOne(
+            db, sql: "SELECT id FROM channel WHERE platform = ? AND handle = ?",
+            arguments: [platform.rawValue, handle])
+        }
+        if let channelId,
+          try String.fetchOne(
+            db, sql: "SELECT entity_id FROM channel WHERE id = ?", arguments: [channelId])
+            != entityId
+        {
+          throw r.fail("handle", "the channel \(handle ?? "") belongs to another entity")
+        }
+        var s = Survey(
+          id: try r.int("id", min: 1), entityId: entityId, platform: platform,
+          observedOn: day, result: result, handle: handle, channelId: channelId,
+          method: method.rawValue, confidence: confidence, sourceId: try source(r)!,
+          note: r.optional("note"))
+        if let same = try Survey.filter(
+          Survey.Columns.entityId == entityId && Survey.Columns.platform == platform.rawValue
+            && Survey.Columns.observedOn == day && Survey.Columns.sourceId == s.sourceId
+        ).fetchOne(db) {
+          if same.result != result {
+            throw r.fail(
+              "result",
+              "this source's survey of \(entityId) on \(platform.rawValue) on \(day) is "
+                + "also given as \(same.result.rawValue)")
+          }
+          continue
+        }
+        try s.insert(db)
+        counts.surveys += 1
       }
     }
 

@@ -126,7 +126,10 @@ extension RegistryDatabase {
     q.addIn("c.status", f.statuses.map(\.rawValue))
     if let d = f.asOf?.description {
       q.add(
-        "coalesce(c.opened_on, c.first_seen_on) <= ? AND (c.closed_on IS NULL OR c.closed_on > ?)",
+        """
+        coalesce(c.opened_on, c.first_seen_on, src.published_on, src.retrieved_on) <= ?
+        AND (c.closed_on IS NULL OR c.closed_on > ?)
+        """,
         [d, d])
     }
     if let text = f.search {

@@ -56,7 +56,12 @@ extension RegistryDatabase {
     channelCond.addIn("c.status", f.statuses.map(\.rawValue))
     if let d = f.asOf?.description {
       channelCond.add(
-        "coalesce(c.opened_on, c.first_seen_on) <= ? AND (c.closed_on IS NULL OR c.closed_on > ?)",
+        """
+        coalesce(c.opened_on, c.first_seen_on,
+                 (SELECT coalesce(s.published_on, s.retrieved_on) FROM source s
+                  WHERE s.id = c.source_id)) <= ?
+        AND (c.closed_on IS NULL OR c.closed_on > ?)
+        """,
         [d, d])
     }
     let channels: String

@@ -21,6 +21,8 @@ public struct CompareData: Sendable {
   public var snapshots: [ReportData.SnapshotRow] = []
   public var references: [ReferenceRow] = []
   public var regionNames: [String: String] = [:]
+  /// The surveys of the entities, every confidence.
+  public var surveys: [ReportData.SurveyRow] = []
   /// The registry holds generated data (`SyntheticData.sourceURLPrefix`).
   public var synthetic = false
 }
@@ -98,6 +100,9 @@ extension RegistryDatabase {
         _ = try fetch(byPosts, id, asOf.adding(days: -seeks.postsDays))
         _ = try fetch(byEngagements, id, asOf)
       }
+      // The other channels of the entities existing on D: a snapshot on or before D is presence
+      // evidence (statuses).
+      for id in loaded.channels.otherIds { _ = try fetch(byFollowers, id, asOf) }
       let sought = Set(data.snapshots.map(\.channelId))
       for id in openIds where !sought.contains(id) {
         // No follower count at all: posts or engagements alone may still be known.
@@ -105,21 +110,43 @@ extension RegistryDatabase {
         _ = try fetch(byPosts, id, asOf.adding(days: -seeks.postsDays))
         _ = try fetch(byEngagements, id, asOf)
       }
-      let refs = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.*, s.key AS source_key, s.title AS source_title, s.url AS source_url
-          FROM reference_figure r JOIN source s ON s.id = r.source_id
-          WHERE r.country = ? OR r.country IS NULL ORDER BY r.as_of, r.id
-          """, arguments: [country])
-      for r in refs {
-        data.references.append(
-          CompareData.ReferenceRow(
-            figure: try ReferenceFigure(row: r), sourceKey: r["source_key"],
-            sourceTitle: r["source_title"], sourceURL: r["source_url"]))
-      }
+      data.references = try Self.referenceRows(db, country: country).rows
+      data.surveys = try Self.surveyRows(
+        db, country: country, of: { Set(loaded.entities.map(\.id)) }
+      ).rows
       return data
     }
+  }
+
+  /// The reference figures of `country` or of no country, by date then id, with their
+  /// sources; with `near`, only those of the country dated within a year of it (the adoption
+  /// report's published figures).
+  static func referenceRows(_ db: Database, country: String, near day: Day? = nil) throws
+    -> (rows: [CompareData.ReferenceRow], sources: [Source])
+  {
+    var filter = SQLFilter()
+    if let day {
+      filter.add(
+        "r.country = ? AND r.as_of BETWEEN ? AND ?",
+        [country, day.adding(days: -366).description, day.adding(days: 366).description])
+    } else {
+      filter.add("(r.country = ? OR r.country IS NULL)", [country])
+    }
+    let refs = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.*, s.key AS source_key, s.title AS source_title, s.url AS source_url
+        FROM reference_figure r JOIN source s ON s.id = r.source_id
+        \(filter.whereSQL) ORDER BY r.as_of, r.id
+        """, arguments: filter.arguments)
+    let rows = try refs.map { r in
+      CompareData.ReferenceRow(
+        figure: try ReferenceFigure(row: r), sourceKey: r["source_key"],
+        sourceTitle: r["source_title"], sourceURL: r["source_url"])
+    }
+    let sources = try Source.filter(keys: Set(rows.map(\.figure.sourceId)))
+      .order(Source.Columns.key).fetchAll(db)
+    return (rows, sources)
   }
 }
 

@@ -18,11 +18,26 @@ public struct ReportData: Sendable {
     public var id: Int64
     public var entityId: String
     public var platform: String
-    /// Opening date, else first sighting.
+    /// The evidence date: opening date, else first sighting, else its source's publication,
+    /// else retrieval date (`dating` says which).
     public var openedOn: Day?
+    public var dating: ChannelDating?
     public var closedOn: Day?
+    public var verifiedOn: Day?
     public var disclaimer: Bool?
     public var confidence: String
+  }
+
+  /// A survey as the statuses read it.
+  public struct SurveyRow: Sendable, Hashable {
+    public var entityId: String
+    public var platform: String
+    public var observedOn: Day
+    public var result: SurveyResult
+    public var confidence: Confidence
+    public var method: String
+    public var handle: String?
+    public var sourceKey: String
   }
 
   public struct SnapshotRow: Sendable, Hashable {
@@ -51,6 +66,12 @@ public struct ReportData: Sendable {
   public var regionNames: [String: String] = [:]
   /// Placeholder entities in scope (owners the sources do not identify), left out of every figure.
   public var placeholdersExcluded = 0
+  /// The surveys of the entities loaded, every confidence.
+  public var surveys: [SurveyRow] = []
+  /// Reference figures of the country dated within a year of the date (the report prints those
+  /// whose scope is a row's), and their sources.
+  public var references: [CompareData.ReferenceRow] = []
+  public var referenceSources: [Source] = []
   /// The registry holds generated data (`SyntheticData.sourceURLPrefix`).
   public var synthetic = false
 }
@@ -65,15 +86,19 @@ public struct ReportScope: Sendable, Equatable {
   /// baselines: the latest count on or before W − W/6 days before D, which Stats checks lies
   /// within its window).
   public var baselineSeekDays: [Int]
+  /// Surveys of this confidence or higher are cited among the sources.
+  public var minConfidence: Confidence
 
   public init(
-    country: String, regions: [String], kinds: [EntityKind], asOf: Day, baselineSeekDays: [Int]
+    country: String, regions: [String], kinds: [EntityKind], asOf: Day, baselineSeekDays: [Int],
+    minConfidence: Confidence = .medium
   ) {
     self.country = country
     self.regions = regions
     self.kinds = kinds
     self.asOf = asOf
     self.baselineSeekDays = baselineSeekDays
+    self.minConfidence = minConfidence
   }
 }
 
@@ -120,11 +145,22 @@ extension RegistryDatabase {
       var sourceIds = loaded.existingSources
       let open = loaded.channels
       sourceIds.formUnion(open.openSources)
+      let surveys = try Self.surveyRows(
+        db, country: scope.country, of: { Set(loaded.entities.map(\.id)) })
+      data.surveys = surveys.rows
+      sourceIds.formUnion(
+        surveys.sources(onOrBefore: scope.asOf, minConfidence: scope.minConfidence))
+      (data.references, data.referenceSources) = try Self.referenceRows(
+        db, country: scope.country, near: scope.asOf)
+      PhaseTimings.mark("load surveys, references")
       try whileSeeking(data)
       PhaseTimings.mark("while seeking")
+      // The open channels' snapshots, and those of the other channels of the entities existing
+      // on D (presence evidence; a closed channel's latest is mostly its span's, no seek).
+      let ids =
+        open.otherIds.isEmpty ? open.openIds : (open.openIds + open.otherIds).sorted()
       let seeks =
-        try job?.finish(db, ids: open.openIds)
-        ?? Self.seekFollowers(db, ids: open.openIds[...], bounds: bounds)
+        try job?.finish(db, ids: ids) ?? Self.seekFollowers(db, ids: ids[...], bounds: bounds)
       data.snapshots = seeks.snapshots
       PhaseTimings.mark("seeks")
       sourceIds.formUnion(seeks.sources)

@@ -61,6 +61,7 @@ public enum Validation {
       ("snapshot_span", snapshotSpans), ("near_duplicate_handle", nearDuplicateHandles),
       ("ownership", ownershipPeriods), ("snapshot_outside_life", snapshotsOutsideLife),
       ("snapshot_jump", snapshotJumps), ("snapshot_implausible", implausibleSnapshots),
+      ("surveys", surveys),
     ]
 
   static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
@@ -254,6 +255,59 @@ public enum Validation {
       }
   }
 
+  /// Surveys that disagree on one day (two sources, present and absent: the statuses then say
+  /// unknown), present surveys naming a handle no channel has, and surveys linked to a channel
+  /// another entity holds now (after a move: the survey stays with the entity it was about).
+  static func surveys(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    var out: [Finding] = []
+    for r in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT a.entity_id, a.platform, a.observed_on, sa.key AS present_source,
+               sb.key AS absent_source
+        FROM survey a JOIN survey b ON b.entity_id = a.entity_id AND b.platform = a.platform
+          AND b.observed_on = a.observed_on AND b.result = 'absent'
+        JOIN source sa ON sa.id = a.source_id JOIN source sb ON sb.id = b.source_id
+        WHERE a.result = 'present' ORDER BY a.entity_id, a.platform, a.observed_on
+        """)
+    {
+      out.append(
+        Finding(
+          .warning, "survey_conflict", "\(r["entity_id"] as String) \(r["platform"] as String)",
+          "on \(r["observed_on"] as String) \(r["present_source"] as String) found it present and "
+            + "\(r["absent_source"] as String) absent: the status that day is unknown"))
+    }
+    for r in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT v.entity_id, v.platform, v.handle, v.observed_on FROM survey v
+        WHERE v.handle IS NOT NULL AND v.channel_id IS NULL ORDER BY v.entity_id, v.platform
+        """)
+    {
+      out.append(
+        Finding(
+          .info, "survey_unlinked_handle",
+          "\(r["entity_id"] as String) \(r["platform"] as String) \(r["handle"] as String)",
+          "a survey of \(r["observed_on"] as String) names this account, which is no channel: add "
+            + "it with `channel add` if it is the entity's"))
+    }
+    for r in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT v.entity_id, c.key, c.entity_id AS owner, v.observed_on FROM survey v
+        JOIN channel c ON c.id = v.channel_id WHERE c.entity_id <> v.entity_id
+        ORDER BY v.entity_id, c.key
+        """)
+    {
+      out.append(
+        Finding(
+          .info, "survey_channel_moved", "\(r["entity_id"] as String) \(r["key"] as String)",
+          "a survey of \(r["observed_on"] as String) found this channel, which \(r["owner"] as String) "
+            + "holds now"))
+    }
+    return out
+  }
+
   /// Snapshots observed before their channel's opening day or after its closing day: the
   /// channel cannot have been counted then (a wrong date, or a wrong opening or closing day).
   static func snapshotsOutsideLife(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
@@ -374,6 +428,7 @@ public enum Validation {
         AND NOT EXISTS (SELECT 1 FROM snapshot WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM snapshot_retraction WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM reference_figure WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM survey WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM change_log WHERE source_id = s.id)
         ORDER BY key
         """

@@ -55,23 +55,23 @@ public enum AdoptionReporting {
     PhaseTimings.mark("regions check")
     let data = ReportScope(
       country: scope.country, regions: scope.regions, kinds: scope.kinds, asOf: scope.asOf,
-      baselineSeekDays: windows.map(Growth.baselineSeekDays))
+      baselineSeekDays: windows.map(Growth.baselineSeekDays), minConfidence: scope.minConfidence)
     var prepared: AdoptionReportBuilder.Prepared?
     let rows = try registry.reportData(data) { partial in
-      let platforms: [String]
-      if request.platforms.isEmpty {
-        let used = Set(partial.channels.map(\.platform))
-        platforms = Platform.allCases.filter { $0.isSocial && used.contains($0.rawValue) }
-          .map(\.rawValue)
-      } else {
-        platforms = request.platforms.compactMap { Platform(userText: $0)?.rawValue }
-      }
-      let filters = ReportFilters(
-        country: scope.country, regions: scope.regions, kinds: scope.kinds.map(\.rawValue),
-        platforms: platforms)
-      prepared = AdoptionReportBuilder.prepare(
-        ReportInputMapping.input(
-          partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays, filters: filters))
+      var input = ReportInputMapping.input(
+        partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
+        filters: ReportFilters(
+          country: scope.country, regions: scope.regions, kinds: scope.kinds.map(\.rawValue),
+          platforms: []), minConfidence: scope.minConfidence)
+      // Default columns: the platform set (every social platform with a channel or a counted
+      // survey in scope), over which "any" is decided too.
+      let platformSet = Presence.platformSet(
+        channels: input.channels, surveys: input.surveys, rule: input.rule)
+      input.platformSet = platformSet
+      input.filters.platforms =
+        request.platforms.isEmpty
+        ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
+      prepared = AdoptionReportBuilder.prepare(input)
     }
     guard let prepared else {
       throw RegistryError.invalid("internal error: the report was not prepared")

@@ -5,7 +5,8 @@ import Vocabulary
 /// Registry rows to Stats value types.
 enum ReportInputMapping {
   static func input(
-    _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters
+    _ d: ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) -> ReportInput {
     var input = ReportInput(
       asOf: asOf, stalenessDays: stalenessDays, filters: filters,
@@ -16,16 +17,35 @@ enum ReportInputMapping {
           validTo: $0.validTo)
       },
       // No labels: the report lists no channels.
-      channels: d.channels.map {
-        StatsChannel(
-          id: $0.id, entityId: $0.entityId, platform: $0.platform,
-          openedOn: $0.openedOn, closedOn: $0.closedOn,
-          disclaimer: $0.disclaimer, confidence: $0.confidence)
-      },
+      channels: d.channels.map(channel),
       snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,
-      placeholdersExcluded: d.placeholdersExcluded)
+      placeholdersExcluded: d.placeholdersExcluded, surveys: d.surveys.map(survey),
+      minConfidence: minConfidence, references: d.references.map(reference),
+      referenceSources: d.referenceSources.map(Citation.init))
     input.synthetic = d.synthetic
     return input
+  }
+
+  static func channel(_ c: ReportData.ChannelRow) -> StatsChannel {
+    StatsChannel(
+      id: c.id, entityId: c.entityId, platform: c.platform, openedOn: c.openedOn,
+      dating: c.dating, closedOn: c.closedOn, verifiedOn: c.verifiedOn,
+      disclaimer: c.disclaimer, confidence: c.confidence)
+  }
+
+  static func survey(_ s: ReportData.SurveyRow) -> StatsSurvey {
+    StatsSurvey(
+      entityId: s.entityId, platform: s.platform, day: s.observedOn, result: s.result,
+      confidence: s.confidence, method: s.method, handle: s.handle, sourceKey: s.sourceKey)
+  }
+
+  static func reference(_ r: CompareData.ReferenceRow) -> StatsReference {
+    let f = r.figure
+    return StatsReference(
+      id: f.id, label: f.label, metric: f.metric, value: f.value, denominator: f.denominator,
+      unit: f.unit, country: f.country, region: f.region, kind: f.entityKind,
+      platform: f.platform, entityId: f.entityId, asOf: f.asOf, precision: f.asOfPrecision,
+      sourceKey: r.sourceKey, sourceTitle: r.sourceTitle, sourceURL: r.sourceURL, note: f.note)
   }
 
   static func snapshots(_ d: ReportData) -> [StatsSnapshot] {

@@ -4,7 +4,10 @@ import Vocabulary
 
 /// Registry rows to the comparisons' Stats value types.
 enum CompareInputMapping {
-  static func input(_ d: CompareData, asOf: Day, stalenessDays: Int) -> CompareInput {
+  static func input(
+    _ d: CompareData, asOf: Day, stalenessDays: Int,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
+  ) -> CompareInput {
     let base = ReportInputMapping.input(
       d.reportData, asOf: asOf, stalenessDays: stalenessDays,
       filters: ReportFilters(country: "", regions: [], kinds: [], platforms: []))
@@ -21,16 +24,9 @@ enum CompareInputMapping {
           posts: $0.posts.map(Int.init), engagements: $0.engagements.map(Int.init),
           windowDays: $0.windowDays.map(Int.init))
       },
-      references: d.references.map {
-        let f = $0.figure
-        return StatsReference(
-          id: f.id, label: f.label, metric: f.metric, value: f.value, denominator: f.denominator,
-          unit: f.unit, country: f.country, region: f.region, kind: f.entityKind,
-          platform: f.platform, entityId: f.entityId, asOf: f.asOf, precision: f.asOfPrecision,
-          sourceKey: $0.sourceKey, sourceTitle: $0.sourceTitle, sourceURL: $0.sourceURL,
-          note: f.note)
-      },
-      regionNames: d.regionNames)
+      references: d.references.map(ReportInputMapping.reference),
+      regionNames: d.regionNames, surveys: d.surveys.map(ReportInputMapping.survey),
+      minConfidence: minConfidence)
     input.synthetic = d.synthetic
     return input
   }

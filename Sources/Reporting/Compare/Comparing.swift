@@ -11,16 +11,20 @@ public struct CompareRequest: Sendable, Equatable {
   public var platform: PlatformSelector
   public var asOf: Day
   public var stalenessDays: Int
+  /// Surveys below this confidence are not counted (an entity's missing reason).
+  public var minConfidence: Confidence
 
   public init(
     entityIds: [String], peers: PeerBasis = .region, platform: PlatformSelector = .anySocial,
-    asOf: Day, stalenessDays: Int = SnapshotSelection.defaultStalenessDays
+    asOf: Day, stalenessDays: Int = SnapshotSelection.defaultStalenessDays,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) {
     self.entityIds = entityIds
     self.peers = peers
     self.platform = platform
     self.asOf = asOf
     self.stalenessDays = stalenessDays
+    self.minConfidence = minConfidence
   }
 }
 
@@ -77,11 +81,12 @@ public enum Comparing {
     for c in countries {
       let part = CompareInputMapping.input(
         try registry.compareData(country: c, asOf: request.asOf, seeks: seeks), asOf: request.asOf,
-        stalenessDays: request.stalenessDays)
+        stalenessDays: request.stalenessDays, minConfidence: request.minConfidence)
       if var i = input {
         i.entities += part.entities
         i.channels += part.channels
         i.snapshots += part.snapshots
+        i.surveys += part.surveys
         i.references += part.references.filter { !i.references.contains($0) }
         i.regionNames.merge(part.regionNames) { a, _ in a }
         i.synthetic = i.synthetic || part.synthetic
@@ -113,8 +118,7 @@ public enum Comparing {
     try scope.checkRegions(in: registry)
     let input = CompareInputMapping.input(
       try registry.compareData(country: scope.country, asOf: scope.asOf, seeks: seeks),
-      asOf: scope.asOf,
-      stalenessDays: scope.stalenessDays)
+      asOf: scope.asOf, stalenessDays: scope.stalenessDays, minConfidence: scope.minConfidence)
     let kinds = scope.kinds.map(\.rawValue)
     let inScope = input.entities.filter {
       kinds.contains($0.entity.kind)
@@ -122,10 +126,12 @@ public enum Comparing {
         && $0.entity.exists(on: input.asOf)
     }
     let byChannel = input.snapshotsByChannel()
+    let platformSet = input.platformSet
     let figures = inScope.filter { !$0.placeholder }.map {
       EntityFigures.compute(
         $0.entity, channels: input.channels, snapshots: byChannel, platform: request.platform,
-        on: input.asOf, stalenessDays: scope.stalenessDays)
+        on: input.asOf, stalenessDays: scope.stalenessDays, surveys: input.surveys,
+        rule: input.rule, platformSet: platformSet)
     }
     var table = LeagueTable.build(
       figures, metric: request.metric, platform: request.platform, asOf: input.asOf,

@@ -3,8 +3,9 @@ import Stats
 import Vocabulary
 
 /// What the per-region summary is asked for. It counts what the adoption report counts: per
-/// country, the entities of the report's kinds existing on the day (placeholders left out) and
-/// those with a channel open that day on any social platform and on each platform.
+/// country, the entities of the report's kinds existing on the day (placeholders left out), those
+/// present that day on any social platform and on each platform, and the statuses on any social
+/// platform (present, absent, unknown: docs/report.md).
 public struct SummaryRequest: Sendable, Equatable {
   /// ISO 3166-1 alpha-2 codes; empty: every country of the registry.
   public var countries: [String]
@@ -15,16 +16,20 @@ public struct SummaryRequest: Sendable, Equatable {
   /// Platform names or aliases; empty: each country's social platforms with a channel in scope.
   public var platforms: [String]
   public var asOf: Day
+  /// Surveys below this confidence are not counted.
+  public var minConfidence: Confidence
 
   public init(
     countries: [String] = [], regions: [String] = [], kinds: [EntityKind] = [],
-    platforms: [String] = [], asOf: Day
+    platforms: [String] = [], asOf: Day,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) {
     self.countries = countries.map { $0.uppercased() }
     self.regions = regions.map { $0.uppercased() }
     self.kinds = kinds
     self.platforms = platforms
     self.asOf = asOf
+    self.minConfidence = minConfidence
   }
 
   /// What is counted, in one line for people (the command prints it on stderr).
@@ -34,7 +39,9 @@ public struct SummaryRequest: Sendable, Equatable {
         ? "of the report's kinds (BE: local_police; elsewhere: every police kind)"
         : "of kinds \(kinds.map(\.rawValue).joined(separator: ","))")
       + " existing on the day, placeholders left out; adopters_any and the platform columns: "
-      + "those with a channel open that day on any social platform, on each platform"
+      + "those present that day on any social platform, on each platform (a channel open, or "
+      + "a survey); present, absent, unknown: the statuses on any social platform (surveys of "
+      + "confidence \(minConfidence.rawValue) or higher)"
   }
 }
 
@@ -46,6 +53,11 @@ extension Listings {
     public var entities: Int
     public var adoptersAny: Int
     public var platforms: [String: Int]
+    /// The statuses on any social platform of the entities counted (present + absent + unknown
+    /// = entities).
+    public var present = 0
+    public var absent = 0
+    public var unknown = 0
 
     /// Flat, as the CSV: one key per column, the platforms beside the counts.
     public func encode(to encoder: any Encoder) throws {
@@ -55,6 +67,9 @@ extension Listings {
       try c.encode(entities, forKey: Key("entities"))
       try c.encode(adoptersAny, forKey: Key("adopters_any"))
       for (p, n) in platforms { try c.encode(n, forKey: Key(p)) }
+      try c.encode(present, forKey: Key("present"))
+      try c.encode(absent, forKey: Key("absent"))
+      try c.encode(unknown, forKey: Key("unknown"))
     }
 
     struct Key: CodingKey {
@@ -66,9 +81,9 @@ extension Listings {
     }
   }
 
-  /// Per country and region: the entities and those present on any social platform and on
-  /// each platform, as the adoption report of that country counts them (one report per
-  /// country, so the two cannot disagree).
+  /// Per country and region: the entities, those present on any social platform and on each
+  /// platform, and the statuses on any social platform, as the adoption report of that country
+  /// counts them (one report per country, so the two cannot disagree).
   public static func summary(_ registry: RegistryDatabase, _ request: SummaryRequest) throws
     -> Listing<SummaryRow>
   {
@@ -88,7 +103,7 @@ extension Listings {
     for country in countries {
       let scope = ScopeRequest(
         country: country, regions: request.regions.filter { $0.hasPrefix(country + "-") },
-        kinds: request.kinds, asOf: request.asOf)
+        kinds: request.kinds, asOf: request.asOf, minConfidence: request.minConfidence)
       let built = try AdoptionReporting.build(
         registry, AdoptionReportRequest(scope: scope, platforms: request.platforms)
       ).report
@@ -104,10 +119,13 @@ extension Listings {
         if g.platform == PlatformSelector.anySocial.name {
           byRegion[g.region]?.entities = g.entities
           byRegion[g.region]?.adoptersAny = g.adopters
+          let counts = g.presence.counts
+          byRegion[g.region]?.present = counts.present
+          byRegion[g.region]?.absent = counts.absent
+          byRegion[g.region]?.unknown = counts.unknown
         } else {
           byRegion[g.region]?.platforms[g.platform] = g.adopters
         }
-
       }
       rows += order.compactMap { byRegion[$0] }.filter { $0.entities > 0 }
     }
@@ -115,14 +133,16 @@ extension Listings {
       ["country", "region", "entities", "adopters_any"]
       + Platform.allCases.map(\.rawValue).filter { platforms.contains($0) }
     let platformColumns = Array(columns.dropFirst(4))
+    let statusColumns = ["present", "absent", "unknown"]
     // A platform without a channel in a country's scope has no column in its report: none.
     for i in rows.indices {
       for p in platformColumns where rows[i].platforms[p] == nil { rows[i].platforms[p] = 0 }
     }
-    return Listing(columns: columns, rows: rows) { r in
+    return Listing(columns: columns + statusColumns, rows: rows) { r in
       var c: [String: String?] = [
         "country": r.country, "region": r.region, "entities": String(r.entities),
-        "adopters_any": String(r.adoptersAny),
+        "adopters_any": String(r.adoptersAny), "present": String(r.present),
+        "absent": String(r.absent), "unknown": String(r.unknown),
       ]
       for p in platformColumns { c[p] = String(r.platforms[p] ?? 0) }
       return c

@@ -3,12 +3,23 @@ import Registry
 
 /// One record in full, as `show` prints it for programs and the API serves it.
 public enum Details {
-  /// `{"entity": ...}` or `{"channel": ...}`, pretty-printed with sorted keys, ending in a newline.
-  public static func json(_ result: LookupResult) throws -> String {
+  /// An entity with its statuses, as `show --format json` prints it.
+  struct ShownEntity: Encodable {
+    var entity: EntityDetail
+    var presence: EntityStatuses
+  }
+
+  /// `{"entity": ..., "presence": ...}` or `{"channel": ...}`, pretty-printed with sorted keys,
+  /// ending in a newline. `statuses` are the entity's (`PresenceListing.entity`).
+  public static func json(_ result: LookupResult, statuses: EntityStatuses?) throws -> String {
     let enc = JSONOutput.encoder(pretty: true)
     let data: Data
     switch result {
-    case .entity(let e): data = try enc.encode(["entity": e])
+    case .entity(let e):
+      guard let statuses else {
+        throw RegistryError.invalid("an entity is shown with its statuses")
+      }
+      data = try enc.encode(ShownEntity(entity: e, presence: statuses))
     case .channel(let c): data = try enc.encode(["channel": c])
     }
     return String(decoding: data, as: UTF8.self) + "\n"

@@ -1,10 +1,13 @@
 import Registry
+import Stats
 import Vocabulary
 
 /// Everything an entity's page shows: the entity in full (as `show` has it), each channel's
 /// follower history, and the change log of the entity and its channels.
 public struct EntityProfile: Sendable {
   public var detail: EntityDetail
+  /// Its statuses on the day asked for and its surveys, as `show` has them.
+  public var statuses: EntityStatuses
   /// Channel id → its snapshots, oldest first: every day's last one, or every week's when a
   /// channel has more than `EntityProfile.maxPoints` days.
   public var histories: [Int64: [HistoryRow]]
@@ -20,8 +23,11 @@ public struct EntityProfile: Sendable {
 
 /// Pages about one record.
 public enum Profiles {
-  /// The profile of the entity `id` (exact id). Throws `RegistryError.notFound` for an unknown id.
-  public static func entity(_ registry: RegistryDatabase, id: String) throws -> EntityProfile {
+  /// The entity `id` (exact id) as `show` has it: in full, with its statuses on `day` under
+  /// `rule` and its surveys. Throws `RegistryError.notFound` for an unknown id.
+  public static func shown(
+    _ registry: RegistryDatabase, id: String, on day: Day, rule: PresenceRule
+  ) throws -> (detail: EntityDetail, statuses: EntityStatuses) {
     let notFound = RegistryError.notFound("no entity has the id '\(id)'")
     // `lookup` also finds codes and channels; a page is the entity of that exact id.
     let found: LookupResult
@@ -31,6 +37,15 @@ public enum Profiles {
       throw notFound
     }
     guard case .entity(let detail) = found, detail.entity.id == id else { throw notFound }
+    return (detail, try PresenceListing.entity(registry, id: id, on: day, rule: rule))
+  }
+
+  /// The profile of the entity `id` (exact id): `shown`, each channel's follower history and
+  /// the change log. Throws `RegistryError.notFound` for an unknown id.
+  public static func entity(
+    _ registry: RegistryDatabase, id: String, on day: Day, rule: PresenceRule
+  ) throws -> EntityProfile {
+    let (detail, statuses) = try shown(registry, id: id, on: day, rule: rule)
     var histories: [Int64: [HistoryRow]] = [:]
     for c in detail.channels {
       guard let channelId = c.channel.id, c.snapshotCount > 0 else { continue }
@@ -42,7 +57,7 @@ public enum Profiles {
     }
     let changes = try registry.changeLog(ChangeLogFilter(entityId: id))
     return EntityProfile(
-      detail: detail, histories: histories,
+      detail: detail, statuses: statuses, histories: histories,
       changes: Array(changes.suffix(EntityProfile.maxChanges)), changeCount: changes.count)
   }
 }

@@ -12,17 +12,27 @@ public struct ScopeRequest: Sendable, Equatable {
   /// Empty: the default kinds of the country (see `kinds`).
   public var requestedKinds: [EntityKind]
   public var asOf: Day
+  /// The staleness limit of follower counts, also the statuses' window.
   public var stalenessDays: Int
+  /// Surveys below this confidence are not counted.
+  public var minConfidence: Confidence
 
   public init(
     country: String = "BE", regions: [String] = [], kinds: [EntityKind] = [], asOf: Day,
-    stalenessDays: Int = SnapshotSelection.defaultStalenessDays
+    stalenessDays: Int = SnapshotSelection.defaultStalenessDays,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) {
     self.country = country.uppercased()
     self.regions = regions.map { $0.uppercased() }
     self.requestedKinds = kinds
     self.asOf = asOf
     self.stalenessDays = stalenessDays
+    self.minConfidence = minConfidence
+  }
+
+  /// The status rule: the staleness limit as window, the minimum confidence.
+  public var rule: PresenceRule {
+    PresenceRule(windowDays: stalenessDays, minConfidence: minConfidence)
   }
 
   /// The kinds counted: those asked for, else local police for Belgium (its zones) and every

@@ -74,9 +74,16 @@ public struct DiffusionPoint: Sendable, Equatable {
   public var platform: String
   /// Entities existing at the end of the year.
   public var entities: Int
-  /// Those of them with a channel on the platform opened by the end of the year.
+  /// Those of them with a channel on the platform opened by the end of the year (cumulative: a
+  /// channel closed later still counts).
   public var adopters: Int
+  /// adopters / entities.
   public var share: Metric<Double>
+  /// Of `entities`, those present, absent and unknown on the platform on that day
+  /// (`PresenceStatus`; the report fills them, `Diffusion` alone leaves them 0).
+  public var present = 0
+  public var absent = 0
+  public var unknown = 0
 }
 
 /// Diffusion: how adoption spread year by year.

@@ -6,7 +6,11 @@ public struct GroupFigures: Sendable, Equatable {
   public var region: String
   /// Platform name, or `any` for any social platform.
   public var platform: String
+  /// Present entities / entities existing on D with its Wilson interval: the lower bound
+  /// (`presence.lower`), kept as the report's first figure was; not an estimate of the share.
   public var adoption: Proportion
+  /// Statuses, bounds, coverage and the estimate from the entities whose status is known.
+  public var presence: AdoptionBounds
   /// Audience of the adopting entities (sum of their fresh channels' followers on the platform).
   public var followers: Distribution
   /// Adopters whose audience is missing.
@@ -15,8 +19,11 @@ public struct GroupFigures: Sendable, Equatable {
   /// Median over the group's open channels of the 90-day growth in percent (`GrowthFigure`).
   public var growth90PctMedian: Metric<Double>
   public var growth365PctMedian: Metric<Double>
+  /// Published figures of the same scope dated within a year of D, printed beside the estimate.
+  public var published: [PublishedFigure] = []
 
   public var entities: Int { adoption.total }
+  /// Entities present on D (the lower bound's numerator).
   public var adopters: Int { adoption.successes }
 }
 
@@ -66,8 +73,17 @@ public struct DataQuality: Sendable, Equatable {
   public var lowConfidence = 0
   public var mediumConfidence = 0
   public var disclaimerUnknown = 0
-  /// Channels of entities in scope with neither an opening date nor a first sighting: never counted.
+  /// Channels of entities in scope with no date at all (no opening, no first sighting, a source
+  /// without publication or retrieval date): never counted as open.
   public var channelsWithoutOpeningDate = 0
+  /// Channels of entities in scope dated by their source alone (no opening, no first sighting).
+  public var channelsDatedBySource = 0
+  /// (Entity, platform column) pairs present through an open channel that a counted absent
+  /// survey, dated on or after the channel's evidence date, contradicts (the channel wins).
+  public var presenceConflicts = 0
+  /// Surveys of the entities in scope that count, and those below `--min-confidence`.
+  public var surveysCounted = 0
+  public var surveysBelowConfidence = 0
   /// Entities existing on D without a known population.
   public var entitiesWithoutPopulation = 0
   /// Placeholder entities (owners not identified by the sources) left out of every figure.
@@ -93,8 +109,14 @@ public struct DataQuality: Sendable, Equatable {
       ("Medium-confidence ownership", mediumConfidence),
       ("Emergency disclaimer unknown (channels)", disclaimerUnknown),
       (
-        "Channels without opening date or first sighting (never counted)",
-        channelsWithoutOpeningDate
+        "Channels dated by their source only (no opening or first-seen date)", channelsDatedBySource
+      ),
+      ("Channels without any date (never counted)", channelsWithoutOpeningDate),
+      ("Surveys counted", surveysCounted),
+      ("Surveys below the minimum confidence (not counted)", surveysBelowConfidence),
+      (
+        "Channels open while a later absent survey says otherwise (entity × platform)",
+        presenceConflicts
       ),
       ("Entities without a known population", entitiesWithoutPopulation),
       (
@@ -107,7 +129,12 @@ public struct DataQuality: Sendable, Equatable {
 /// The national adoption report as numbers; renderers turn it into Markdown, HTML, JSON or CSV.
 public struct AdoptionReport: Sendable {
   public var asOf: Day
+  /// The staleness limit, also the statuses' window.
   public var stalenessDays: Int
+  /// Surveys below this confidence are not counted.
+  public var minConfidence: Confidence
+  /// The platforms "any social platform" is decided over: absent on any means absent on each.
+  public var platformSet: [String]
   public var filters: ReportFilters
   public var regionNames: [String: String]
   /// The selectors in column order: `any` first, then the filter's platforms.

@@ -35,11 +35,13 @@ public enum AdoptionReportBuilder {
     let input: ReportInput
     let selectors: [PlatformSelector]
     let index: ReportIndex
+    let presence: ReportPresence
     /// Region codes, sorted; region[i]: entities[i]'s region as a position in regionCodes.
     let regionCodes: [String]
     let region: [Int]
     let diffusion: [String: [DiffusionPoint]]
     let channelsWithoutOpeningDate: Int
+    let channelsDatedBySource: Int
     let entitiesWithoutPopulation: Int
   }
 
@@ -51,6 +53,13 @@ public enum AdoptionReportBuilder {
     let entities = input.entities
     let channels = input.channels
     let index = ReportIndex(entities: entities, channels: channels, selectors: selectors, on: d)
+    let rule = input.rule
+    let presence = ReportPresence(
+      entities: entities, channels: channels, surveys: input.surveys, index: index,
+      selectors: selectors,
+      platformSet: input.platformSet
+        ?? Presence.platformSet(channels: channels, surveys: input.surveys, rule: rule),
+      rule: rule)
 
     // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
     var regionPosition: [String: Int] = [:]
@@ -61,13 +70,18 @@ public enum AdoptionReportBuilder {
     for (r, code) in regionCodes.enumerated() { regionPosition[code] = r }
     let region = entities.map { regionPosition[$0.region]! }
 
-    // The channels of the entities in scope: those without an opening date (each channel once:
-    // a channel that changed hands comes once per owner), the earliest one.
+    // The channels of the entities in scope (each channel once: a channel that changed hands
+    // comes once per owner): those without any date, those dated by their source alone, the
+    // earliest evidence date.
     var withoutOpening = Set<Int64>()
+    var datedBySource = Set<Int64>()
     var earliestOpening: Day?
     for (n, c) in channels.enumerated() where index.entityOf[n] >= 0 {
       if let o = c.openedOn {
         earliestOpening = min(earliestOpening ?? o, o)
+        if c.dating == .sourcePublished || c.dating == .sourceRetrieved {
+          datedBySource.insert(c.id)
+        }
       } else {
         withoutOpening.insert(c.id)
       }
@@ -84,18 +98,80 @@ public enum AdoptionReportBuilder {
       // Every region's curve from one pass over the channels (positions of its entities).
       var members = [[Int]](repeating: [], count: regionCodes.count)
       for i in entities.indices { members[region[i]].append(i) }
+      let groups = [Array(entities.indices)] + members
+      let years = firstYear...lastYear
+      let firstOpened = index.firstOpened(channels)
       let curves = Diffusion.curves(
-        entities, firstOpened: index.firstOpened(channels), selectors: selectors,
-        years: firstYear...lastYear, lastDay: d, groups: [Array(entities.indices)] + members)
-      for (r, curve) in zip(["ALL"] + regionCodes, curves) { diffusion[r] = curve }
+        entities, firstOpened: firstOpened, selectors: selectors, years: years, lastDay: d,
+        groups: groups)
+      let statuses = diffusionStatuses(
+        entities, channels, presence: presence, cumulative: curves, firstOpened: firstOpened,
+        selectors: selectors, years: years, lastDay: d, groups: groups, region: region)
+      for (g, (r, curve)) in zip(["ALL"] + regionCodes, curves).enumerated() {
+        diffusion[r] = zip(curve, statuses[g]).map { point, counts in
+          var p = point
+          p.present = counts.present
+          p.absent = counts.absent
+          p.unknown = p.entities - counts.present - counts.absent
+          return p
+        }
+      }
     }
     var withoutSnapshots = input
     withoutSnapshots.snapshots = []
     withoutSnapshots.sources = []
     return Prepared(
-      input: withoutSnapshots, selectors: selectors, index: index, regionCodes: regionCodes,
-      region: region, diffusion: diffusion, channelsWithoutOpeningDate: withoutOpening.count,
+      input: withoutSnapshots, selectors: selectors, index: index, presence: presence,
+      regionCodes: regionCodes, region: region, diffusion: diffusion,
+      channelsWithoutOpeningDate: withoutOpening.count,
+      channelsDatedBySource: datedBySource.count,
       entitiesWithoutPopulation: withoutPopulation)
+  }
+
+  /// Per group, year and selector (the order of `Diffusion.curves`' points), the entities present
+  /// and absent on that year's day. An entity without a counted survey or a closing up to D is
+  /// present exactly when a channel opened by then (no absence event can touch it): those are
+  /// counted by `Diffusion`'s difference arrays; the others, few, are decided year by year.
+  /// Snapshots are not read for these days (they only matter for a channel with a snapshot
+  /// before its own evidence date).
+  static func diffusionStatuses(
+    _ entities: [StatsEntity], _ channels: [StatsChannel], presence: ReportPresence,
+    cumulative: [[DiffusionPoint]], firstOpened: [Int], selectors: [PlatformSelector],
+    years: ClosedRange<Int>, lastDay: Day, groups: [[Int]], region: [Int]
+  ) -> [[(present: Int, absent: Int)]] {
+    let k = selectors.count
+    let slow = entities.indices.filter { presence.hasAbsenceOrSurvey($0, upTo: lastDay) }
+    // No slow entity (no survey, no closing: most registries' history): the curves' counts are
+    // the statuses; no second pass.
+    guard !slow.isEmpty else {
+      return cumulative.map { $0.map { (present: $0.adopters, absent: 0) } }
+    }
+    var fastFirst = firstOpened
+    for i in slow {
+      for s in 0..<k { fastFirst[i * k + s] = Int.max }
+    }
+    let fast = Diffusion.curves(
+      entities, firstOpened: fastFirst, selectors: selectors, years: years, lastDay: lastDay,
+      groups: groups)
+    var counts = fast.map { $0.map { (present: $0.adopters, absent: 0) } }
+    var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
+    var statuses = [PlatformPresence](repeating: .unknown, count: k)
+    for (y, year) in years.enumerated() {
+      let day = Day(number: min(Day.number(year: year, month: 12, day: 31), lastDay.number))
+      for i in slow where entities[i].exists(on: day) {
+        for s in 0..<k { statuses[s] = .unknown }
+        presence.statuses(
+          i, on: day, snapshotDay: { _ in nil }, scratch: &scratch, into: &statuses, at: 0)
+        // Group 0 is every entity; group region[i] + 1 is its region.
+        for g in [0, region[i] + 1] {
+          for (s, st) in statuses.enumerated() {
+            if st.status == .present { counts[g][y * k + s].present += 1 }
+            if st.status == .absent { counts[g][y * k + s].absent += 1 }
+          }
+        }
+      }
+    }
+    return counts
   }
 
   public static func build(_ input: ReportInput) -> AdoptionReport {
@@ -117,8 +193,14 @@ public enum AdoptionReportBuilder {
     let region = prepared.region
 
     var runs = SnapshotRuns(snapshots)
+    // The day of each channel's latest snapshot read on or before D (a presence event), Int.min
+    // for none: open channels' from their runs here, the others' below.
+    var snapshotDay = [Int](repeating: Int.min, count: channels.count)
     let openFigures = open.map { n in
       let snaps = runs.snapshots(of: channels[n].id)
+      if let day = Presence.latestSnapshotDay(snaps, onOrBefore: d) {
+        snapshotDay[n] = day.number
+      }
       let s = input.stalenessDays
       let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) { $0.followers }
       let g90 = Growth.between(
@@ -136,15 +218,59 @@ public enum AdoptionReportBuilder {
         dates365: g365.dates)
     }
 
+    // The other channels of the entities existing on D (closed by then, or not open yet): a
+    // snapshot of one on or before D is presence evidence too (it confirms a presence, or
+    // contradicts an earlier absence). Their runs are walked apart, so the walk above stays in
+    // ascending order.
+    let notOpen = channels.indices.filter { n in
+      index.entityOf[n] >= 0 && index.exists[index.entityOf[n]] && !channels[n].isOpen(on: d)
+    }
+    if !notOpen.isEmpty {
+      var later = SnapshotRuns(snapshots)
+      for n in notOpen {
+        if let day = Presence.latestSnapshotDay(later.snapshots(of: channels[n].id), onOrBefore: d)
+        {
+          snapshotDay[n] = day.number
+        }
+      }
+    }
+
+    // Each existing entity's status on each selector.
+    let k = selectors.count
+    let presence = prepared.presence
+    var statuses = [PlatformPresence](repeating: .unknown, count: entities.count * k)
+    var conflicts = 0
+    var scratch = ReportPresence.Scratch(platforms: presence.platforms.count)
+    for i in entities.indices where index.exists[i] {
+      presence.statuses(
+        i, on: d, snapshotDay: { n in snapshotDay[n] == Int.min ? nil : snapshotDay[n] },
+        scratch: &scratch, into: &statuses, at: i * k)
+      for s in 1..<k where statuses[i * k + s].conflict { conflicts += 1 }
+    }
+
     let audiences = Audiences(index: index, figures: openFigures, selectors: selectors.count)
     var groups = ReportGroups(
-      entities: entities, index: index, audiences: audiences, figures: openFigures, region: region,
-      regions: regionCodes.count, selectors: selectors.count)
+      entities: entities, index: index, audiences: audiences, statuses: statuses,
+      figures: openFigures, region: region, regions: regionCodes.count, selectors: selectors.count)
     let names = selectors.map(\.name)
-    let national = selectors.indices.map { k in groups.figures(0, k, code: "ALL", names[k]) }
+    var national = selectors.indices.map { k in groups.figures(0, k, code: "ALL", names[k]) }
     var regions: [GroupFigures] = []
     for (r, code) in regionCodes.enumerated() {
       for k in selectors.indices { regions.append(groups.figures(r + 1, k, code: code, names[k])) }
+    }
+    // Published figures of each group's scope, printed beside its estimate.
+    var cited = Set<String>()
+    for n in national.indices {
+      national[n].published = PublishedFigure.matching(
+        input.references, region: "ALL", selector: selectors[n % k], filters: input.filters,
+        asOf: d)
+      for f in national[n].published { cited.insert(f.reference.sourceKey) }
+    }
+    for n in regions.indices {
+      regions[n].published = PublishedFigure.matching(
+        input.references, region: regions[n].region, selector: selectors[n % k],
+        filters: input.filters, asOf: d)
+      for f in regions[n].published { cited.insert(f.reference.sourceKey) }
     }
 
     let socialPositions = open.indices.filter { index.openSocial[$0] }
@@ -159,17 +285,23 @@ public enum AdoptionReportBuilder {
     var adopting: [Int] = []
     var audienceByRegionPosition = [[Double]](repeating: [], count: regionCodes.count)
     var disclaimer = DisclaimerCounts()
-    for i in entities.indices where index.exists[i] {
-      guard let a = audiences.audience(i, 0) else { continue }
+    // An entity on social media with no open channel (a survey found it) has no known audience.
+    func audience(_ i: Int) -> Metric<Double> { audiences.audience(i, 0) ?? .missing(.noChannel) }
+    for i in entities.indices where index.exists[i] && statuses[i * k].status == .present {
+      let a = audience(i)
       // Only an id's first position has open channels, so each adopter's id is counted once.
-      // The disclaimer states of its open social channels: any yes, else all no, else unknown.
+      // The disclaimer states of its open social channels: any yes, else all no, else unknown
+      // (also when it has none).
       var yes = false
       var allNo = true
+      var any = false
       for j in index.openOf(i) where index.openSocial[j] {
+        any = true
         let stated = channels[open[j]].disclaimer
         if stated == true { yes = true }
         if stated != false { allNo = false }
       }
+      if !any { allNo = false }
       if yes {
         disclaimer.yes += 1
       } else if allNo {
@@ -186,8 +318,7 @@ public enum AdoptionReportBuilder {
     }
     func entry(_ i: Int) -> EntityAudience {
       let e = entities[i]
-      return EntityAudience(
-        id: e.id, name: e.name, region: e.region, followers: audiences.audience(i, 0)!)
+      return EntityAudience(id: e.id, name: e.name, region: e.region, followers: audience(i))
     }
     let known = adopting.filter { audiences.value(i: $0, 0) != nil }
     // Descending by audience, then ascending by id (ids of adopters are unique).
@@ -206,16 +337,17 @@ public enum AdoptionReportBuilder {
     var standings: [EntityAdoption] = []
     for i in entities.indices where index.exists[i] && seenIds.insert(entities[i].id).inserted {
       let e = entities[i]
-      let cells = selectors.indices.map { k -> EntityAdoption.Cell in
-        guard let a = audiences.audience(i, k) else {
-          return EntityAdoption.Cell(adopted: false, followers: nil, perThousand: nil)
+      let cells = selectors.indices.map { s -> EntityAdoption.Cell in
+        let status = statuses[i * k + s]
+        guard let a = audiences.audience(i, s) else {
+          return EntityAdoption.Cell(status: status, followers: nil, perThousand: nil)
         }
         let perThousand: Metric<Double>
         switch a {
         case .value(let v): perThousand = PerCapita.perThousand(v, population: e.population)
         case .missing(let r): perThousand = .missing(r)
         }
-        return EntityAdoption.Cell(adopted: true, followers: a, perThousand: perThousand)
+        return EntityAdoption.Cell(status: status, followers: a, perThousand: perThousand)
       }
       standings.append(
         EntityAdoption(
@@ -243,16 +375,26 @@ public enum AdoptionReportBuilder {
       if c.disclaimer == nil { quality.disclaimerUnknown += 1 }
     }
     quality.channelsWithoutOpeningDate = prepared.channelsWithoutOpeningDate
+    quality.channelsDatedBySource = prepared.channelsDatedBySource
     quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
+    quality.presenceConflicts = conflicts
+    quality.surveysCounted = presence.surveysCounted
+    quality.surveysBelowConfidence = presence.surveysBelowConfidence
 
+    var allSources = sources
+    let citedAlready = Set(sources.map(\.key))
+    for c in input.referenceSources where cited.contains(c.key) && !citedAlready.contains(c.key) {
+      allSources.append(c)
+    }
     var report = AdoptionReport(
-      asOf: d, stalenessDays: input.stalenessDays, filters: input.filters,
+      asOf: d, stalenessDays: input.stalenessDays, minConfidence: input.minConfidence,
+      platformSet: presence.setPositions.map { presence.platforms[$0] }, filters: input.filters,
       regionNames: input.regionNames, selectors: selectors, national: national, regions: regions,
       growth90: p90, growth365: p365,
       disclaimer: disclaimer, top: top, bottom: bottom, missingAudience: missing,
       audienceByRegion: audienceByRegion, diffusion: prepared.diffusion, dataQuality: quality,
-      sources: sources.sorted { $0.key < $1.key }, entities: standings)
+      sources: allSources.sorted { $0.key < $1.key }, entities: standings)
     report.synthetic = input.synthetic
     return report
   }

@@ -1,6 +1,7 @@
-/// One entity's standing on the report date, per platform selector: whether it has an open
-/// channel there, and its audience. The zone map colours each entity by these; the group
-/// figures of the report are sums over them.
+/// One entity's standing on the report date, per platform selector: its status there
+/// (present, absent or unknown, as the report counts it) and the audience of its open channels.
+/// The zone map colours each entity by these; the group figures of the report are sums over
+/// them.
 public struct EntityAdoption: Sendable, Equatable {
   public var id: String
   public var name: String
@@ -11,15 +12,19 @@ public struct EntityAdoption: Sendable, Equatable {
 
   /// The entity on one selector.
   public struct Cell: Sendable, Equatable {
-    /// It has an open channel matching the selector on the date.
-    public var adopted: Bool
-    /// The followers of those channels with a fresh count; nil when not adopted.
+    /// Its status on the date (`Presence`): what the report's counts, bounds and estimate
+    /// are made of.
+    public var status: PlatformPresence
+    /// The followers of its open channels matching the selector with a fresh count; nil when
+    /// it has no such channel open (a status can be present through a survey alone).
     public var followers: Metric<Double>?
-    /// Followers per 1,000 inhabitants; nil when not adopted.
+    /// Followers per 1,000 inhabitants; nil when it has no such channel open.
     public var perThousand: Metric<Double>?
 
-    public init(adopted: Bool, followers: Metric<Double>?, perThousand: Metric<Double>?) {
-      self.adopted = adopted
+    public init(
+      status: PlatformPresence, followers: Metric<Double>?, perThousand: Metric<Double>?
+    ) {
+      self.status = status
       self.followers = followers
       self.perThousand = perThousand
     }

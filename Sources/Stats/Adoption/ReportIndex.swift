@@ -165,6 +165,7 @@ struct ReportGroups {
   private struct Accumulator {
     var total = 0
     var adopters = 0
+    var counts = StatusCounts()
     /// Known audiences of the adopters, in entity order (the sum is taken in this order).
     var values: [Double] = []
     var reasons = ReasonCounts()
@@ -183,21 +184,30 @@ struct ReportGroups {
   private let selectorCount: Int
 
   /// `region[i]`: entities[i]'s region as a position among `regions`.
+  /// `statuses[i * selectors + k]`: entities[i]'s status on selector k (existing entities).
   init(
     entities: [StatsEntity], index: ReportIndex, audiences: Audiences,
-    figures: [AdoptionReportBuilder.ChannelFigures], region: [Int], regions: Int, selectors: Int
+    statuses: [PlatformPresence], figures: [AdoptionReportBuilder.ChannelFigures], region: [Int],
+    regions: Int, selectors: Int
   ) {
     selectorCount = selectors
     var acc = [Accumulator](repeating: Accumulator(), count: (regions + 1) * selectors)
     for i in entities.indices where index.exists[i] {
       let population = entities[i].population
       for k in 0..<selectors {
-        let adopted = audiences.audience(i, k)
+        let status = statuses[i * selectors + k]
+        // Present with an open channel: its audience; present through a survey alone: missing
+        // (no channel to count); not present: none.
+        let adopted =
+          audiences.audience(i, k)
+          ?? (status.status == .present ? .missing(.noChannel) : nil)
         // The audience counted per inhabitant: 0 without a channel, nothing when missing.
         let counted: Double? = adopted == nil ? 0 : adopted?.value
         for pass in 0..<2 {
           let g = pass == 0 ? k : (region[i] + 1) * selectors + k
           acc[g].total += 1
+          // The whole scope's counts are the regions' added up, below.
+          if pass == 1 { acc[g].counts.add(status) }
           if let a = adopted {
             acc[g].adopters += 1
             switch a {
@@ -235,6 +245,11 @@ struct ReportGroups {
     for k in 0..<selectors {
       for r in 0..<regions {
         let g = (r + 1) * selectors + k
+        acc[k].counts.entities += acc[g].counts.entities
+        acc[k].counts.present += acc[g].counts.present
+        acc[k].counts.presentConfirmed += acc[g].counts.presentConfirmed
+        acc[k].counts.absent += acc[g].counts.absent
+        acc[k].counts.unknown += acc[g].counts.unknown
         acc[k].growth90 += acc[g].growth90
         acc[k].growth90Reasons.add(acc[g].growth90Reasons)
         acc[k].growth365 += acc[g].growth365
@@ -260,9 +275,11 @@ struct ReportGroups {
     let perThousand: Metric<Double>
     if adoption.total == 0 {
       perThousand = .missing(.noEntities)
-    } else if values.isEmpty, let r = a.reasons.dominant {
-      // Adopters exist but none has a known audience: a 0 here would be a missing count.
-      perThousand = .missing(r)
+    } else if values.isEmpty {
+      // No present entity has a known audience: a 0 here would say that nobody follows, when
+      // the counts are missing (the adopters' reason) or nobody is known to be there at all
+      // (no_values: the platform's share may be anything between the bounds).
+      perThousand = .missing(a.reasons.dominant ?? .noValues)
     } else if a.withPopulation == 0 {
       perThousand = .missing(.noPopulation)
     } else {
@@ -270,6 +287,7 @@ struct ReportGroups {
     }
     return GroupFigures(
       region: code, platform: selectorName, adoption: adoption,
+      presence: AdoptionBounds(a.counts),
       followers: Distribution.of(selecting: &values, reasons: a.reasons),
       followersMissing: a.reasons.total, perThousand: perThousand,
       growth90PctMedian: Self.median(&growth90, a.growth90Reasons),

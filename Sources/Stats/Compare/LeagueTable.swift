@@ -115,6 +115,7 @@ public struct SideBySide: Sendable, Equatable {
   ) -> Result<SideBySide, ScorecardError> {
     let day = input.asOf
     let byChannel = input.snapshotsByChannel()
+    let platformSet = input.platformSet
     var out = SideBySide(
       asOf: day, platform: platform, figures: [], projections: [], platforms: [],
       synthetic: input.synthetic)
@@ -127,7 +128,8 @@ public struct SideBySide: Sendable, Equatable {
       out.figures.append(
         EntityFigures.compute(
           e.entity, channels: input.channels, snapshots: byChannel, platform: platform, on: day,
-          stalenessDays: input.stalenessDays))
+          stalenessDays: input.stalenessDays, surveys: input.surveys, rule: input.rule,
+          platformSet: platformSet))
       let open = input.channels.filter { $0.entityId == id && $0.isOpen(on: day) }
       out.projections.append(
         Projection.project(

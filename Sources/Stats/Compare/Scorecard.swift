@@ -105,10 +105,12 @@ public struct Scorecard: Sendable, Equatable {
     case .failure(let e): return .failure(.peers(e))
     }
     let byChannel = input.snapshotsByChannel()
+    let platformSet = input.platformSet
     func figures(_ e: StatsEntity) -> EntityFigures {
       EntityFigures.compute(
         e, channels: input.channels, snapshots: byChannel, platform: platform, on: day,
-        stalenessDays: input.stalenessDays)
+        stalenessDays: input.stalenessDays, surveys: input.surveys, rule: input.rule,
+        platformSet: platformSet)
     }
     let mine = figures(target.entity)
     let theirs = group.members.map(figures)
@@ -151,7 +153,8 @@ public struct Scorecard: Sendable, Equatable {
     func figures(_ e: StatsEntity, _ s: PlatformSelector) -> EntityFigures {
       EntityFigures.compute(
         e, channels: input.channels, snapshots: byChannel, platform: s, on: day,
-        stalenessDays: input.stalenessDays)
+        stalenessDays: input.stalenessDays, surveys: input.surveys, rule: input.rule,
+        platformSet: platformSet)
     }
 
     return .success(

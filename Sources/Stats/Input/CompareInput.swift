@@ -31,13 +31,18 @@ public struct CompareInput: Sendable {
   public var references: [StatsReference]
   /// Region code → display name.
   public var regionNames: [String: String]
+  /// Surveys of the entities (every confidence): an entity without an open channel is missing
+  /// `absent`, `not_surveyed` or `no_channel` as its status says.
+  public var surveys: [StatsSurvey]
+  public var minConfidence: Confidence
   /// The data is generated (`registry-cli generate`): every rendering says so at the top.
   public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, entities: [CompareEntity], channels: [StatsChannel],
     snapshots: [StatsSnapshot], references: [StatsReference] = [],
-    regionNames: [String: String] = [:]
+    regionNames: [String: String] = [:], surveys: [StatsSurvey] = [],
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
   ) {
     self.asOf = asOf
     self.stalenessDays = stalenessDays
@@ -46,6 +51,18 @@ public struct CompareInput: Sendable {
     self.snapshots = snapshots
     self.references = references
     self.regionNames = regionNames
+    self.surveys = surveys
+    self.minConfidence = minConfidence
+  }
+
+  /// The status rule: the staleness limit as window.
+  public var rule: PresenceRule {
+    PresenceRule(windowDays: stalenessDays, minConfidence: minConfidence)
+  }
+
+  /// "Any social platform"'s platforms: those with a channel or a counted survey.
+  public var platformSet: [String] {
+    Presence.platformSet(channels: channels, surveys: surveys, rule: rule)
   }
 
   /// Snapshots grouped by channel.

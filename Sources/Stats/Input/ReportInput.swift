@@ -24,21 +24,35 @@ public struct ReportInput: Sendable {
   /// Entities in scope (country, kinds, regions), existing on the date or not: lineage decides.
   public var entities: [StatsEntity]
   public var channels: [StatsChannel]
-  /// Only the snapshots needed: per channel the latest on or before D, D − 75 and D − 305 (the
-  /// growth baselines' windows end there: `Growth.baselineSeekDays`).
+  /// Only the snapshots needed: per open channel the latest on or before D, D − 75 and D − 305
+  /// (the growth baselines' windows end there: `Growth.baselineSeekDays`); per other channel of
+  /// an entity existing on D, the latest on or before D (presence evidence).
   public var snapshots: [StatsSnapshot]
   public var sources: [Citation]
   /// Region code → display name.
   public var regionNames: [String: String]
   /// Placeholder entities in scope, left out of every figure and reported under data quality.
   public var placeholdersExcluded = 0
+  /// The surveys of the entities in scope (every confidence: the rule says which count).
+  public var surveys: [StatsSurvey] = []
+  /// Which surveys count (`--min-confidence`); its window is the staleness limit.
+  public var minConfidence: Confidence = PresenceRule.defaultMinConfidence
+  /// Published figures that may match the scope (the builder keeps those that do).
+  public var references: [StatsReference] = []
+  /// The sources of `references`, cited when their figure is printed.
+  public var referenceSources: [Citation] = []
+  /// `Presence.platformSet` of these channels and surveys, when the caller has it already (it
+  /// is computed otherwise).
+  public var platformSet: [String]?
   /// The data is generated (`registry-cli generate`): every rendering says so at the top.
   public var synthetic = false
 
   public init(
     asOf: Day, stalenessDays: Int, filters: ReportFilters, entities: [StatsEntity],
     channels: [StatsChannel], snapshots: [StatsSnapshot], sources: [Citation],
-    regionNames: [String: String], placeholdersExcluded: Int = 0
+    regionNames: [String: String], placeholdersExcluded: Int = 0, surveys: [StatsSurvey] = [],
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence,
+    references: [StatsReference] = [], referenceSources: [Citation] = []
   ) {
     self.asOf = asOf
     self.stalenessDays = stalenessDays
@@ -49,5 +63,14 @@ public struct ReportInput: Sendable {
     self.sources = sources
     self.regionNames = regionNames
     self.placeholdersExcluded = placeholdersExcluded
+    self.surveys = surveys
+    self.minConfidence = minConfidence
+    self.references = references
+    self.referenceSources = referenceSources
+  }
+
+  /// The status rule: the staleness limit as window, `minConfidence`.
+  public var rule: PresenceRule {
+    PresenceRule(windowDays: stalenessDays, minConfidence: minConfidence)
   }
 }

@@ -39,10 +39,16 @@ public struct StatsChannel: Sendable, Hashable {
   public var entityId: String
   /// The stored platform name (`x`, `facebook_page`, ... `website`).
   public var platform: String
-  /// The opening day, else the first day a source saw it; nil when neither is known.
+  /// The channel's evidence date, from which it counts as open: its opening day, else the first
+  /// day a source saw it, else the publication date of its source, else the day the source was
+  /// retrieved (`dating` says which); nil when none is known.
   public var openedOn: Day?
+  /// What `openedOn` is; nil when it is nil.
+  public var dating: ChannelDating?
   /// The day it was closed (exclusive).
   public var closedOn: Day?
+  /// The day a person last checked that the account belongs to its entity.
+  public var verifiedOn: Day?
   /// Whether it states "no urgent calls here": nil when unknown.
   public var disclaimer: Bool?
   /// `high`, `medium` or `low`: how sure the registry is that it belongs to its entity.
@@ -51,14 +57,17 @@ public struct StatsChannel: Sendable, Hashable {
   public var label: String
 
   public init(
-    id: Int64, entityId: String, platform: String, openedOn: Day? = nil, closedOn: Day? = nil,
+    id: Int64, entityId: String, platform: String, openedOn: Day? = nil,
+    dating: ChannelDating? = nil, closedOn: Day? = nil, verifiedOn: Day? = nil,
     disclaimer: Bool? = nil, confidence: String = "high", label: String = ""
   ) {
     self.id = id
     self.entityId = entityId
     self.platform = platform
     self.openedOn = openedOn
+    self.dating = dating ?? (openedOn == nil ? nil : .opened)
     self.closedOn = closedOn
+    self.verifiedOn = verifiedOn
     self.disclaimer = disclaimer
     self.confidence = confidence
     self.label = label
@@ -99,4 +108,35 @@ public struct StatsSnapshot: Sendable, Hashable {
 
   /// The UTC day number of the observation.
   public var day: Day { Day(epochSeconds: observedAt) }
+}
+
+/// One survey: on a day, a source checked an entity on a platform and found it present or absent.
+public struct StatsSurvey: Sendable, Hashable {
+  public var entityId: String
+  /// The stored platform name.
+  public var platform: String
+  public var day: Day
+  public var result: SurveyResult
+  public var confidence: Confidence
+  /// How it was made (`website`, `platform_search`, ...), for listings.
+  public var method: String
+  /// The handle it found, when the source names one.
+  public var handle: String?
+  /// Its source's key, for listings.
+  public var sourceKey: String
+
+  public init(
+    entityId: String, platform: String, day: Day, result: SurveyResult,
+    confidence: Confidence = .high, method: String = "manual", handle: String? = nil,
+    sourceKey: String = ""
+  ) {
+    self.entityId = entityId
+    self.platform = platform
+    self.day = day
+    self.result = result
+    self.confidence = confidence
+    self.method = method
+    self.handle = handle
+    self.sourceKey = sourceKey
+  }
 }

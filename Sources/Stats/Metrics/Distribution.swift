@@ -131,7 +131,10 @@ extension MissingReason {
     case .noEntities: 11
     case .noValues: 12
     case .noChannel: 13
-    case .outOfRange: 14
+    case .absent: 14
+    case .notSurveyed: 15
+    case .noSurvey: 16
+    case .outOfRange: 17
     }
   }
 }

@@ -19,10 +19,13 @@ public struct EntityFigures: Sendable, Equatable {
   /// growth (a matched panel: channels with both endpoints in their windows, each scaled to the
   /// window, `GrowthFigure`) and posts per week; its engagement
   /// rate is Σ(rate × followers) / Σ followers over channels with a rate and a follower count.
-  /// An entity with no open matching channel has every metric missing `no_channel`.
+  /// An entity with no open matching channel has every metric missing, the reason its status
+  /// on the platform gives (`Presence`, over `surveys` under `rule`; "any" over `platformSet`):
+  /// `absent`, `not_surveyed` (unknown), or `no_channel` (present through a survey alone).
   public static func compute(
     _ entity: StatsEntity, channels: [StatsChannel], snapshots: [Int64: [StatsSnapshot]],
-    platform: PlatformSelector, on day: Day, stalenessDays: Int
+    platform: PlatformSelector, on day: Day, stalenessDays: Int, surveys: [StatsSurvey] = [],
+    rule: PresenceRule? = nil, platformSet: [String] = []
   ) -> EntityFigures {
     let open = channels.filter {
       $0.entityId == entity.id && platform.matches($0) && $0.isOpen(on: day)
@@ -31,7 +34,17 @@ public struct EntityFigures: Sendable, Equatable {
       entity: entity, platform: platform, channels: open.count, values: [:], inputs: [:])
     f.inputs["population"] = entity.population.map { .value(Double($0)) } ?? .missing(.noPopulation)
     guard !open.isEmpty else {
-      for m in CompareMetric.allCases { f.values[m] = .missing(.noChannel) }
+      let status = Presence.status(
+        of: entity.id, on: platform, platformSet: platformSet, channels: channels,
+        snapshots: snapshots, surveys: surveys, day: day,
+        rule: rule ?? PresenceRule(windowDays: stalenessDays))
+      let reason: MissingReason
+      switch status.status {
+      case .present: reason = .noChannel
+      case .absent: reason = .absent
+      case .unknown: reason = .notSurveyed
+      }
+      for m in CompareMetric.allCases { f.values[m] = .missing(reason) }
       return f
     }
     let snaps = open.map { snapshots[$0.id] ?? [] }

@@ -27,8 +27,16 @@ public enum MissingReason: String, Sendable, Hashable, Codable, CaseIterable {
   case noEntities = "no_entities"
   /// The group has entities but none with a known value (e.g. a median over nothing).
   case noValues = "no_values"
-  /// The entity has no open channel on the platform compared.
+  /// The entity has no open channel on the platform compared (and, in the comparisons, is known
+  /// to be present through a survey that names no channel).
   case noChannel = "no_channel"
+  /// The entity is known to be absent from the platform (a recent survey or closing).
+  case absent
+  /// Nothing recent is known of the entity on the platform: not surveyed, not absent either.
+  case notSurveyed = "not_surveyed"
+  /// No entity of the group has a known status (present or absent): a share of the surveyed
+  /// cannot be estimated.
+  case noSurvey = "no_survey"
   /// The computed value is too large to be a figure (inputs far beyond any real account).
   case outOfRange = "out_of_range"
 }

@@ -22,7 +22,8 @@ final class ReportCache: Sendable {
     let s = r.scope
     return [
       s.country, s.regions.joined(separator: ","), s.kinds.map(\.rawValue).joined(separator: ","),
-      "\(s.asOf)", "\(s.stalenessDays)", r.platforms.joined(separator: ","),
+      "\(s.asOf)", "\(s.stalenessDays)", s.minConfidence.rawValue,
+      r.platforms.joined(separator: ","),
     ].joined(separator: "|")
   }
 

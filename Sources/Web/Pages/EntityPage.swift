@@ -82,6 +82,8 @@ enum EntityPage {
       o += "</table>\n"
     }
 
+    o += presence(p.statuses, id: en.id)
+
     o += "<h2>Sources</h2>\n<ul>"
     for s in d.sources { o += "<li>" + citation(s) + "</li>" }
     o += "</ul>\n"
@@ -182,6 +184,60 @@ enum EntityPage {
       o += " (\(points.count) points).</figcaption></figure>"
     }
     return o + "</section>\n"
+  }
+
+  /// Its status on each platform on the day (as the report counts it), with a form to ask for
+  /// another day or confidence, then its surveys.
+  static func presence(_ st: EntityStatuses, id: String) -> String {
+    var o = "<h2 id=\"presence\">Presence on \(e(st.asOf))</h2>\n"
+    o += "<form class=\"filters\" method=\"get\" action=\"/entities/\(Layout.encode(id))\">"
+    o += "<label>As of<input type=\"date\" name=\"as_of\" value=\"\(e(st.asOf))\"/></label>"
+    o += "<label>Surveys counted<select name=\"min_confidence\">"
+    for c in Confidence.allCases {
+      o += "<option value=\"\(c.rawValue)\"" + (c.rawValue == st.minConfidence ? " selected" : "")
+      o += ">\(c.rawValue) or higher</option>"
+    }
+    o += "</select></label><button type=\"submit\">Show</button></form>\n"
+    if st.statuses.isEmpty {
+      o += "<p>The entity does not exist on that day.</p>\n"
+    } else {
+      o += "<table class=\"listing\" id=\"statuses\"><tr><th>platform</th><th>status</th>"
+      o += "<th>evidence</th><th>on</th><th>what</th><th>open channels</th></tr>\n"
+      for r in st.statuses {
+        o += "<tr data-platform=\"\(e(r.platform))\" data-status=\"\(e(r.status))\">"
+        o += "<td>\(e(ReportText.platformLabel(r.platform)))</td>"
+        o +=
+          "<td class=\"status \(e(r.status))\">\(e(r.status.replacingOccurrences(of: "_", with: " ")))"
+        o += "</td>"
+        if r.evidence == nil {
+          o += "<td colspan=\"3\" class=\"muted\">nothing known</td>"
+        } else {
+          o += "<td>\(e((r.evidence ?? "").replacingOccurrences(of: "_", with: " ")))</td>"
+          o += "<td>\(e(r.evidenceOn ?? ""))</td><td>\(e(r.evidenceRef ?? ""))</td>"
+        }
+        o +=
+          "<td>\(e((r.knownHandles ?? "").replacingOccurrences(of: ";", with: ", ")))</td></tr>\n"
+      }
+      o += "</table>\n<p class=\"muted\">Surveys of confidence \(e(st.minConfidence)) or higher "
+      o += "counted. Present: a channel open on the day, or a present survey not contradicted "
+      o += "since (confirmed when the evidence is recent, else carried forward); absent: a recent "
+      o += "absent survey or closing not contradicted since; unknown otherwise, never counted as "
+      o += "absent (docs/report.md).</p>\n"
+    }
+    o += "<h2>Surveys (\(st.surveys.count))</h2>\n"
+    if st.surveys.isEmpty { return o + "<p>None recorded.</p>\n" }
+    o += "<table class=\"listing\" id=\"surveys\"><tr><th>observed</th><th>platform</th>"
+    o += "<th>result</th><th>handle</th><th>method</th><th>confidence</th><th>source</th>"
+    o += "<th>note</th></tr>\n"
+    for v in st.surveys {
+      o +=
+        "<tr>"
+        + [
+          v.observedOn, v.platform, v.result, v.handle ?? "", v.method, v.confidence, v.source,
+          v.note ?? "",
+        ].map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+    }
+    return o + "</table>\n"
   }
 
   /// A link to an outside page, only for http(s) addresses (a `javascript:` URL stays text).

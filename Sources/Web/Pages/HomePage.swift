@@ -11,6 +11,8 @@ enum HomePage {
     var asOfGiven: Day?
     var selector: Int
     var colouring: ZoneMapChart.Colouring
+    /// `min_confidence` when the address gives it (links keep it).
+    var minConfidenceGiven: Confidence?
   }
 
   static func render(
@@ -20,12 +22,19 @@ enum HomePage {
     let platform = r.selectors[k].name
     let label = ReportText.platformLabel(platform)
     let asOf = "\(r.asOf)"
-    let dateQuery = choice.asOfGiven.map { [("as_of", "\($0)")] } ?? []
+    let dateQuery =
+      (choice.asOfGiven.map { [("as_of", "\($0)")] } ?? [])
+      + (choice.minConfidenceGiven.map { [("min_confidence", $0.rawValue)] } ?? [])
     var o = "<h1>Police on social media in Belgium, as of \(asOf)</h1>\n"
     o += form(r, choice: choice)
     o += "<div class=\"key\" id=\"headline\">" + headline(r, k).joined() + "</div>\n"
+    o +=
+      "<p id=\"sentence\">On any social platform: " + e(ReportText.headline(r.nationalAny.presence))
+    if k != 0 {
+      o += ".<br/>On \(e(label)): " + e(ReportText.headline(r.national[k].presence))
+    }
+    o += ".</p>\n"
 
-    o += "<div class=\"cols\"><div>"
     o += "<h2>Zones on \(e(label))"
     o += choice.colouring == .perThousand ? ": followers per 1,000 inhabitants" : ""
     o += "</h2>\n"
@@ -45,15 +54,25 @@ enum HomePage {
     case .failure(let why):
       o += "<p class=\"missing\">The map cannot be drawn: \(e(why.reason))</p>\n"
     }
-    o += "</div><div>"
     o += "<h2>Adoption by region and platform</h2>\n" + matrix(r)
-    o += "<p class=\"muted\">Adopters / entities existing on \(asOf), the share and its 95% "
-    o += "Wilson interval. An entity counts when it has a channel open on the date.</p>"
-    o += "</div></div>\n"
+    o += "<p class=\"muted\">Each cell: the estimate (present / (present + absent)) and its 95% "
+    o += "Wilson interval; the bounds (present / entities to (present + unknown) / entities); "
+    o += "present · absent · unknown of the entities existing on \(asOf), and the coverage. An "
+    o += "estimate in italics rests on less than half of the entities (low coverage).</p>"
+    let defs = Dictionary(
+      Methodology.definitions(stalenessDays: r.stalenessDays, minConfidence: r.minConfidence),
+      uniquingKeysWith: { a, _ in a })
+    o += "<details class=\"defs\"><summary>Definitions</summary>"
+    for key in ["presence_status", "estimate", "any_platform"] {
+      if let text = defs[key] { o += "<p>\(e(text))</p>" }
+    }
+    o += "</details>\n"
 
     o += "<h2>Diffusion</h2>\n<figure>" + ReportCharts.diffusion(r)
-    o += "<figcaption>Share of the entities existing at the end of each year with a channel "
-    o += "opened by then, per platform (all regions).</figcaption></figure>\n"
+    o += "<figcaption>All regions: the share of the entities existing at the end of each year "
+    o += "that were present on each platform then (lines: the lower bound); for any social "
+    o += "platform the shaded band reaches up to the upper bound (present + unknown).</figcaption>"
+    o += "</figure>\n"
 
     o += "<h2>Everything else</h2>\n<ul>"
     o += "<li>The full adoption report: "
@@ -79,23 +98,34 @@ enum HomePage {
       extraStyle: ZoneMapChart.style, synthetic: r.synthetic)
   }
 
-  /// The headline figures, each a `<div>` of the key strip.
+  /// The headline figures, each a `<div>` of the key strip: the entities, then for any social
+  /// platform (and the platform chosen) the estimate, the bounds and the coverage, as the
+  /// report's summary has them; then the audience and its growth on the platform chosen.
   static func headline(_ r: AdoptionReport, _ k: Int) -> [String] {
-    let any = r.nationalAny
-    let chosen = r.national[k]
-    var out = [figure("Entities existing on \(r.asOf)", String(any.entities))]
-    out.append(
-      figure(
-        "On any social platform",
-        "\(any.adopters) · " + value(ReportText.percent(any.adoption.rate)),
-        note: "95% CI " + ReportText.interval(any.adoption)))
-    if k != 0 {
+    var out = [figure("Entities existing on \(r.asOf)", String(r.nationalAny.entities))]
+    for g in k == 0 ? [r.nationalAny] : [r.nationalAny, r.national[k]] {
+      let on = "On \(ReportText.platformLabel(g.platform))"
+      let b = g.presence
+      let estimate = ReportText.percent(b.estimate.rate)
       out.append(
         figure(
-          "On \(chosen.platform)",
-          "\(chosen.adopters) · " + value(ReportText.percent(chosen.adoption.rate)),
-          note: "95% CI " + ReportText.interval(chosen.adoption)))
+          on + ": estimate" + (b.lowCoverage ? " (low coverage)" : ""),
+          b.lowCoverage || b.estimate.rate.value == nil
+            ? "<span class=\"missing\">\(e(estimate))</span>" : e(estimate),
+          note: b.estimate.rate.value == nil
+            ? "no status known" : "95% CI " + ReportText.interval(b.estimate)))
+      out.append(
+        figure(
+          on + ": bounds", e(ReportText.bounds(b)),
+          note: "at least \(b.counts.present), at most \(b.counts.present + b.counts.unknown) of "
+            + "\(b.counts.entities)"))
+      out.append(
+        figure(
+          on + ": coverage", value(ReportText.percent(b.coverage)),
+          note: "present \(b.counts.present) (\(b.counts.presentConfirmed) confirmed), absent "
+            + "\(b.counts.absent), unknown \(b.counts.unknown)"))
     }
+    let chosen = r.national[k]
     out.append(figure("Total audience", value(ReportText.count(chosen.followers.sum))))
     out.append(
       figure("Followers per 1,000 inhabitants", value(ReportText.decimal(chosen.perThousand))))
@@ -115,7 +145,8 @@ enum HomePage {
       + "</div>"
   }
 
-  /// Regions down, selectors across: adopters / entities, the rate and its interval.
+  /// Regions down, selectors across: the estimate and its interval, the bounds, the statuses
+  /// and the coverage.
   static func matrix(_ r: AdoptionReport) -> String {
     var o = "<table id=\"matrix\"><tr><th>Region</th>"
     for s in r.selectors { o += "<th>\(e(ReportText.platformLabel(s.name)))</th>" }
@@ -131,9 +162,21 @@ enum HomePage {
           o += "<td></td>"
           continue
         }
-        o += "<td class=\"n cell\"><b>" + value(ReportText.percent(g.adoption.rate)) + "</b> "
-        o += "\(g.adopters)/\(g.entities)<br/><small>"
-        o += value(ReportText.interval(g.adoption)) + "</small></td>"
+        let b = g.presence
+        let c = b.counts
+        let estimate = e(ReportText.percent(b.estimate.rate))
+        o += "<td class=\"n cell\" data-present=\"\(c.present)\" data-absent=\"\(c.absent)\" "
+        o += "data-unknown=\"\(c.unknown)\"><b>"
+        o +=
+          b.lowCoverage || b.estimate.rate.value == nil
+          ? "<span class=\"missing\">\(estimate)</span>" : estimate
+        o += "</b>"
+        if b.estimate.rate.value != nil {
+          o += " <small>\(e(ReportText.interval(b.estimate)))</small>"
+        }
+        o += "<br/><small>bounds \(e(ReportText.bounds(b)))<br/>"
+        o += "\(c.present) · \(c.absent) · \(c.unknown) of \(c.entities), coverage "
+        o += value(ReportText.percent(b.coverage)) + "</small></td>"
       }
       o += "</tr>\n"
     }
@@ -155,6 +198,11 @@ enum HomePage {
     for c in ZoneMapChart.Colouring.allCases {
       o += "<option value=\"\(c.rawValue)\"" + (c == choice.colouring ? " selected" : "") + ">"
       o += e(c.label) + "</option>"
+    }
+    o += "</select></label><label>Surveys counted<select name=\"min_confidence\">"
+    for c in Confidence.allCases {
+      o += "<option value=\"\(c.rawValue)\"" + (c == r.minConfidence ? " selected" : "") + ">"
+      o += "\(c.rawValue) or higher</option>"
     }
     o += "</select></label><button type=\"submit\">Show</button></form>\n"
     return o

@@ -43,6 +43,10 @@ enum Layout {
       svg text.missing{fill:#a04000}
       .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.2em}
       @media (max-width:800px){.cols{grid-template-columns:1fr}}
+      details.defs{font-size:.85em;color:#34495e}details.defs p{margin:.4em 0}
+      #sentence{font-size:.95em;color:#34495e}
+      td.status.present_confirmed{color:#1b4f72;font-weight:600}td.status.absent{color:#943126}
+      td.status.unknown{color:#566573;font-style:italic}
       dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:.5em 0}
       dl.facts dt{color:#566573}dl.facts dd{margin:0}
       footer{margin-top:2.5em;border-top:1px solid #d5d8dc;padding-top:.6em;font-size:.85em;\

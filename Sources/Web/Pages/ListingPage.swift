@@ -23,6 +23,8 @@ enum ListingPage {
     case presence
     /// Accounts: also the entities that no longer exist.
     case ceased
+    /// Accounts: each entity's status per platform instead, and the surveys counted.
+    case statuses
   }
 
   struct Page {
@@ -32,16 +34,16 @@ enum ListingPage {
     var desc: Bool
   }
 
-  static func render<Row>(
-    _ listing: Listing<Row>, spec: Spec, query: Query, page: Page,
+  static func render(
+    _ listing: AnyListing, spec: Spec, query: Query, page: Page,
     regions: [(code: String, name: String)], nonce: String, synthetic: Bool = false
   ) throws -> String {
-    let total = listing.rows.count
+    let total = listing.count
     let shape = ListingShape(
       format: .table, limit: page.perPage, sort: page.sort, desc: page.desc,
       offset: (page.page - 1) * page.perPage)
-    let rows = try listing.selected(shape)
-    let columns = listing.tableColumns ?? listing.columns
+    let rows = try listing.cells(shape)
+    let columns = listing.pageColumns
     let filters = query.pairs(except: ["page", "per_page", "sort", "desc"])
     let order: [(String, String)] =
       (page.sort.map { [("sort", $0)] } ?? []) + (page.desc ? [("desc", "1")] : [])
@@ -67,8 +69,7 @@ enum ListingPage {
         "<th><a href=\"\(spec.path)\(Layout.hrefQuery(filters + next))\">\(e(c))\(arrow)</a></th>"
     }
     o += "</tr></thead><tbody>\n"
-    for row in rows {
-      let cells = listing.cells(row)
+    for cells in rows {
       o += "<tr>"
       for c in columns {
         let text = (cells[c] ?? nil) ?? ""
@@ -110,8 +111,10 @@ enum ListingPage {
     func current(_ name: String) -> String {
       query.pairs.first { $0.0 == name }?.1 ?? ""
     }
-    func select(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
-      var o = "<label>\(label)<select name=\"\(name)\"><option value=\"\">any</option>"
+    func select(
+      _ name: String, _ label: String, _ options: [(String, String)], any: String = "any"
+    ) -> String {
+      var o = "<label>\(label)<select name=\"\(name)\"><option value=\"\">\(e(any))</option>"
       let chosen = current(name)
       for (value, text) in options {
         o += "<option value=\"\(e(value))\"" + (value == chosen ? " selected" : "") + ">"
@@ -140,6 +143,14 @@ enum ListingPage {
         let on = query.pairs.contains { $0.0 == "include_ceased" }
         o += "<label>ceased entities too<input type=\"checkbox\" name=\"include_ceased\" "
         o += "value=\"1\"" + (on ? " checked" : "") + "/></label>"
+      case .statuses:
+        let on = query.pairs.contains { $0.0 == "presence" }
+        o += "<label>statuses instead<input type=\"checkbox\" name=\"presence\" value=\"1\""
+        o += (on ? " checked" : "") + "/></label>"
+        o += select(
+          "min_confidence", "Surveys counted",
+          Confidence.allCases.map { ($0.rawValue, "\($0.rawValue) or higher") },
+          any: "\(PresenceRule.defaultMinConfidence.rawValue) or higher")
       case .presence:
         for (name, text) in [("with_channels", "with channels"), ("without_channels", "without")] {
           let on = query.pairs.contains { $0.0 == name }
@@ -151,7 +162,7 @@ enum ListingPage {
     // The query's other parameters (country, language, entity, the order) ride along.
     let shown: Set<String> = [
       "search", "region", "platform", "kind", "status", "as_of", "with_channels",
-      "without_channels", "include_ceased", "page",
+      "without_channels", "include_ceased", "presence", "min_confidence", "page",
     ]
     // A shown field holds the first value of its parameter; further values ride along hidden.
     var firstSeen = Set<String>()

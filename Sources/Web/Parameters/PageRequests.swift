@@ -37,7 +37,19 @@ enum PageRequests {
   static func summary(_ q: inout Query) throws -> SummaryRequest {
     SummaryRequest(
       countries: try q.list("country"), regions: try q.list("region"), kinds: try kinds(&q),
-      platforms: try reportPlatforms(&q), asOf: try q.day("as_of") ?? Day.today())
+      platforms: try reportPlatforms(&q), asOf: try q.day("as_of") ?? Day.today(),
+      minConfidence: try minConfidence(&q))
+  }
+
+  /// `min_confidence`: the surveys counted by a status (`--min-confidence`).
+  static func minConfidence(_ q: inout Query) throws -> Confidence {
+    try q.choice("min_confidence", Confidence.self) ?? PresenceRule.defaultMinConfidence
+  }
+
+  /// An entity's page and its API answer: the day its statuses are for, and the surveys counted.
+  static func entity(_ q: inout Query) throws -> (asOf: Day, rule: PresenceRule) {
+    let asOf = try q.day("as_of") ?? Day.today()
+    return (asOf, PresenceRule(minConfidence: try minConfidence(&q)))
   }
 
   /// `kind`: repeatable entity kinds.
@@ -107,7 +119,8 @@ enum PageRequests {
     let regions = try q.list("region")
     let (asOf, staleness) = try date(&q)
     return ScopeRequest(
-      country: country, regions: regions, kinds: kinds, asOf: asOf, stalenessDays: staleness)
+      country: country, regions: regions, kinds: kinds, asOf: asOf, stalenessDays: staleness,
+      minConfidence: try minConfidence(&q))
   }
 
   /// `platform` of a report: repeatable platform names.
@@ -138,6 +151,7 @@ enum PageRequests {
     let platform = try selector(&q)
     let (asOf, staleness) = try date(&q)
     return CompareRequest(
-      entityIds: [id], peers: peers, platform: platform, asOf: asOf, stalenessDays: staleness)
+      entityIds: [id], peers: peers, platform: platform, asOf: asOf, stalenessDays: staleness,
+      minConfidence: try minConfidence(&q))
   }
 }

@@ -16,22 +16,8 @@ enum APIRoutes {
         .response(nonce: context.nonce)
     }
 
-    listing(router, site: site, "accounts") { q in
-      let f = try PageRequests.filter(&q)
-      let includeCeased = try q.flag("include_ceased")
-      return { registry in
-        try f.checkRegions(in: registry)
-        return AnyListing(try Listings.accounts(registry, f, includeCeased: includeCeased))
-      }
-    }
-    listing(router, site: site, "entities") { q in
-      let f = try PageRequests.filter(&q)
-      let presence = try PageRequests.presence(&q)
-      return { registry in
-        try f.checkRegions(in: registry)
-        return AnyListing(try Listings.entities(registry, f, presence: presence))
-      }
-    }
+    listing(router, site: site, "accounts", SiteListings.accounts)
+    listing(router, site: site, "entities", SiteListings.entities)
     router.get("\(prefix)/summary") { request, context in
       try await site.answer(request, context) { q in
         try PageRequests.summary(&q)
@@ -39,36 +25,40 @@ enum APIRoutes {
         Reply.json(try Listings.summary(site.registry, r).render(ListingShape(format: .json)))
       }
     }
-    listing(router, site: site, "references") { q in
-      let filter = ReferenceFilter(
-        country: try q.text("country")?.uppercased(),
-        platform: try q.text("platform").map { p in
-          guard let platform = Platform(userText: p) else {
-            throw RequestError(
-              "platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
-          }
-          return platform.rawValue
+    listing(
+      router, site: site, "references",
+      SiteListings.Definition(
+        parse: { q in
+          ReferenceFilter(
+            country: try q.text("country")?.uppercased(),
+            platform: try q.text("platform").map { p in
+              guard let platform = Platform(userText: p) else {
+                throw RequestError(
+                  "platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
+              }
+              return platform.rawValue
+            },
+            kind: try q.choice("kind", EntityKind.self)?.rawValue)
         },
-        kind: try q.choice("kind", EntityKind.self)?.rawValue)
-      return { registry in AnyListing(Listings.references(try registry.referenceFigures(filter))) }
-    }
-    listing(router, site: site, "log") { q in
-      let entity = try q.text("entity")
-      let since = try q.day("since")
-      return { registry in
-        AnyListing(
-          Listings.changeLog(
-            try registry.changeLog(ChangeLogFilter(entityId: entity, since: since))))
-      }
-    }
+        read: { registry, filter in
+          AnyListing(Listings.references(try registry.referenceFigures(filter)))
+        }))
+    listing(
+      router, site: site, "log",
+      SiteListings.Definition(
+        parse: { q in
+          ChangeLogFilter(entityId: try q.text("entity"), since: try q.day("since"))
+        },
+        read: { registry, filter in AnyListing(Listings.changeLog(try registry.changeLog(filter))) }
+      ))
 
     router.get("\(prefix)/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { _ in
-        ()
-      } respond: { _, _ in
-        let profile = try Profiles.entity(site.registry, id: id)
-        return Reply.json(try Details.json(.entity(profile.detail)))
+      return try await site.answer(request, context) { q in
+        try PageRequests.entity(&q)
+      } respond: { p, _ in
+        let shown = try Profiles.shown(site.registry, id: id, on: p.asOf, rule: p.rule)
+        return Reply.json(try Details.json(.entity(shown.detail), statuses: shown.statuses))
       }
     }
 
@@ -124,18 +114,16 @@ enum APIRoutes {
     }
   }
 
-  /// A listing route: `parse` reads the filters and returns what reads the listing; `limit`,
-  /// `offset`, `sort` and `desc` are read for every listing.
-  static func listing(
+  /// A listing route: the definition's parameters, then `limit`, `offset`, `sort` and `desc`.
+  static func listing<P>(
     _ router: Router<SiteContext>, site: Site, _ name: String,
-    parse:
-      @escaping @Sendable (inout Query) throws -> @Sendable (RegistryDatabase) throws -> AnyListing
+    _ definition: SiteListings.Definition<P>
   ) {
     router.get(RouterPath("\(prefix)/\(name)")) { request, context in
       try await site.answer(request, context) { q in
-        (try parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
+        (try definition.parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
       } respond: { p, _ in
-        let listing = try p.0(site.registry)
+        let listing = try definition.read(site.registry, p.0)
         let shape = ListingShape(
           format: .json, limit: p.2.limit, sort: p.1.sort, desc: p.1.desc, offset: p.2.offset)
         return counted(try listing.render(shape), total: listing.count)
@@ -145,16 +133,5 @@ enum APIRoutes {
 
   static func counted(_ json: String, total: Int) -> Reply {
     Reply.json(json).with(.xTotalCount, String(total))
-  }
-}
-
-/// A listing whose row type is erased: what the API routes render.
-struct AnyListing {
-  let render: (ListingShape) throws -> String
-  let count: Int
-
-  init<Row>(_ listing: Listing<Row>) {
-    render = { try listing.render($0) }
-    count = listing.rows.count
   }
 }

@@ -13,10 +13,13 @@ enum PageRoutes {
       return try await site.answer(request, context) { q in
         (
           asOf: try q.day("as_of"), selector: try PageRequests.selector(&q),
-          colouring: try q.choice("colour", ZoneMapChart.Colouring.self) ?? .status
+          colouring: try q.choice("colour", ZoneMapChart.Colouring.self) ?? .status,
+          minConfidence: try q.choice("min_confidence", Confidence.self)
         )
       } respond: { p, _ in
-        let scope = ScopeRequest(asOf: p.asOf ?? Day.today())
+        let scope = ScopeRequest(
+          asOf: p.asOf ?? Day.today(),
+          minConfidence: p.minConfidence ?? PresenceRule.defaultMinConfidence)
         var request = AdoptionReportRequest(scope: scope)
         var report = try site.report(request)
         if report.selectorIndex(p.selector.name) == nil {
@@ -26,42 +29,34 @@ enum PageRoutes {
         }
         let choice = HomePage.Choice(
           asOfGiven: p.asOf, selector: report.selectorIndex(p.selector.name) ?? 0,
-          colouring: p.colouring)
+          colouring: p.colouring, minConfidenceGiven: p.minConfidence)
         return Reply.html(
           HomePage.render(report, choice: choice, map: site.map, nonce: Reply.nonce))
       }
     }
 
     addListing(
-      router, site: site, path: "/accounts", title: "Accounts",
+      router, site: site, path: "/accounts",
       spec: ListingPage.Spec(
         title: "Accounts", path: "/accounts",
-        linkColumns: ["entity_name": "entity_id", "entity_code": "entity_id"],
-        fields: [.search, .region, .platform, .kind, .status, .asOf, .ceased]),
-      parse: { q in
-        ListingQuery(
-          filter: try PageRequests.filter(&q), presence: .any,
-          includeCeased: try q.flag("include_ceased"))
-      },
-      listing: { registry, p in
-        try Listings.accounts(registry, p.filter, includeCeased: p.includeCeased)
-      })
+        linkColumns: [
+          "entity_name": "entity_id", "entity_code": "entity_id", "entity_id": "entity_id",
+        ],
+        fields: [.search, .region, .platform, .kind, .status, .asOf, .ceased, .statuses]),
+      SiteListings.accounts)
     addListing(
-      router, site: site, path: "/entities", title: "Entities",
+      router, site: site, path: "/entities",
       spec: ListingPage.Spec(
         title: "Entities", path: "/entities", linkColumns: ["name": "id", "id": "id"],
         fields: [.search, .region, .platform, .kind, .asOf, .presence]),
-      parse: { q in
-        ListingQuery(filter: try PageRequests.filter(&q), presence: try PageRequests.presence(&q))
-      },
-      listing: { registry, p in try Listings.entities(registry, p.filter, presence: p.presence) })
+      SiteListings.entities)
 
     router.get("/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")
-      return try await site.answer(request, context) { _ in
-        ()
-      } respond: { _, _ in
-        let profile = try Profiles.entity(site.registry, id: id)
+      return try await site.answer(request, context) { q in
+        try PageRequests.entity(&q)
+      } respond: { p, _ in
+        let profile = try Profiles.entity(site.registry, id: id, on: p.asOf, rule: p.rule)
         return Reply.html(
           EntityPage.render(
             profile, map: site.map, nonce: Reply.nonce, synthetic: try site.synthetic()))
@@ -130,38 +125,35 @@ enum PageRoutes {
   }
 
   /// A listing's page and its downloads (`.csv`, `.json`, `.ndjson`).
-  static func addListing<Row: Sendable>(
-    _ router: Router<SiteContext>, site: Site, path: String, title: String,
-    spec: ListingPage.Spec, parse: @escaping @Sendable (inout Query) throws -> ListingQuery,
-    listing: @escaping @Sendable (RegistryDatabase, ListingQuery) throws -> Listing<Row>
+  static func addListing(
+    _ router: Router<SiteContext>, site: Site, path: String, spec: ListingPage.Spec,
+    _ definition: SiteListings.Definition<ListingQuery>
   ) {
     router.get(RouterPath(path)) { request, context in
       return try await site.answer(request, context) { q in
-        (try parse(&q), try PageRequests.order(&q), try PageRequests.page(&q))
+        (try definition.parse(&q), try PageRequests.order(&q), try PageRequests.page(&q))
       } respond: { p, q in
-        try p.0.filter.checkRegions(in: site.registry)
-        let rows = try listing(site.registry, p.0)
+        let rows = try definition.read(site.registry, p.0)
         let page = ListingPage.Page(
           page: p.2.page, perPage: p.2.perPage, sort: p.1.sort, desc: p.1.desc)
         return Reply.html(
           try ListingPage.render(
-            rows, spec: spec, query: q, page: page, regions: try site.regions(), nonce: Reply.nonce,
-            synthetic: try site.synthetic()))
+            rows, spec: spec, query: q, page: page, regions: try site.regions(),
+            nonce: Reply.nonce, synthetic: try site.synthetic()))
       }
     }
     for format in [ListingFormat.csv, .json, .ndjson] {
       router.get(RouterPath(path + "." + format.fileExtension)) { request, context in
         try await site.answer(request, context) { q in
-          (try parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
+          (try definition.parse(&q), try PageRequests.order(&q), try PageRequests.window(&q))
         } respond: { p, _ in
-          try p.0.filter.checkRegions(in: site.registry)
-          let rows = try listing(site.registry, p.0)
+          let rows = try definition.read(site.registry, p.0)
           let shape = ListingShape(
             format: format, limit: p.2.limit, sort: p.1.sort, desc: p.1.desc, offset: p.2.offset)
           return Reply.format(
             try rows.render(shape), format,
             filename: format == .csv ? String(path.dropFirst()) : nil
-          ).with(.xTotalCount, String(rows.rows.count))
+          ).with(.xTotalCount, String(rows.count))
         }
       }
     }
@@ -171,12 +163,4 @@ enum PageRoutes {
 extension HTTPField.Name {
   /// How many rows match a listing's filter (a download or an API page may hold fewer).
   static let xTotalCount = Self("X-Total-Count")!
-}
-
-/// What a listing is filtered by.
-struct ListingQuery: Sendable {
-  var filter: RegistryFilter
-  var presence: ChannelPresence
-  /// Accounts: the entities that no longer exist too (`--include-ceased`).
-  var includeCeased = false
 }

@@ -29,10 +29,15 @@ struct ImportOptions: ParsableArguments {
     }
   }
 
-  func run(_ target: ImportTarget, database: DatabaseOptions, change: ChangeOptions) throws {
+  /// Reads the file, lets `prepare` complete the records (an import's defaults), and imports
+  /// them all or nothing.
+  func run(
+    _ target: ImportTarget, database: DatabaseOptions, change: ChangeOptions,
+    prepare: ([ImportRecord]) -> [ImportRecord] = { $0 }
+  ) throws {
     let context = try change.context(sourceOptional: true)
     let inputFormat = self.inputFormat ?? ImportFormat(fileName: file)!
-    let records = try ImportReader.read(path: file, format: inputFormat, target: target)
+    let records = prepare(try ImportReader.read(path: file, format: inputFormat, target: target))
     let registry = try database.open()
     let outcomes = try registry.importRecords(
       records, into: target, file: file == "-" ? "stdin" : file, context: context, dryRun: dryRun)

@@ -5,8 +5,9 @@ import Reporting
 import Stats
 import Vocabulary
 
-/// `--as-of` and `--staleness-days`: the date figures are computed for, and how old a snapshot
-/// may be. Shared by `report`, `compare` and `rank`.
+/// `--as-of`, `--staleness-days` and `--min-confidence`: the date figures are computed for, how
+/// old a snapshot (and presence evidence) may be, and which surveys count. Shared by `report`,
+/// `compare` and `rank`.
 struct AsOfOptions: ParsableArguments {
   @Option(help: "Date, YYYY-MM-DD (default: today, UTC).")
   var asOf: String?
@@ -16,6 +17,8 @@ struct AsOfOptions: ParsableArguments {
     parsing: .unconditional,
     help: "Snapshots older than this many days before a date are stale (not used).")
   var stalenessDays = SnapshotSelection.defaultStalenessDays
+
+  @OptionGroup var presence: PresenceOptions
 
   func validate() throws {
     if let asOf { _ = try parseDay(asOf, option: "--as-of") }
@@ -55,7 +58,8 @@ struct ScopeOptions: ParsableArguments {
     get throws {
       ScopeRequest(
         country: country, regions: region, kinds: kind.compactMap { EntityKind(rawValue: $0) },
-        asOf: try date.day, stalenessDays: date.stalenessDays)
+        asOf: try date.day, stalenessDays: date.stalenessDays,
+        minConfidence: date.presence.minConfidence)
     }
   }
 }

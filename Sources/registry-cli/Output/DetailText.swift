@@ -6,7 +6,7 @@ import Stats
 
 /// Readable text for `show`.
 enum DetailText {
-  static func entity(_ d: EntityDetail) -> String {
+  static func entity(_ d: EntityDetail, statuses: EntityStatuses) -> String {
     let e = d.entity
     var out = "\(d.displayName)  [\(e.id)]\n"
     func field(_ name: String, _ value: String?) {
@@ -47,6 +47,31 @@ enum DetailText {
             "  \(c.platform) \(c.handle)  [\(c.key)]  \(since)until \(c.validTo), now \(c.owner)")
           + "\n"
       }
+    }
+    out += "\npresence on \(statuses.asOf) (surveys of confidence \(statuses.minConfidence) or "
+    out += "higher counted):\n"
+    if statuses.statuses.isEmpty { out += "  the entity does not exist on that day\n" }
+    for r in statuses.statuses {
+      var line =
+        "  "
+        + (r.platform == "any" ? "any social" : r.platform).padding(
+          toLength: 16, withPad: " ", startingAt: 0)
+        + r.status.padding(toLength: 25, withPad: " ", startingAt: 0)
+      if let kind = r.evidence, let on = r.evidenceOn {
+        line += "\(kind) \(on)" + (r.evidenceRef.map { " (\(TextTable.clean($0)))" } ?? "")
+      } else {
+        line += "nothing known"
+      }
+      out += line + "\n"
+    }
+    out += "\nsurveys (\(statuses.surveys.count)):\n"
+    if statuses.surveys.isEmpty { out += "  none recorded\n" }
+    for v in statuses.surveys {
+      var parts = [v.observedOn, v.platform, v.result]
+      if let h = v.handle { parts.append(h) }
+      parts += [v.method, v.confidence, v.source]
+      if let n = v.note { parts.append(TextTable.clean(n)) }
+      out += "  " + parts.joined(separator: "  ") + "\n"
     }
     out += "\nsources:\n"
     for s in d.sources { out += "  " + sourceLine(s) + "\n" }

@@ -45,6 +45,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     guard d.isFinite else { return "null" }
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
     let rounded = (d * 1e10).rounded() / 1e10
+    // A value within 5e-11 of an integer (a Wilson bound of 1e-17) prints as that integer, as an
+    // exact one does: not "0.0" beside "0".
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"
   }
 

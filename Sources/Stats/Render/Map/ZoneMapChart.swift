@@ -19,13 +19,24 @@ public enum ZoneMapChart {
     }
   }
 
-  /// Fill colours. Blues for presence and audience; grey where nothing is recorded; white for
-  /// zones outside the report (ceased, or another region or kind).
+  /// Fill colours, as the report's adoption chart has them: blues for presence and audience
+  /// (lighter when carried forward from older evidence); grey where the entity is known absent;
+  /// hatching where its status is unknown (never drawn as absent); white for zones outside the
+  /// report (ceased, or another region or kind).
   static let present = "#2874a6"
-  static let noChannel = "#d5d8dc"
-  static let missingValue = "#f5cba7"
+  static let carriedForward = "#85c1e9"
+  static let absent = "#bfc4c9"
+  static let unknown = "url(#zonemap-unknown)"
+  static let missingValue = "#f9e79f"
   static let outOfScope = "#ffffff"
   static let classes = ["#d6eaf8", "#85c1e9", "#3498db", "#2471a3", "#154360"]
+
+  /// The hatching of an unknown status.
+  static let patterns =
+    "<defs><pattern id=\"zonemap-unknown\" width=\"8\" height=\"8\" "
+    + "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" "
+    + "height=\"8\" fill=\"#ffffff\"/><rect width=\"2.5\" height=\"8\" fill=\"#85929e\"/>"
+    + "</pattern></defs>"
 
   /// The map of `report`'s entities on `report.selectors[selector]`. `link` gives the address of
   /// an entity's page (none in a standalone file).
@@ -45,7 +56,7 @@ public enum ZoneMapChart {
       + "data-platform=\"\(e(report.selectors[selector].name))\" "
       + "data-colouring=\"\(colouring.rawValue)\">"
     s += "<title>Zones as of \(report.asOf): \(e(colouring.label)) on \(e(platform))</title>"
-    s += "<g stroke=\"#ffffff\" stroke-width=\"0.6\" stroke-linejoin=\"round\">"
+    s += patterns + "<g stroke=\"#ffffff\" stroke-width=\"0.6\" stroke-linejoin=\"round\">"
     for id in map.zones.keys.sorted() {
       let d = map.zones[id]!
       let (fill, text): (String, String)
@@ -54,8 +65,8 @@ public enum ZoneMapChart {
         (fill, text) = colour(cell, colouring: colouring, scale: scale, platform: platform)
         let title = "\(entity.name) (\(id)): \(text)"
         let path =
-          "<path class=\"zone\" data-entity=\"\(e(id))\" d=\"\(d)\" fill=\"\(fill)\">"
-          + "<title>\(e(title))</title></path>"
+          "<path class=\"zone\" data-entity=\"\(e(id))\" data-status=\"\(cell.status.label)\" "
+          + "d=\"\(d)\" fill=\"\(fill)\"><title>\(e(title))</title></path>"
         if let link {
           s += "<a href=\"\(e(link(id)))\">" + path + "</a>"
         } else {
@@ -92,19 +103,26 @@ public enum ZoneMapChart {
   static func colour(
     _ cell: EntityAdoption.Cell, colouring: Colouring, scale: Classes?, platform: String
   ) -> (String, String) {
-    guard cell.adopted else { return (noChannel, "no open channel recorded on \(platform)") }
+    switch cell.status.status {
+    case .absent: return (absent, "absent from \(platform)")
+    case .unknown: return (unknown, "status on \(platform) unknown")
+    case .present: break
+    }
+    let presence =
+      cell.status.confirmed
+      ? "present on \(platform)" : "present on \(platform), carried forward from older evidence"
     switch colouring {
     case .status:
-      return (present, "on \(platform)")
+      return (cell.status.confirmed ? present : carriedForward, presence)
     case .perThousand:
       switch cell.perThousand {
       case .value(let v)?:
         let k = scale?.classOf(v) ?? 0
-        return (classes[k], "on \(platform), \(ReportText.decimal(.value(v))) followers per 1,000")
+        return (classes[k], "\(presence), \(ReportText.decimal(.value(v))) followers per 1,000")
       case .missing(let r)?:
-        return (missingValue, "on \(platform), followers per 1,000 \(ReportText.missing(r))")
+        return (missingValue, "\(presence), followers per 1,000 \(ReportText.missing(r))")
       case nil:
-        return (missingValue, "on \(platform)")
+        return (missingValue, "\(presence), no open channel to count followers of")
       }
     }
   }
@@ -148,14 +166,16 @@ public enum ZoneMapChart {
     var items: [(String, String)] = []
     switch colouring {
     case .status:
-      items.append((present, "open channel on \(platform)"))
+      items.append((present, "present on \(platform), confirmed"))
+      items.append((carriedForward, "present, carried forward"))
     case .perThousand:
       for (k, label) in (scale?.labels ?? []).enumerated() {
         items.append((classes[k], label + " followers per 1,000"))
       }
-      items.append((missingValue, "on \(platform), no fresh count or no population"))
+      items.append((missingValue, "present, no fresh count or no population"))
     }
-    items.append((noChannel, "no open channel recorded"))
+    items.append((absent, "absent"))
+    items.append((unknown, "unknown (not counted as absent)"))
     items.append((outOfScope, "not in this report"))
     let top = height - 16 - Double(items.count) * 30
     var s = "<g class=\"legend\" font-size=\"22\">"

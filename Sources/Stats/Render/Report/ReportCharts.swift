@@ -10,22 +10,49 @@ public enum ReportCharts {
 
   static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
-  /// Horizontal bars of adoption rate per region and platform, with the 95% interval as whiskers.
+  /// Per region and platform, one bar over the group's entities: present (solid, its end the
+  /// lower bound), unknown (hatched, its end the upper bound) and absent (grey); the estimate as
+  /// a diamond with its 95% interval as whiskers; the coverage on the right. A missing estimate
+  /// is written out, never drawn as 0.
   public static func adoption(_ r: AdoptionReport) -> String {
     let rows = r.national + r.regions
     let left = 230.0
     let width = 760.0
-    let plot = width - left - 20
-    let rowH = 18.0
-    let height = Double(rows.count) * rowH + 50
-    var s = svgOpen(width, height, "Adoption rate per region and platform with 95% intervals")
+    let right = 110.0
+    let plot = width - left - right
+    let rowH = 20.0
+    let top = 34.0
+    let height = Double(rows.count) * rowH + top + 36
+    var s = svgOpen(
+      width, height,
+      "Adoption per region and platform: present, unknown and absent, estimate with 95% interval")
+    s += "<defs><pattern id=\"unknown\" patternUnits=\"userSpaceOnUse\" width=\"6\" "
+    s += "height=\"6\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
+    s += "fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#85929e\" "
+    s += "stroke-width=\"2.5\"/></pattern></defs>"
+    // Legend.
+    let legend: [(String, String)] = [
+      ("present", "fill=\"\(color(0))\""), ("unknown", "fill=\"url(#unknown)\" stroke=\"#85929e\""),
+      ("absent", "fill=\"#d5d8dc\""),
+    ]
+    for (n, (label, fill)) in legend.enumerated() {
+      let x = left + Double(n) * 95
+      s += "<rect x=\"\(f(x))\" y=\"6\" width=\"14\" height=\"10\" \(fill)/>"
+      s += "<text x=\"\(f(x + 18))\" y=\"15\">\(label)</text>"
+    }
+    let lx = left + 3 * 95
+    s += "<path d=\"M\(f(lx + 7)) 5 L\(f(lx + 12)) 11 L\(f(lx + 7)) 17 L\(f(lx + 2)) 11 Z\" "
+    s += "fill=\"#1c2833\"/><text x=\"\(f(lx + 18))\" y=\"15\">estimate, 95% CI</text>"
+    s += "<text x=\"\(f(width - right + 8))\" y=\"15\">coverage</text>"
+    let plotBottom = top + Double(rows.count) * rowH
     for tick in stride(from: 0, through: 100, by: 25) {
       let x = left + plot * Double(tick) / 100
-      s += "<line x1=\"\(f(x))\" y1=\"10\" x2=\"\(f(x))\" y2=\"\(f(height - 30))\" class=\"grid\"/>"
-      s += "<text x=\"\(f(x))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(tick)%</text>"
+      s += "<line x1=\"\(f(x))\" y1=\"\(f(top - 4))\" x2=\"\(f(x))\" y2=\"\(f(plotBottom))\" "
+      s += "class=\"grid\"/>"
+      s += "<text x=\"\(f(x))\" y=\"\(f(plotBottom + 15))\" text-anchor=\"middle\">\(tick)%</text>"
     }
     for (i, g) in rows.enumerated() {
-      let y = 12 + Double(i) * rowH
+      let y = top + Double(i) * rowH
       let label = "\(r.regionName(g.region)) · \(ReportText.platformLabel(g.platform))"
       // Region names can be long (bilingual): the axis shows the code, the tooltip the name.
       let short =
@@ -33,27 +60,51 @@ public enum ReportCharts {
         + ReportText.platformLabel(g.platform)
       let ci = r.selectors.firstIndex { $0.name == g.platform } ?? 0
       s +=
-        "<text x=\"\(f(left - 6))\" y=\"\(f(y + 12))\" text-anchor=\"end\">"
+        "<text x=\"\(f(left - 6))\" y=\"\(f(y + 13))\" text-anchor=\"end\">"
         + ReportHTML.escape(short) + "</text>"
-      if let rate = g.adoption.rate.value, let lo = g.adoption.low.value,
-        let hi = g.adoption.high.value
-      {
+      let b = g.presence
+      guard let lo = b.lower.value, let hi = b.upper.value else {
         s +=
-          "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(plot * rate))\" height=\"12\" "
-          + "fill=\"\(color(ci))\"><title>\(ReportHTML.escape(label)): "
-          + "\(ReportText.percent(g.adoption.rate)) (\(g.adopters)/\(g.entities))</title></rect>"
-        let (x1, x2, ym) = (left + plot * lo, left + plot * hi, y + 8)
+          "<text x=\"\(f(left + 4))\" y=\"\(f(y + 13))\" class=\"missing\">"
+          + ReportText.percent(b.lower) + "</text>"
+        continue
+      }
+      let c = b.counts
+      let title =
+        "\(label): present \(c.present), unknown \(c.unknown), absent \(c.absent) of "
+        + "\(c.entities); bounds \(ReportText.bounds(b)); estimate \(ReportText.estimate(b))"
+      s += "<g><title>\(ReportHTML.escape(title))</title>"
+      s +=
+        "<rect x=\"\(f(left))\" y=\"\(f(y + 3))\" width=\"\(f(plot * lo))\" height=\"13\" "
+        + "fill=\"\(color(ci))\"/>"
+      s +=
+        "<rect x=\"\(f(left + plot * lo))\" y=\"\(f(y + 3))\" width=\"\(f(plot * (hi - lo)))\" "
+        + "height=\"13\" fill=\"url(#unknown)\"/>"
+      s +=
+        "<rect x=\"\(f(left + plot * hi))\" y=\"\(f(y + 3))\" width=\"\(f(plot * (1 - hi)))\" "
+        + "height=\"13\" fill=\"#d5d8dc\"/>"
+      if let e = b.estimate.rate.value, let elo = b.estimate.low.value,
+        let ehi = b.estimate.high.value
+      {
+        let (x1, x2, ym) = (left + plot * elo, left + plot * ehi, y + 9.5)
         s +=
           "<line x1=\"\(f(x1))\" y1=\"\(f(ym))\" x2=\"\(f(x2))\" y2=\"\(f(ym))\" class=\"whisker\"/>"
         s +=
           "<line x1=\"\(f(x1))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x1))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
         s +=
           "<line x1=\"\(f(x2))\" y1=\"\(f(ym - 4))\" x2=\"\(f(x2))\" y2=\"\(f(ym + 4))\" class=\"whisker\"/>"
-      } else {
+        let ex = left + plot * e
         s +=
-          "<text x=\"\(f(left + 4))\" y=\"\(f(y + 12))\" class=\"missing\">"
-          + ReportText.percent(g.adoption.rate) + "</text>"
+          "<path d=\"M\(f(ex)) \(f(ym - 6)) L\(f(ex + 5)) \(f(ym)) L\(f(ex)) \(f(ym + 6)) "
+          + "L\(f(ex - 5)) \(f(ym)) Z\" fill=\"#1c2833\" stroke=\"#ffffff\"/>"
       }
+      s += "</g>"
+      let coverage =
+        ReportText.percent(b.coverage, digits: 0) + (b.lowCoverage ? " (low)" : "")
+      let note = b.estimate.rate.value == nil ? coverage + ", no estimate" : coverage
+      s +=
+        "<text x=\"\(f(width - right + 8))\" y=\"\(f(y + 13))\"\(b.lowCoverage ? " class=\"missing\"" : "")>"
+        + ReportHTML.escape(note) + "</text>"
     }
     return s + "</svg>"
   }
@@ -64,7 +115,7 @@ public enum ReportCharts {
     let width = 760.0
     let height = 300.0
     let (left, right, top, bottom) = (50.0, 150.0, 15.0, 35.0)
-    var s = svgOpen(width, height, "Diffusion: share of entities with a channel, by year")
+    var s = svgOpen(width, height, "Diffusion: share of entities present, by year")
     let years = points.map(\.year)
     guard let y0 = years.min(), let y1 = years.max() else {
       return s + "<text x=\"20\" y=\"40\" class=\"missing\">missing (no_values): no channel has "
@@ -84,9 +135,25 @@ public enum ReportCharts {
       s +=
         "<text x=\"\(f(px(year)))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(year)</text>"
     }
+    // Any social platform: the band from the lower to the upper bound (unknown is not 0).
+    let anyPoints = points.filter { $0.platform == "any" && $0.entities > 0 }
+    if !anyPoints.isEmpty {
+      let lower = anyPoints.map {
+        "\(f(px($0.year))),\(f(py(Double($0.present) / Double($0.entities))))"
+      }
+      let upper = anyPoints.reversed().map {
+        "\(f(px($0.year))),\(f(py(Double($0.present + $0.unknown) / Double($0.entities))))"
+      }
+      s +=
+        "<polygon points=\"\((lower + upper).joined(separator: " "))\" fill=\"\(color(0))\" "
+        + "fill-opacity=\"0.12\"><title>any social platform: from present to present + unknown"
+        + "</title></polygon>"
+    }
     for (i, sel) in r.selectors.enumerated() {
-      let line = points.filter { $0.platform == sel.name }
-      let coords = line.compactMap { p in p.share.value.map { "\(f(px(p.year))),\(f(py($0)))" } }
+      let line = points.filter { $0.platform == sel.name && $0.entities > 0 }
+      let coords = line.map { p in
+        "\(f(px(p.year))),\(f(py(Double(p.present) / Double(p.entities))))"
+      }
       s +=
         "<polyline points=\"\(coords.joined(separator: " "))\" fill=\"none\" "
         + "stroke=\"\(color(i))\" stroke-width=\"\(i == 0 ? 3 : 2)\"/>"

@@ -52,7 +52,8 @@ public enum ReportHTML {
     let asOf = "\(r.asOf)"
     let any = r.nationalAny
     let defs = Dictionary(
-      uniqueKeysWithValues: Methodology.definitions(stalenessDays: r.stalenessDays))
+      uniqueKeysWithValues: Methodology.definitions(
+        stalenessDays: r.stalenessDays, minConfidence: r.minConfidence))
     let sourceNote = "Source: the registry's entities, channels and snapshots; see Sources below."
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
@@ -68,13 +69,30 @@ public enum ReportHTML {
     o += escape(r.filters.kinds.joined(separator: ", ")) + "; regions "
     o += escape(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))
     o += "; platforms " + escape(r.filters.platforms.joined(separator: ", "))
-    o += " (plus any social); snapshots no older than \(r.stalenessDays) days.</p>\n"
+    o += " (plus any social); snapshots and presence evidence no older than \(r.stalenessDays) "
+    o += "days; surveys of confidence \(r.minConfidence.rawValue) or higher.</p>\n"
 
     o += "<h2>1. National summary</h2>\n<div class=\"key\">"
     o += keyFigure("Entities existing on \(asOf)", String(any.entities))
+    let b = any.presence
+    let estimateNote =
+      b.estimate.rate.value == nil
+      ? "no status known (\(ReportText.percent(b.estimate.rate)))"
+      : "95% CI \(ReportText.interval(b.estimate))"
     o += keyFigure(
-      "On social media", "\(any.adopters) · " + span(ReportText.percent(any.adoption.rate)),
-      note: "95% CI " + ReportText.interval(any.adoption))
+      "On social media: estimate" + (b.lowCoverage ? " (low coverage)" : ""),
+      b.estimate.rate.value == nil || b.lowCoverage
+        ? "<span class=\"missing\">\(escape(ReportText.percent(b.estimate.rate)))</span>"
+        : escape(ReportText.percent(b.estimate.rate)),
+      note: escape(estimateNote))
+    o += keyFigure(
+      "On social media: bounds", escape(ReportText.bounds(b)),
+      note: "at least \(b.counts.present), at most \(b.counts.present + b.counts.unknown) of "
+        + "\(b.counts.entities)")
+    o += keyFigure(
+      "Coverage", escape(ReportText.percent(b.coverage)),
+      note: "known: present \(b.counts.present) (\(b.counts.presentConfirmed) confirmed), "
+        + "absent \(b.counts.absent); unknown \(b.counts.unknown)")
     o += keyFigure("Total audience", span(ReportText.count(any.followers.sum)))
     o += keyFigure("Median audience per entity", span(ReportText.count(any.followers.median)))
     o += keyFigure("Followers per 1,000 inhabitants", span(ReportText.decimal(any.perThousand)))
@@ -90,31 +108,19 @@ public enum ReportHTML {
     o += keyFigure(
       "Emergency disclaimer stated",
       "\(r.disclaimer.yes) yes · \(r.disclaimer.no) no · \(r.disclaimer.unknown) unknown")
-    o += "</div>\n<table><tr><th>Platform</th><th>Entities</th><th>Adopters</th><th>Rate</th>"
-    o += "<th>95% CI</th></tr>\n"
-    for g in r.national {
-      o += "<tr><td>\(escape(ReportText.platformLabel(g.platform)))</td><td class=\"n\">"
-      o += "\(g.entities)</td><td class=\"n\">\(g.adopters)</td><td class=\"n\">"
-      o += span(ReportText.percent(g.adoption.rate)) + "</td><td>"
-      o += span(ReportText.interval(g.adoption)) + "</td></tr>\n"
-    }
-    o += "</table>\n" + definition(defs["adoption_rate"]) + definition(defs["any_platform"])
+    o += "</div>\n<p>On social media: " + escape(ReportText.headline(b)) + ".</p>\n"
+    o += statusTable(r.national, r, withRegion: false)
+    o += definition(defs["presence_status"]) + definition(defs["estimate"])
+    o += definition(defs["any_platform"])
 
-    o += "<h2>2. Adoption by region and platform</h2>\n"
-    o += mapFigure
+    o += "<h2>2. Adoption by region and platform</h2>\n" + mapFigure
     o += "<figure>" + ReportCharts.adoption(r)
-    o += "<figcaption>Adoption rate (bar) and 95% Wilson interval (whiskers). "
-    o += escape(defs["adoption_rate"] ?? "") + " " + sourceNote + "</figcaption></figure>\n"
-    o += "<table><tr><th>Region</th><th>Platform</th><th>Entities</th><th>Adopters</th>"
-    o += "<th>Rate</th><th>95% CI</th></tr>\n"
-    for g in r.regions {
-      o += "<tr><td>\(escape(r.regionName(g.region)))</td>"
-      o += "<td>\(escape(ReportText.platformLabel(g.platform)))</td><td class=\"n\">\(g.entities)"
-      o += "</td><td class=\"n\">\(g.adopters)</td><td class=\"n\">"
-      o += span(ReportText.percent(g.adoption.rate)) + "</td><td>"
-      o += span(ReportText.interval(g.adoption)) + "</td></tr>\n"
-    }
-    o += "</table>\n"
+    o += "<figcaption>Per region and platform: entities present (solid), unknown (hatched) and "
+    o += "absent (grey) as shares of the entities, so the bar's solid end is the lower bound and "
+    o += "its hatched end the upper bound; the diamond is the estimate among the entities whose "
+    o += "status is known, the whiskers its 95% Wilson interval; on the right the coverage. "
+    o += escape(defs["estimate"] ?? "") + " " + sourceNote + "</figcaption></figure>\n"
+    o += statusTable(r.regions, r, withRegion: true)
 
     o += "<h2>3. Audience and growth by region</h2>\n<figure>" + ReportCharts.audience(r)
     o += "<figcaption>Each dot is one entity's audience on all its social channels; the red "
@@ -147,8 +153,12 @@ public enum ReportHTML {
     o += entityTable(r.missingAudience, r, link)
 
     o += "<h2>4. Diffusion</h2>\n<figure>" + ReportCharts.diffusion(r)
-    o += "<figcaption>All regions. " + escape(defs["diffusion"] ?? "") + " " + sourceNote
-    o += "</figcaption></figure>\n"
+    o += "<figcaption>All regions: the share of entities present on each platform at the end of "
+    o += "each year (lines; the lower bound); for any social platform the shaded band reaches up "
+    o += "to the upper bound (present + unknown). " + escape(defs["diffusion"] ?? "") + " "
+    o += sourceNote + "</figcaption></figure>\n"
+    o += "<p class=\"def\">Cells: present / absent / unknown entities, and in brackets the "
+    o += "share with a channel opened by then.</p>\n"
     for region in r.diffusion.keys.sorted(by: ReportJSON.regionOrder) {
       let points = r.diffusion[region]!
       o += "<h3>\(escape(r.regionName(region)))</h3>\n<table><tr><th>Year</th><th>Entities</th>"
@@ -159,7 +169,11 @@ public enum ReportHTML {
         o += "<tr><td>\(year)</td><td class=\"n\">\(row.first?.entities ?? 0)</td>"
         for s in r.selectors {
           let p = row.first { $0.platform == s.name }
-          o += "<td class=\"n\">" + span(p.map { ReportText.percent($0.share, digits: 0) } ?? "")
+          o += "<td class=\"n\">"
+          o += span(
+            p.map {
+              "\($0.present) / \($0.absent) / \($0.unknown) (\(ReportText.percent($0.share, digits: 0)))"
+            } ?? "")
           o += "</td>"
         }
         o += "</tr>\n"
@@ -174,9 +188,14 @@ public enum ReportHTML {
     }
     o += "</table>\n"
 
-    o += "<h2>6. Methodology</h2>\n<p>As of \(asOf); staleness limit \(r.stalenessDays) days. "
-    o += "Quartiles: type 7. Intervals: 95% Wilson, z = 1.959964.</p>\n<dl>"
-    for (key, text) in Methodology.definitions(stalenessDays: r.stalenessDays) {
+    o += "<h2>6. Methodology</h2>\n<p>As of \(asOf); staleness limit \(r.stalenessDays) days "
+    o += "(also the presence window); surveys counted at confidence "
+    o += "\(r.minConfidence.rawValue) or higher (--min-confidence); platform set: "
+    o += escape(r.platformSet.isEmpty ? "none" : r.platformSet.joined(separator: ", "))
+    o += ". Quartiles: type 7. Intervals: 95% Wilson, z = 1.959964.</p>\n<dl>"
+    for (key, text) in Methodology.definitions(
+      stalenessDays: r.stalenessDays, minConfidence: r.minConfidence)
+    {
       o += "<dt>\(escape(key))</dt><dd>\(escape(text))</dd>\n"
     }
     o += "</dl>\n<h3>Sources</h3>\n<ul>"
@@ -204,8 +223,10 @@ public enum ReportHTML {
       var o = "<figure class=\"map\">"
       o += ZoneMapChart.render(
         r, map: map, selector: 0, colouring: .status, link: options.entityLink)
-      o += "<figcaption>Entities with an open channel on any social platform on \(r.asOf). "
-      o += "A zone's outline is the union of its municipalities' (2019 boundaries, simplified)."
+      o += "<figcaption>Each zone's status on any social platform on \(r.asOf): present "
+      o += "(confirmed, or carried forward from older evidence), absent, or unknown (hatched; "
+      o += "never counted as absent). A zone's outline is the union of its municipalities' (2019 "
+      o += "boundaries, simplified)."
       if !unmapped.isEmpty {
         o += " Not on the map (no outline): " + String(unmapped.count) + " of "
         o += "\(r.entities.count) entities in scope, "
@@ -230,6 +251,32 @@ public enum ReportHTML {
 
   static func definition(_ text: String?) -> String {
     text.map { "<p class=\"def\">\(escape($0))</p>\n" } ?? ""
+  }
+
+  /// The statuses, bounds, coverage, estimate and published figures of `rows`.
+  static func statusTable(_ rows: [GroupFigures], _ r: AdoptionReport, withRegion: Bool)
+    -> String
+  {
+    var o = "<table class=\"wide\"><tr>" + (withRegion ? "<th>Region</th>" : "")
+    o += "<th>Platform</th><th>Entities</th><th>Present (confirmed)</th><th>Absent</th>"
+    o += "<th>Unknown</th><th>Coverage</th><th>Bounds</th><th>Estimate</th><th>95% CI</th>"
+    o += "<th>Published</th></tr>\n"
+    for g in rows {
+      let b = g.presence
+      let c = b.counts
+      o += "<tr>" + (withRegion ? "<td>\(escape(r.regionName(g.region)))</td>" : "")
+      o += "<td>\(escape(ReportText.platformLabel(g.platform)))</td>"
+      o += "<td class=\"n\">\(c.entities)</td><td class=\"n\">\(c.present) (\(c.presentConfirmed))"
+      o += "</td><td class=\"n\">\(c.absent)</td><td class=\"n\">\(c.unknown)</td>"
+      o += "<td class=\"n\">" + span(ReportText.percent(b.coverage))
+      o += (b.lowCoverage ? " <span class=\"missing\">(low)</span>" : "") + "</td>"
+      o += "<td class=\"n\">" + span(ReportText.bounds(b)) + "</td>"
+      o += "<td class=\"n\">" + span(ReportText.percent(b.estimate.rate)) + "</td><td>"
+      o += (b.estimate.rate.value == nil ? "" : escape(ReportText.interval(b.estimate))) + "</td>"
+      o += "<td>" + g.published.map { escape(ReportText.published($0)) }.joined(separator: "<br/>")
+      o += "</td></tr>\n"
+    }
+    return o + "</table>\n"
   }
 
   static func entityTable(

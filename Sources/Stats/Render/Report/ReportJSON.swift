@@ -45,6 +45,7 @@ public enum ReportJSON {
           ("kinds", .array(r.filters.kinds.map { .string($0) })),
           ("platforms", .array(r.filters.platforms.map { .string($0) })),
           ("staleness_days", .int(r.stalenessDays)),
+          ("min_confidence", .string(r.minConfidence.rawValue)),
         ])
       ),
       ("summary", summary),
@@ -74,6 +75,10 @@ public enum ReportJSON {
           ("channels_without_opening_date", .int(q.channelsWithoutOpeningDate)),
           ("entities_without_population", .int(q.entitiesWithoutPopulation)),
           ("placeholders_excluded", .int(q.placeholdersExcluded)),
+          ("channels_dated_by_source", .int(q.channelsDatedBySource)),
+          ("surveys_counted", .int(q.surveysCounted)),
+          ("surveys_below_min_confidence", .int(q.surveysBelowConfidence)),
+          ("presence_conflicts", .int(q.presenceConflicts)),
         ])
       ),
       (
@@ -84,10 +89,17 @@ public enum ReportJSON {
           ("quantile_method", .string("type 7 (linear interpolation)")),
           ("confidence_level", .number(0.95)),
           ("z", .number(WilsonInterval.z95)),
+          ("min_confidence", .string(r.minConfidence.rawValue)),
+          ("presence_window_days", .int(r.stalenessDays)),
+          ("platform_set", .array(r.platformSet.map { .string($0) })),
+          ("low_coverage_below", .number(AdoptionBounds.lowCoverageBelow)),
           (
             "definitions",
             .object(
-              Methodology.definitions(stalenessDays: r.stalenessDays).map { ($0.0, .string($0.1)) })
+              Methodology.definitions(
+                stalenessDays: r.stalenessDays, minConfidence: r.minConfidence
+              )
+              .map { ($0.0, .string($0.1)) })
           ),
         ])
       ),
@@ -122,12 +134,39 @@ public enum ReportJSON {
     fields += metrics.map { ($0.0, .metric($0.1)) }
     fields.append(("followers_known", .int(g.followers.count)))
     fields.append(("followers_missing", .int(g.followersMissing)))
+    let b = g.presence
+    let bounds: [(String, Metric<Double>)] = [
+      ("coverage", b.coverage), ("rate_lower", b.lower), ("rate_upper", b.upper),
+      ("estimate", b.estimate.rate), ("estimate_ci_low", b.estimate.low),
+      ("estimate_ci_high", b.estimate.high),
+    ]
     fields.append(
       (
         "missing_reasons",
-        .object(metrics.compactMap { m in m.1.reason.map { (m.0, .string($0.rawValue)) } })
+        .object(
+          (metrics + bounds).compactMap { m in m.1.reason.map { (m.0, .string($0.rawValue)) } })
       ))
+    // Added with the statuses (docs/report.md): the fields above keep their meaning.
+    fields += [
+      ("present", .int(b.counts.present)), ("present_confirmed", .int(b.counts.presentConfirmed)),
+      ("absent", .int(b.counts.absent)), ("unknown", .int(b.counts.unknown)),
+    ]
+    fields += bounds.map { ($0.0, .metric($0.1)) }
+    fields.append(("estimate_missing_reason", .optional(b.estimate.rate.reason?.rawValue)))
+    fields.append(("low_coverage", .bool(b.lowCoverage)))
+    fields.append(("published", .array(g.published.map(published))))
     return .object(fields)
+  }
+
+  static func published(_ p: PublishedFigure) -> JSONValue {
+    let r = p.reference
+    return .object([
+      ("id", .string(r.id)), ("label", .string(r.label)), ("metric", .string(r.metric)),
+      ("value", .number(r.value)), ("denominator", r.denominator.map { .number($0) } ?? .null),
+      ("unit", .string(r.unit)), ("share", p.share.map { .number($0) } ?? .null),
+      ("as_of", .string(r.asOf)), ("as_of_precision", .string(r.precision)),
+      ("source", .string(r.sourceKey)),
+    ])
   }
 
   static func growth(_ g: PanelGrowth) -> JSONValue {
@@ -162,7 +201,8 @@ public enum ReportJSON {
         var fields: [(String, JSONValue)] = [
           ("region", .string(region)), ("platform", .string(p.platform)), ("year", .int(p.year)),
           ("entities", .int(p.entities)), ("adopters", .int(p.adopters)),
-          ("share", .metric(p.share)),
+          ("share", .metric(p.share)), ("present", .int(p.present)), ("absent", .int(p.absent)),
+          ("unknown", .int(p.unknown)),
         ]
         if let reason = p.share.reason {
           fields.append(("missing_reason", .string(reason.rawValue)))

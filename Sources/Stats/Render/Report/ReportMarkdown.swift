@@ -12,15 +12,18 @@ public enum ReportMarkdown {
     o +=
       "; regions \(r.filters.regions.isEmpty ? "all" : r.filters.regions.joined(separator: ", "))"
     o += "; platforms \(r.filters.platforms.joined(separator: ", ")) (plus any social)"
-    o += "; snapshots no older than \(r.stalenessDays) days.\n\n"
+    o += "; snapshots and presence evidence no older than \(r.stalenessDays) days; surveys of "
+    o += "confidence \(r.minConfidence.rawValue) or higher.\n\n"
 
     o += "## 1. National summary\n\n"
     o += "- Entities existing on \(asOf): **\(any.entities)**\n"
-    o += "- On social media (any social platform): **\(any.adopters)** = "
-    o += "\(ReportText.percent(any.adoption.rate)) (95% CI \(ReportText.interval(any.adoption)))\n"
-    for g in r.national.dropFirst() {
-      o += "- On \(g.platform): \(g.adopters) = \(ReportText.percent(g.adoption.rate)) "
-      o += "(95% CI \(ReportText.interval(g.adoption)))\n"
+    for g in r.national {
+      let label = g.platform == "any" ? "social media (any social platform)" : g.platform
+      o += "- On \(label): \(ReportText.headline(g.presence)). Statuses: "
+      o += ReportText.statuses(g.presence.counts) + ".\n"
+      for p in g.published {
+        o += "  - Published: \(cell(ReportText.published(p))) [`\(cell(p.reference.sourceKey))`]\n"
+      }
     }
     o += "- Total audience (followers, all social channels): \(ReportText.count(any.followers.sum))"
     o += "; median per entity on social media: \(ReportText.count(any.followers.median))"
@@ -45,18 +48,27 @@ public enum ReportMarkdown {
     o += "no \(r.disclaimer.no), unknown \(r.disclaimer.unknown)\n\n"
 
     o += "## 2. Adoption by region and platform\n\n"
-    o += "Adoption rate = entities with an open channel on the platform / entities existing on "
-    o += "\(asOf); 95% Wilson interval.\n\n"
-    o += "| Region | Platform | Entities | Adopters | Rate | 95% CI |\n"
-    o += "|---|---|---:|---:|---:|---|\n"
+    o += "Each entity existing on \(asOf) is present (confirmed: evidence within "
+    o += "\(r.stalenessDays) days; else carried forward), absent or unknown on each platform "
+    o += "(section 6). Bounds: present / entities to (present + unknown) / entities. Estimate: "
+    o += "present / (present + absent), 95% Wilson interval; coverage = (present + absent) / "
+    o += "entities, \"low\" below 50%.\n\n"
+    o += "| Region | Platform | Entities | Present (confirmed) | Absent | Unknown | Coverage | "
+    o += "Bounds | Estimate | 95% CI | Published |\n"
+    o += "|---|---|---:|---:|---:|---:|---:|---|---:|---|---|\n"
     for g in r.regions + r.national {
+      let b = g.presence
+      let c = b.counts
       o += "| \(cell(r.regionName(g.region))) | \(ReportText.platformLabel(g.platform)) | "
-      o += "\(g.entities) | \(g.adopters) | \(ReportText.percent(g.adoption.rate)) | "
-      o += "\(ReportText.interval(g.adoption)) |\n"
+      o += "\(c.entities) | \(c.present) (\(c.presentConfirmed)) | \(c.absent) | \(c.unknown) | "
+      o += "\(ReportText.percent(b.coverage))\(b.lowCoverage ? " (low)" : "") | "
+      o += "\(ReportText.bounds(b)) | \(ReportText.percent(b.estimate.rate)) | "
+      o += "\(b.estimate.rate.value == nil ? "" : ReportText.interval(b.estimate)) | "
+      o += g.published.map { cell(ReportText.published($0)) }.joined(separator: "; ") + " |\n"
     }
 
     o += "\n## 3. Audience and growth by region\n\n"
-    o += "Followers of adopting entities at the latest snapshot on or before \(asOf) "
+    o += "Followers of present entities at the latest snapshot on or before \(asOf) "
     o += "(≤ \(r.stalenessDays) days old); quartiles type 7; growth = median of channels' "
     o += "percentage change.\n\n"
     o += "| Region | Platform | Followers (sum) | Q1 | Median | Q3 | Known / missing | "
@@ -78,7 +90,9 @@ public enum ReportMarkdown {
     o += r.missingAudience.isEmpty ? "None.\n" : entityTable(r.missingAudience, r)
 
     o += "\n## 4. Diffusion\n\n"
-    o += "Share of entities (existing at the end of each year) with a channel opened by then.\n\n"
+    o += "Entities existing at the end of each year (on \(asOf) for its own year): present / "
+    o += "absent / unknown on each platform on that day, and in brackets the share with a "
+    o += "channel opened by then (cumulative).\n\n"
     if r.diffusion.isEmpty { o += "No channel has a known opening date.\n" }
     for region in r.diffusion.keys.sorted(by: ReportJSON.regionOrder) {
       let points = r.diffusion[region]!
@@ -91,7 +105,9 @@ public enum ReportMarkdown {
         o += "| \(year) | \(row.first?.entities ?? 0) | "
         o +=
           platforms.map { p in
-            row.first { $0.platform == p }.map { ReportText.percent($0.share, digits: 0) } ?? ""
+            row.first { $0.platform == p }.map {
+              "\($0.present) / \($0.absent) / \($0.unknown) (\(ReportText.percent($0.share, digits: 0)))"
+            } ?? ""
           }.joined(separator: " | ") + " |\n"
       }
       o += "\n"
@@ -105,8 +121,13 @@ public enum ReportMarkdown {
     o += "\n"
 
     o += "## 6. Methodology\n\n"
-    o += "As of \(asOf); staleness limit \(r.stalenessDays) days.\n\n"
-    for (key, text) in Methodology.definitions(stalenessDays: r.stalenessDays) {
+    o += "As of \(asOf); staleness limit \(r.stalenessDays) days (also the presence window); "
+    o += "surveys counted at confidence \(r.minConfidence.rawValue) or higher "
+    o += "(--min-confidence); platform set: "
+    o += (r.platformSet.isEmpty ? "none" : r.platformSet.joined(separator: ", ")) + ".\n\n"
+    for (key, text) in Methodology.definitions(
+      stalenessDays: r.stalenessDays, minConfidence: r.minConfidence)
+    {
       o += "- **\(key)**: \(text)\n"
     }
     o += "\n### Sources\n\n"

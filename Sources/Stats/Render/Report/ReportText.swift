@@ -60,4 +60,54 @@ public enum ReportText {
   public static func platformLabel(_ p: String) -> String {
     p == "any" ? "any social" : p
   }
+
+  /// "61.0% (95% CI 52.0–70.0%)", or "missing (no_survey)".
+  public static func estimate(_ b: AdoptionBounds) -> String {
+    guard b.estimate.rate.value != nil else { return percent(b.estimate.rate) }
+    return "\(percent(b.estimate.rate)) (95% CI \(interval(b.estimate)))"
+  }
+
+  /// "41.5–73.3%": the lower and upper bounds.
+  public static func bounds(_ b: AdoptionBounds) -> String {
+    guard let lo = b.lower.value, let hi = b.upper.value else { return percent(b.lower) }
+    return String(format: "%.1f–%.1f%%", lo * 100, hi * 100)
+  }
+
+  /// "present 73 (60 confirmed, 13 carried forward), absent 47, unknown 56".
+  public static func statuses(_ c: StatusCounts) -> String {
+    "present \(c.present) (\(c.presentConfirmed) confirmed, "
+      + "\(c.present - c.presentConfirmed) carried forward), absent \(c.absent), "
+      + "unknown \(c.unknown)"
+  }
+
+  /// The sentence a group's adoption is told in, e.g. "estimate 61.0% (95% CI 52.0–70.0%) from
+  /// 120 of 176 with a known status (coverage 68.2%); at least 73 (41.5%), at most 129 (73.3%)".
+  /// With no status known it says the share is unknown and gives the bounds; below 50% coverage
+  /// it says the unknown may differ.
+  public static func headline(_ b: AdoptionBounds) -> String {
+    let c = b.counts
+    let range =
+      "at least \(c.present) (\(percent(b.lower))), at most \(c.present + c.unknown) "
+      + "(\(percent(b.upper)))"
+    if c.entities == 0 { return "no entity in scope" }
+    if b.estimate.rate.value == nil {
+      return "share unknown: no entity's status is known (estimate \(percent(b.estimate.rate))); "
+        + range
+    }
+    let estimate =
+      "estimate \(estimate(b)) from \(c.known) of \(c.entities) with a known status "
+      + "(coverage \(percent(b.coverage)))"
+    // Below 50% coverage the bounds lead: the known may be those most easily found present.
+    if b.lowCoverage {
+      return "share between \(percent(b.lower)) and \(percent(b.upper)): \(range); the "
+        + "\(estimate) is low-coverage, the \(c.unknown) unknown may differ from the known"
+    }
+    return estimate + "; " + range
+  }
+
+  /// A published figure as a cell or a line: "51 of 195 (26.2%) zones, 2013-01-01 (circa):
+  /// LABEL".
+  public static func published(_ p: PublishedFigure) -> String {
+    "\(p.text): \(p.reference.label)"
+  }
 }

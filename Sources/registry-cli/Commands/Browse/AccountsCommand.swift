@@ -1,6 +1,7 @@
 import ArgumentParser
 import Registry
 import Reporting
+import Stats
 import Vocabulary
 
 struct AccountsCommand: ParsableCommand {
@@ -15,6 +16,10 @@ struct AccountsCommand: ParsableCommand {
       latest snapshot on or before it. --include-ceased adds the entities that no longer exist \
       (with the channels they still own: a channel moved at a merger is listed under its new \
       owner).
+      With --presence, one row per entity and platform instead: its status on --as-of (default \
+      today): present (confirmed or carried forward), absent or unknown, with the evidence and \
+      its date (docs/report.md); --platform chooses the platforms (default: every social \
+      platform with a channel or a counted survey among the entities listed).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -24,18 +29,34 @@ struct AccountsCommand: ParsableCommand {
   @Flag(help: "Also list entities that ceased (merged or closed) and the channels they own.")
   var includeCeased = false
 
+  @Flag(help: "List each entity's status per platform (present, absent, unknown) instead.")
+  var presence = false
+
+  @OptionGroup var presenceOptions: PresenceOptions
+
   func validate() throws {
     if includeCeased && filters.asOf != nil {
       throw ValidationError(
         "--as-of lists the entities existing on that day; --include-ceased is for today's list")
     }
+    if includeCeased && presence {
+      throw ValidationError(
+        "--presence gives the statuses of the entities existing on --as-of; --include-ceased "
+          + "lists channels")
+    }
   }
 
   func run() throws {
     let registry = try database.openForReading()
+    let filter = try filters.filter(in: registry)
+    if presence {
+      let listing = try PresenceListing.accounts(
+        registry, filter, rule: PresenceRule(minConfidence: presenceOptions.minConfidence))
+      print(try asUsageError { try listing.render(output.shape) }, terminator: "")
+      return
+    }
     let listing = try asUsageError {
-      try Listings.accounts(
-        registry, try filters.filter(in: registry), includeCeased: includeCeased)
+      try Listings.accounts(registry, filter, includeCeased: includeCeased)
     }
     print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }

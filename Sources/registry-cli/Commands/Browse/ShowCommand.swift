@@ -1,6 +1,8 @@
 import ArgumentParser
 import Registry
 import Reporting
+import Stats
+import Vocabulary
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,21 +21,34 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Output format: table (readable text) or json.")
   var format: ListingFormat = .table
 
+  @Option(help: "The day an entity's statuses refer to (default: today, UTC).")
+  var asOf: String?
+
+  @OptionGroup var presence: PresenceOptions
+
   func validate() throws {
     if format == .csv || format == .ndjson {
       throw ValidationError("show prints one record: use --format table or json")
     }
+    if let asOf { _ = try parseDay(asOf, option: "--as-of") }
   }
 
   func run() throws {
     let registry = try database.openForReading()
     let result = try registry.lookup(what)
+    var statuses: EntityStatuses?
+    if case .entity(let e) = result {
+      let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
+      statuses = try PresenceListing.entity(
+        registry, id: e.entity.id, on: day,
+        rule: PresenceRule(minConfidence: presence.minConfidence))
+    }
     if format == .json {
-      print(try Details.json(result), terminator: "")
+      print(try Details.json(result, statuses: statuses), terminator: "")
       return
     }
     switch result {
-    case .entity(let e): print(DetailText.entity(e), terminator: "")
+    case .entity(let e): print(DetailText.entity(e, statuses: statuses!), terminator: "")
     case .channel(let c): print(DetailText.channel(c, indent: ""), terminator: "")
     }
   }

@@ -10,10 +10,11 @@ struct SummaryCommand: ParsableCommand {
     discussion: """
       Counts what the adoption report counts, one report per country: the entities of the \
       report's kinds (BE: local_police; elsewhere every police kind; --kind for others) existing \
-      on the day (placeholders left out), and those with a channel open that day on any social \
-      platform (adopters_any) and on each platform. Websites, mailing lists and SMS alerts are \
-      not social platforms. The line on stderr says what was counted. Example: registry-cli \
-      summary --country BE --as-of 2014-01-01
+      on the day (placeholders left out), those present that day on any social platform \
+      (adopters_any) and on each platform, and their statuses on any social platform: present, \
+      absent, unknown (docs/report.md; --min-confidence sets which surveys count). Websites, \
+      mailing lists and SMS alerts are not social platforms. The line on stderr says what was \
+      counted. Example: registry-cli summary --country BE --as-of 2014-01-01
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -33,6 +34,8 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: "Day counted (YYYY-MM-DD; default: today, UTC).")
   var asOf: String?
 
+  @OptionGroup var presence: PresenceOptions
+
   @Option(help: "Output format: table, csv, json or ndjson.")
   var format: ListingFormat = .table
 
@@ -47,8 +50,9 @@ struct SummaryCommand: ParsableCommand {
     let registry = try database.openForReading()
     let request = SummaryRequest(
       countries: country, regions: region, kinds: kind.compactMap { EntityKind(rawValue: $0) },
-      platforms: platform, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today()
-    )
+      platforms: platform,
+      asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? Day.today(),
+      minConfidence: presence.minConfidence)
     let listing = try asUsageError { try Listings.summary(registry, request) }
     Terminal.note(request.description)
     print(try listing.render(ListingShape(format: format)), terminator: "")

@@ -59,7 +59,8 @@ struct CompareCommand: ParsableCommand {
     let registry = try database.openForReading()
     let request = CompareRequest(
       entityIds: entities, peers: peers, platform: try asUsageError { try .parse(platform) },
-      asOf: try date.day, stalenessDays: date.stalenessDays)
+      asOf: try date.day, stalenessDays: date.stalenessDays,
+      minConfidence: date.presence.minConfidence)
     let comparison = try asUsageError { try Comparing.compare(registry, request) }
     if case .scorecard(let card, let snapshotsRead) = comparison {
       Terminal.note(
