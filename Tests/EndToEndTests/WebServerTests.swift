@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import Synchronization
 import TestSupport
 import Testing
 
@@ -404,6 +405,24 @@ import Testing
       #expect(try site.get(path).text.contains("\"population\" : 123456"))
       #expect(try site.get("/entities/zp-a").text.contains("123,456"))
     }
+  }
+
+  /// Six visitors asking at once for the overview of a date nobody asked for: the report is
+  /// built once (one log line), the others wait for it, and all get the same page.
+  @Test func aReportAskedForByManyAtOnceIsBuiltOnce() throws {
+    let site = try Site(seed: Fixtures.compareSeed)
+    defer { site.cli.cleanUp() }
+    let statuses = Mutex<[Int]>([])
+    DispatchQueue.concurrentPerform(iterations: 6) { _ in
+      let status = (try? Self.client.get(site.base + "/?as_of=2023-03-03").status) ?? 0
+      statuses.withLock { $0.append(status) }
+    }
+    let log = site.server.stop().stderr
+    #expect(statuses.withLock { $0 } == [200, 200, 200, 200, 200, 200])
+    let builds = log.split(separator: "\n").filter {
+      $0.contains("built the adoption report") && $0.contains("|2023-03-03|")
+    }
+    #expect(builds.count == 1, "\(log)")
   }
 
   @Test func aRequestOverTheTimeLimitIsA503Page() throws {

@@ -35,4 +35,17 @@ public enum ProcessMemory {
       _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, count)
     #endif
   }
+
+  /// Hands the heap's free pages back to the system (glibc's `malloc_trim`): a server calls it
+  /// after a large piece of work (an adoption report reads every snapshot in scope), so that its
+  /// resident memory falls back to what it keeps, not what that work needed once.
+  public static func returnFreedMemory() {
+    #if canImport(Glibc)
+      typealias MallocTrim = @convention(c) (Int) -> Int32
+      guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "malloc_trim") else {
+        return
+      }
+      _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+    #endif
+  }
 }

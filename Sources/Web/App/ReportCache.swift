@@ -1,9 +1,12 @@
+import Foundation
 import Reporting
 import Stats
 import Synchronization
 
 /// The adoption reports built most recently, by request, for as long as the database is
-/// unchanged: the overview and the report pages ask for the same few reports over and over.
+/// unchanged: the overview and the report pages ask for the same few reports over and over. A
+/// report asked for while it is being built is waited for, not built twice (the overview's report
+/// of today is built at start-up, and many visitors may ask for a new date at once).
 final class ReportCache: Sendable {
   private struct Entry {
     var stamp: String
@@ -11,8 +14,14 @@ final class ReportCache: Sendable {
     var used: UInt64
   }
 
-  private let entries = Mutex<[String: Entry]>([:])
-  private let clock = Atomic<UInt64>(0)
+  private struct State {
+    var entries: [String: Entry] = [:]
+    /// Reports being built, by key and database state.
+    var building: [String: Build] = [:]
+    var clock: UInt64 = 0
+  }
+
+  private let state = Mutex(State())
   /// Reports kept; the least recently used goes first.
   let capacity: Int
 
@@ -27,31 +36,72 @@ final class ReportCache: Sendable {
     ].joined(separator: "|")
   }
 
-  /// The report of `request` built against the database in state `stamp`, building it with
-  /// `build` when it is not kept.
+  /// The report of `request` built against the database in state `stamp`: kept, being built
+  /// (waited for), or built now with `build`.
   func report(
     _ request: AdoptionReportRequest, stamp: String, build: () throws -> AdoptionReport
-  ) rethrows -> AdoptionReport {
+  ) throws -> AdoptionReport {
     let key = Self.key(request)
-    let now = clock.add(1, ordering: .relaxed).newValue
-    if let hit = entries.withLock({ entries -> AdoptionReport? in
-      guard var entry = entries[key], entry.stamp == stamp else { return nil }
-      entry.used = now
-      entries[key] = entry
-      return entry.report
-    }) {
-      return hit
+    enum Next {
+      case kept(AdoptionReport)
+      case wait(Build)
+      case build(Build)
     }
-    let report = try build()
-    entries.withLock { entries in
-      entries = entries.filter { $0.value.stamp == stamp }
-      entries[key] = Entry(stamp: stamp, report: report, used: now)
-      while entries.count > capacity,
-        let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key
+    let next = state.withLock { s -> Next in
+      s.clock += 1
+      if var entry = s.entries[key], entry.stamp == stamp {
+        entry.used = s.clock
+        s.entries[key] = entry
+        return .kept(entry.report)
+      }
+      if let running = s.building[key + "@" + stamp] { return .wait(running) }
+      let mine = Build()
+      s.building[key + "@" + stamp] = mine
+      return .build(mine)
+    }
+    let mine: Build
+    switch next {
+    case .kept(let report): return report
+    case .wait(let running): return try running.wait()
+    case .build(let b): mine = b
+    }
+    let result = Result { try build() }
+    state.withLock { s in
+      s.building[key + "@" + stamp] = nil
+      guard case .success(let report) = result else { return }
+      // Reports built on an older state of the database go first.
+      s.entries = s.entries.filter { $0.value.stamp == stamp }
+      s.entries[key] = Entry(stamp: stamp, report: report, used: s.clock)
+      while s.entries.count > capacity,
+        let oldest = s.entries.min(by: { $0.value.used < $1.value.used })?.key
       {
-        entries.removeValue(forKey: oldest)
+        s.entries.removeValue(forKey: oldest)
       }
     }
-    return report
+    mine.finish(result)
+    return try result.get()
+  }
+}
+
+/// A report being built: those who ask for it meanwhile wait on their work thread for its
+/// result (or its error).
+private final class Build: @unchecked Sendable {
+  // Guarded by `condition`.
+  private let condition = NSCondition()
+  private var result: Result<AdoptionReport, any Error>?
+
+  func finish(_ r: Result<AdoptionReport, any Error>) {
+    condition.lock()
+    result = r
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait() throws -> AdoptionReport {
+    condition.lock()
+    while result == nil { condition.wait() }
+    let r = result!
+    condition.unlock()
+    return try r.get()
   }
 }

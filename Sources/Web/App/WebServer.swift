@@ -46,7 +46,7 @@ public enum WebServer {
     let work = WorkPool(threads: config.threads, timeout: config.requestTimeout)
     let site = Site(
       registry: registry, databasePath: config.databasePath, work: work,
-      map: ZoneMapFile.belgium)
+      map: ZoneMapFile.belgium, logger: logger)
     let router = Router(context: SiteContext.self)
     router.addMiddleware {
       RequestLog(logger: logger)
