@@ -65,7 +65,7 @@ import Testing
     let b = try cli.run(["show", "https://twitter.com/zp5327", "--format", "json"])
     #expect(a.status == 0, "\(a.stderr)")
     #expect(a.stdout == b.stdout)
-    #expect(a.stdout.contains("\"key\" : \"x/zp5327\""))
+    #expect(a.stdout.contains("\"key\": \"x/zp5327\""))
     let text = try cli.run(["show", "5388"])
     #expect(text.stdout.contains("Leuven  [be-pz-leuven]"))
     #expect(text.stdout.contains("name (fr)"))

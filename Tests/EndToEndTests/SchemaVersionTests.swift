@@ -30,7 +30,9 @@ import Testing
         try SQLiteShell.run(cli.db, "SELECT sql FROM sqlite_master WHERE name = 'snapshot'")
           .contains("WITHOUT ROWID"), "\(file)")
       #expect(
-        try SQLiteShell.run(cli.db, "SELECT latest_followers FROM v_channels") == "1234",
+        try SQLiteShell.run(
+          cli.db, "SELECT latest_followers FROM v_channels WHERE channel_key = 'x/fixturezone'")
+          == "1234",
         "\(file): the view finds the snapshot on the key")
       #expect(migrations.contains("v4-snapshot-span"), "\(file): \(migrations)")
       #expect(
@@ -39,7 +41,9 @@ import Testing
           == "1|1704067200|1704067200|1234", "\(file): the span is built from the snapshots")
       #expect(migrations.contains("v5-entity-names"), "\(file): \(migrations)")
       #expect(
-        try SQLiteShell.run(cli.db, "SELECT entity_name FROM v_channels") == "Zone fixture",
+        try SQLiteShell.run(
+          cli.db, "SELECT entity_name FROM v_channels WHERE channel_key = 'x/fixturezone'")
+          == "Zone fixture",
         "\(file): the view reads the display name from v_entity_name")
       #expect(migrations.contains("v8-ownership"), "\(file): \(migrations)")
       #expect(
@@ -49,7 +53,9 @@ import Testing
       #expect(migrations.contains("v6-surveys"), "\(file): \(migrations)")
       // The survey table exists (empty unless the fixture is v8, v6-surveys, or later, which holds one).
       let surveys = try SQLiteShell.run(cli.db, "SELECT count(*) FROM survey")
-      #expect(surveys == (file >= "v8.sqlite" ? "1" : "0"), "\(file): \(surveys)")
+      // By number: as text, "v10.sqlite" sorts before "v8.sqlite".
+      let version = Int(file.dropFirst().prefix(while: \.isNumber)) ?? 0
+      #expect(surveys == (version >= 8 ? "1" : "0"), "\(file): \(surveys)")
       #expect(try SQLiteShell.run(cli.db, "SELECT count(*) FROM change_log") != "")
       #expect(migrations.contains("v7-corrections"), "\(file): \(migrations)")
       // Retractions made at v7-corrections or later are kept; earlier files start with none.
@@ -57,6 +63,20 @@ import Testing
         cli.db, "SELECT followers, retracted_by FROM snapshot_retraction")
       #expect(retracted == "" || retracted == "12340|fixture", "\(file): \(retracted)")
       #expect(try cli.run(["history", "x/fixturezone", "--retracted"]).status == 0, "\(file)")
+      #expect(migrations.contains("v10-unverified-channels"), "\(file): \(migrations)")
+      // The status check allows `unverified` after the migration, in every file; a fixture
+      // written at v10-unverified-channels or later holds one such channel (asked of the fixture
+      // itself, so that renumbered migrations and file names do not matter).
+      let hadUnverified = try SQLiteShell.run(
+        Self.schemaFixtures.appendingPathComponent(file).path,
+        "SELECT count(*) FROM grdb_migrations WHERE identifier = 'v10-unverified-channels'")
+      #expect(
+        try SQLiteShell.run(cli.db, "SELECT count(*) FROM channel WHERE status = 'unverified'")
+          == hadUnverified, "\(file)")
+      let edit = try cli.run([
+        "channel", "edit", "x/fixturezone", "--status", "unverified", "--source", "fixture",
+      ])
+      #expect(edit.status == 0, "\(file): \(edit.stderr)")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }

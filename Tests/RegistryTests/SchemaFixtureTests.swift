@@ -67,6 +67,17 @@ struct SchemaFixtureTests {
                 VALUES ('be-pz-fixture', 'tiktok', '2025-01-01', 'absent', 'website', 'medium', 1);
               """)
         }
+        if let unverified = Schema.migrationNames.firstIndex(of: "v10-unverified-channels"),
+          version >= unverified
+        {
+          try db.execute(
+            sql: """
+              INSERT INTO channel (id, key, entity_id, platform, handle, status, first_seen_on,
+                                   source_id)
+                VALUES (2, 'bluesky/fixturezone.bsky.social', 'be-pz-fixture', 'bluesky',
+                        'fixturezone.bsky.social', 'unverified', '2025-01-01', 1);
+              """)
+        }
       }
       try queue.close()
     }

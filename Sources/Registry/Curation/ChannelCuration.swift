@@ -233,9 +233,13 @@ extension RegistryDatabase {
   }
 
   /// Records that a person checked on `day` that the account still belongs to its entity.
+  /// A channel a collector added (`unverified`) becomes `active`: a person has now checked it.
   public func verifyChannel(_ text: String, on day: Day, context: ChangeContext) throws {
-    try editChannel(
-      text, ColumnValues(["verified_on": day.description]), action: "verify", context: context)
+    var values = ColumnValues(["verified_on": day.description])
+    if try resolveChannel(text).status == .unverified {
+      values["status"] = ChannelStatus.active.rawValue
+    }
+    try editChannel(text, values, action: "verify", context: context)
   }
 
   /// The day a person last checked the channel's ownership, if ever.

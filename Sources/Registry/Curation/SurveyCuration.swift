@@ -19,6 +19,9 @@ public struct SurveyOutcome: Sendable, Equatable {
 struct SurveyStore {
   let db: Database
   let recorder: ChangeRecorder
+  /// The status of a channel a survey creates; nil leaves the channel table's rule (`active`).
+  /// The website collector creates `unverified` channels: a link is not a person's check.
+  var newChannelStatus: ChannelStatus? = nil
 
   /// The columns a survey is given by (`survey add`, `import surveys`, `surveys.csv`), besides
   /// `source`: the entity by id (`entity_id`), or by id, code or name (`entity`, `entity_code`,
@@ -109,11 +112,12 @@ struct SurveyStore {
             + "\(entity.id); record the survey for \(c.entityId), or move the channel first")
       }
       if channel == nil {
-        channel = try ChannelStore(db: db, recorder: recorder).save(
-          ColumnValues([
-            "entity_id": entity.id, "platform": platform.rawValue, "handle": h.canonical,
-            "first_seen_on": day, "confidence": confidence.rawValue,
-          ]), mode: .add)
+        var values = ColumnValues([
+          "entity_id": entity.id, "platform": platform.rawValue, "handle": h.canonical,
+          "first_seen_on": day, "confidence": confidence.rawValue,
+        ])
+        if let status = newChannelStatus { values["status"] = status.rawValue }
+        channel = try ChannelStore(db: db, recorder: recorder).save(values, mode: .add)
         created = true
       }
     }

@@ -8,7 +8,7 @@ enum Schema {
   /// Migration identifiers in order; their position (1-based) is the schema version.
   static let migrationNames = [
     "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
-    "v8-ownership", "v7-corrections", "v6-surveys",
+    "v8-ownership", "v7-corrections", "v6-surveys", "v10-unverified-channels",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -21,6 +21,7 @@ enum Schema {
     migrator.registerMigration("v8-ownership", migrate: v8Ownership)
     migrator.registerMigration("v7-corrections", migrate: v7Corrections)
     migrator.registerMigration("v6-surveys", migrate: v6Surveys)
+    migrator.registerMigration("v10-unverified-channels", migrate: v10UnverifiedChannels)
     return migrator
   }
 
@@ -545,5 +546,31 @@ enum Schema {
         );
         CREATE INDEX survey_channel ON survey(channel_id);
         """)
+  }
+
+  /// Allows the channel status `unverified` (a channel a collector found, e.g. linked from the
+  /// entity's website, that nobody has checked yet). Widening a CHECK changes no stored row, so
+  /// the table's definition is edited in place, the procedure SQLite documents for constraint
+  /// changes (lang_altertable.html, section 7), instead of copying the channel table with its
+  /// indexes, views and the tables that reference it.
+  private static func v10UnverifiedChannels(_ db: Database) throws {
+    let old = "CHECK (status IN ('active', 'dormant', 'closed', 'unknown'))"
+    let new = "CHECK (status IN ('active', 'dormant', 'closed', 'unknown', 'unverified'))"
+    let sql = try String.fetchOne(
+      db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'channel'")
+    guard let sql, sql.contains(old) else {
+      throw RegistryError.database("the channel table's status check is not the one v1 created")
+    }
+    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+    try db.execute(sql: "PRAGMA writable_schema = ON")
+    try db.execute(
+      sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'channel'",
+      arguments: [sql.replacingOccurrences(of: old, with: new)])
+    // A new schema version makes every connection re-read the schema.
+    try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+    try db.execute(sql: "PRAGMA writable_schema = OFF")
+    guard try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" else {
+      throw RegistryError.database("integrity check failed after widening the channel status")
+    }
   }
 }

@@ -47,6 +47,63 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
     "channel_key", "first_seen_on", "closed_on", "confidence", "source_url", "entity_valid_to",
   ]
 
+  /// The row as a JSON object, keys in the order of `columns`, every one present (`null` when
+  /// unset): what `Listing` would write through `Encodable`, without the encoder's boxes and
+  /// casts, which cost 18% of `accounts --format json` on 1,657 rows.
+  public func writeJSON(into w: inout JSONWriter) {
+    w.beginObject()
+    w.key("entity_code")
+    w.string(entityCode)
+    w.key("entity_name")
+    w.string(entityName)
+    w.key("region")
+    w.string(region)
+    w.key("platform")
+    w.string(platform)
+    w.key("handle")
+    w.string(handle)
+    w.key("url")
+    w.string(url)
+    w.key("opened_on")
+    w.string(openedOn)
+    w.key("status")
+    w.string(status)
+    w.key("followers")
+    if let followers { w.int(followers) } else { w.null() }
+    w.key("followers_observed_at")
+    w.string(followersObservedAt)
+    w.key("source")
+    w.string(source)
+    w.key("entity_id")
+    w.string(entityId)
+    w.key("entity_kind")
+    w.string(entityKind)
+    w.key("country")
+    w.string(country)
+    w.key("channel_key")
+    w.string(channelKey)
+    w.key("first_seen_on")
+    w.string(firstSeenOn)
+    w.key("closed_on")
+    w.string(closedOn)
+    w.key("confidence")
+    w.string(confidence)
+    w.key("source_url")
+    w.string(sourceUrl)
+    w.key("entity_valid_to")
+    w.string(entityValidTo)
+    w.endObject()
+  }
+
+  /// The cells as text in the order of `columns` (what `values` holds, without a dictionary).
+  public var cellsInColumnOrder: [String?] {
+    [
+      entityCode, entityName, region, platform, handle, url, openedOn, status,
+      followers.map(String.init), followersObservedAt, source, entityId, entityKind, country,
+      channelKey, firstSeenOn, closedOn, confidence, sourceUrl, entityValidTo,
+    ]
+  }
+
   public var values: [String: String?] {
     [
       "channel_key": channelKey, "entity_id": entityId, "entity_code": entityCode,
@@ -57,6 +114,34 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
       "confidence": confidence, "followers": followers.map(String.init),
       "followers_observed_at": followersObservedAt, "source": source, "source_url": sourceUrl,
     ]
+  }
+}
+
+extension AccountRow {
+  /// A row of `accounts(_:)`'s SELECT, by position (its columns are listed in that order there):
+  /// decoding through Codable looked every column up by name and cost 12% of `accounts --format
+  /// json` (docs/performance-history.md). A NULL where a value is required is an error, as it was.
+  public init(row: Row) throws {
+    channelKey = try row.decode(atIndex: 0)
+    entityId = try row.decode(atIndex: 1)
+    entityCode = row[2]
+    entityName = row[3]
+    entityKind = try row.decode(atIndex: 4)
+    entityValidTo = row[5]
+    country = try row.decode(atIndex: 6)
+    region = row[7]
+    platform = try row.decode(atIndex: 8)
+    handle = try row.decode(atIndex: 9)
+    url = row[10]
+    openedOn = row[11]
+    firstSeenOn = row[12]
+    closedOn = row[13]
+    status = try row.decode(atIndex: 14)
+    confidence = try row.decode(atIndex: 15)
+    followers = row[16]
+    followersObservedAt = row[17]
+    source = try row.decode(atIndex: 18)
+    sourceUrl = row[19]
   }
 }
 

@@ -25,7 +25,7 @@ public enum Listings {
       tableColumns: [
         "entity_code", "entity_name", "entity_valid_to", "region", "platform", "handle", "status",
         "followers", "followers_observed_at", "source",
-      ])
+      ], writeJSON: { $0.writeJSON(into: &$1) }, orderedCells: \.cellsInColumnOrder)
   }
 
   /// Entities with their channel counts.

@@ -9,20 +9,17 @@ public enum Details {
     var presence: EntityStatuses
   }
 
-  /// `{"entity": ..., "presence": ...}` or `{"channel": ...}`, pretty-printed with sorted keys,
+  /// `{"entity": ..., "presence": ...}` or `{"channel": ...}`, pretty-printed (`JSONOutput`),
   /// ending in a newline. `statuses` are the entity's (`PresenceListing.entity`).
   public static func json(_ result: LookupResult, statuses: EntityStatuses?) throws -> String {
-    let enc = JSONOutput.encoder(pretty: true)
-    let data: Data
     switch result {
     case .entity(let e):
       guard let statuses else {
         throw RegistryError.invalid("an entity is shown with its statuses")
       }
-      data = try enc.encode(ShownEntity(entity: e, presence: statuses))
-    case .channel(let c): data = try enc.encode(["channel": c])
+      return try JSONOutput.pretty(ShownEntity(entity: e, presence: statuses)) + "\n"
+    case .channel(let c): return try JSONOutput.pretty(["channel": c]) + "\n"
     }
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// An ownership period in words: `until D`, `from D`, `from D until E` (E exclusive).

@@ -97,7 +97,7 @@ struct Reply: Sendable {
     let doc = Body(
       error: .init(
         status: e.status.code, title: e.title, parameter: e.parameter, message: e.message))
-    let data = (try? JSONOutput.encoder(pretty: true).encode(doc)) ?? Data("{}".utf8)
-    return json(String(decoding: data, as: UTF8.self) + "\n", status: e.status)
+    let text = (try? JSONOutput.pretty(doc)) ?? "{}"
+    return json(text + "\n", status: e.status)
   }
 }

@@ -42,8 +42,7 @@ struct ImportOptions: ParsableArguments {
     let outcomes = try registry.importRecords(
       records, into: target, file: file == "-" ? "stdin" : file, context: context, dryRun: dryRun)
     if self.format == .json || self.format == .ndjson {
-      let data = try JSONOutput.encoder(pretty: true).encode(outcomes)
-      print(String(decoding: data, as: UTF8.self))
+      print(try JSONOutput.pretty(outcomes))
     } else {
       print(ImportPlanText.render(outcomes), terminator: "")
     }

@@ -23,6 +23,8 @@ public enum Fixtures {
   public static var curationSeed: String { path("curation-seed") }
   /// The collectors' seed: Mastodon and Bluesky channels served by `FakeSocialAPI`.
   public static var collectSeed: String { path("collect-seed") }
+  /// The website survey's seed: zones whose sites `FakeZoneSites` serves.
+  public static var websitesSeed: String { path("websites-seed") }
   /// Platform exports for `collect convert`.
   public static var exports: String { path("exports") }
   /// A small registry at each earlier schema version (`SchemaFixtureTests` writes them).

@@ -52,6 +52,9 @@ public struct HTTPClientConfiguration: Sendable {
   /// Whole transfer, including redirects.
   public var totalTimeout: Double = 30
   public var maxRedirects = 5
+  /// When false, a 3xx answer is returned as it is (with its `location` header), so that the
+  /// caller can check each hop (the website surveyor asks robots.txt before following one).
+  public var followRedirects = true
   public var maxBodyBytes = 2 * 1024 * 1024
   public var userAgent = HTTPClient.defaultUserAgent(version: "0.0.0")
 
@@ -104,7 +107,7 @@ public struct HTTPClient: Sendable {
     ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
     ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
     ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-    ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+    ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, c.followRedirects ? 1 : 0)
     ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, c.maxRedirects)
     ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
     ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(c.totalTimeout * 1000))

@@ -1,6 +1,8 @@
-import Foundation
+import Vocabulary
 
-/// A JSON document with keys kept in the order written, so the output is stable and diffable.
+/// A JSON document with keys kept in the order written, so the output is stable and diffable:
+/// the report's and the scorecards' documents are built as values (their parts are assembled
+/// by several functions) and written with `JSONWriter`, the one JSON writer.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
@@ -20,23 +22,38 @@ public indirect enum JSONValue: Sendable, Equatable {
   public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
   /// Pretty-printed with two-space indentation.
-  public func serialized(indent: String = "") -> String {
-    let inner = indent + "  "
+  public func serialized() -> String {
+    var w = JSONWriter(style: .pretty)
+    write(into: &w)
+    return w.text
+  }
+
+  /// On one line, for NDJSON and CSV cells.
+  public func compact() -> String {
+    var w = JSONWriter(style: .compact, capacity: 256)
+    write(into: &w)
+    return w.text
+  }
+
+  /// Writes the value at the writer's position (after a key, as an element, or at the top).
+  public func write(into w: inout JSONWriter) {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let i): return String(i)
-    case .number(let d): return Self.number(d)
-    case .string(let s): return Self.quote(s)
+    case .null: w.null()
+    case .bool(let b): w.bool(b)
+    case .int(let i): w.int(i)
+    case .number(let d): w.raw(Self.number(d))
+    case .string(let s): w.string(s)
     case .array(let items):
-      if items.isEmpty { return "[]" }
-      return "[\n" + items.map { inner + $0.serialized(indent: inner) }.joined(separator: ",\n")
-        + "\n" + indent + "]"
+      w.beginArray()
+      for item in items { item.write(into: &w) }
+      w.endArray()
     case .object(let pairs):
-      if pairs.isEmpty { return "{}" }
-      return "{\n"
-        + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.serialized(indent: inner) }
-        .joined(separator: ",\n") + "\n" + indent + "}"
+      w.beginObject()
+      for (k, v) in pairs {
+        w.key(k)
+        v.write(into: &w)
+      }
+      w.endObject()
     }
   }
 
@@ -49,25 +66,5 @@ public indirect enum JSONValue: Sendable, Equatable {
     // exact one does: not "0.0" beside "0".
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"
-  }
-
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u == "\u{2028}" || u == "\u{2029}" {
-          out += String(format: "\\u%04x", u.value)
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
   }
 }

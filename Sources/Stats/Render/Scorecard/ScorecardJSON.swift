@@ -246,16 +246,3 @@ public enum ScorecardJSON {
     return doc.serialized() + "\n"
   }
 }
-
-extension JSONValue {
-  /// On one line, for NDJSON and CSV cells.
-  public func compact() -> String {
-    switch self {
-    case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
-    case .object(let pairs):
-      return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",")
-        + "}"
-    default: return serialized()
-    }
-  }
-}
