@@ -63,6 +63,8 @@ REQUESTS = [
     ("/accounts", "presence=1&include_ceased=1"),
     ("/accounts", "min_confidence=plaid"),
     ("/entities/{id}", "as_of=2020-01-01&min_confidence=high"),
+    ("/entities/{id}", "min_confidence=plaid"),
+    ("/entities/{id}", "regoin=BE-WAL"),
     ("/summary", "min_confidence=low&platform=x"),
     ("/report", "min_confidence=high&as_of=2024-01-01"),
     ("/compare/{id}", "min_confidence=low&as_of=2024-01-01"),

@@ -25,32 +25,8 @@ enum APIRoutes {
         Reply.json(try Listings.summary(site.registry, r).render(ListingShape(format: .json)))
       }
     }
-    listing(
-      router, site: site, "references",
-      SiteListings.Definition(
-        parse: { q in
-          ReferenceFilter(
-            country: try q.text("country")?.uppercased(),
-            platform: try q.text("platform").map { p in
-              guard let platform = Platform(userText: p) else {
-                throw RequestError(
-                  "platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
-              }
-              return platform.rawValue
-            },
-            kind: try q.choice("kind", EntityKind.self)?.rawValue)
-        },
-        read: { registry, filter in
-          AnyListing(Listings.references(try registry.referenceFigures(filter)))
-        }))
-    listing(
-      router, site: site, "log",
-      SiteListings.Definition(
-        parse: { q in
-          ChangeLogFilter(entityId: try q.text("entity"), since: try q.day("since"))
-        },
-        read: { registry, filter in AnyListing(Listings.changeLog(try registry.changeLog(filter))) }
-      ))
+    listing(router, site: site, "references", SiteListings.references)
+    listing(router, site: site, "log", SiteListings.log)
 
     router.get("\(prefix)/entities/:id") { request, context in
       let id = try Site.pathParameter(context, "id")

@@ -1,6 +1,7 @@
 import Registry
 import Reporting
 import Stats
+import Vocabulary
 
 /// The listings the site serves as pages, downloads and API answers: what each reads from the
 /// query (the command's options, spelt as parameters) and how it reads the registry. The pages
@@ -51,6 +52,31 @@ enum SiteListings {
       try p.filter.checkRegions(in: registry)
       return AnyListing(try Listings.entities(registry, p.filter, presence: p.presence))
     })
+}
+
+extension SiteListings {
+  /// `registry-cli reference list`: the published figures.
+  static let references = Definition<ReferenceFilter>(
+    parse: { q in
+      ReferenceFilter(
+        country: try q.text("country")?.uppercased(),
+        platform: try q.text("platform").map { p in
+          guard let platform = Platform(userText: p) else {
+            throw RequestError(
+              "platform", "unknown platform '\(p)'; use one of: \(Platform.namesList)")
+          }
+          return platform.rawValue
+        },
+        kind: try q.choice("kind", EntityKind.self)?.rawValue)
+    },
+    read: { registry, filter in
+      AnyListing(Listings.references(try registry.referenceFigures(filter)))
+    })
+
+  /// `registry-cli log`: the change log.
+  static let log = Definition<ChangeLogFilter>(
+    parse: { q in ChangeLogFilter(entityId: try q.text("entity"), since: try q.day("since")) },
+    read: { registry, filter in AnyListing(Listings.changeLog(try registry.changeLog(filter))) })
 }
 
 /// What a listing is asked for.
