@@ -11,7 +11,11 @@ DEB_TEST_PACKAGES := chromium python3-venv
 DB ?= registry.sqlite
 PREFIX ?= /usr/local
 CLI := .build/release/registry-cli
-WEB := .build/release/registry-web
+# registry-cli's release build leaves out the web stack (the Web trait, Package.swift); the web
+# server is built with it in a folder of its own, so neither release build undoes the other.
+RELEASE_CLI := swift build -c release --disable-default-traits --product registry-cli
+WEB_BUILD := .build-web
+WEB := $(WEB_BUILD)/release/registry-web
 VENV := .build/venv
 # Pinned, with everything they pull in: openapi-schema-validator and schemathesis.
 PY_REQUIREMENTS := Tests/Web/requirements.txt
@@ -51,11 +55,13 @@ build: deps
 
 # Release build: what users run (make report, make install); ~4x faster than debug.
 release: deps
-	swift build -c release --product registry-cli
+	$(RELEASE_CLI)
 
-# The web server, a program of its own so that make report does not build the web stack.
+# The web server, a program of its own so that make report does not build the web stack;
+# `registry-cli serve` finds it next to itself (the link).
 web: release
-	swift build -c release --product registry-web
+	swift build -c release --scratch-path $(WEB_BUILD) --product registry-web
+	ln -sf $(abspath $(WEB)) .build/release/registry-web
 
 report: release
 	@$(CLI) report adoption --db $(DB)
@@ -104,4 +110,4 @@ lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build
+	rm -rf .build $(WEB_BUILD)

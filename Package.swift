@@ -12,6 +12,15 @@ let package = Package(
     .library(name: "Web", targets: ["Web"]),
     .executable(name: "registry-web", targets: ["registry-web"]),
   ],
+  // The web server's stack (Hummingbird, SwiftNIO and what they pull in, about 20 packages) is
+  // behind a trait: on by default (`swift build`, `swift test`, `make test`), off for the release
+  // build of registry-cli (`make report`: `--disable-default-traits`), which then neither fetches
+  // nor checks out those packages. `make web` builds the server with it, in a build folder of its
+  // own (.build-web), so the two release builds never rebuild each other.
+  traits: [
+    .trait(name: "Web", description: "The web server, registry-web, and its stack."),
+    .default(enabledTraits: ["Web"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -55,10 +64,10 @@ let package = Package(
       name: "Web",
       dependencies: [
         "Registry", "Stats", "Vocabulary", "Reporting",
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "Logging", package: "swift-log"),
-        .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Web"])),
+        .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Web"])),
+        .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
       ],
       resources: [.embedInCode("API/openapi.json")]
     ),
