@@ -31,6 +31,8 @@ import re
 import sys
 import unicodedata
 
+import seed_history
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO_ROOT, "data", "seed")
 RETRIEVED = "2026-05-20"  # day the reference folder and the web pages cited were read
@@ -246,8 +248,8 @@ DOC001_HANDLES = [
     # Wallonia/Brussels heading
     ("policecomines", "zone:Comines-Warneton", "high", "", "Wallonia/Brussels"),
     ("policemonsquevy", "zone:Mons/Quévy", "high", "", "Wallonia/Brussels"),
-    ("zp5327", "be-pz-unresolved-5327", "low",
-     "handle suggests zone code 5327 but no source ties 5327 to a zone; owner unresolved", "Wallonia/Brussels"),
+    ("zp5327", "zone:Boraine", "medium",
+     "code match only: the handle names zone code 5327, which the 2013 zone table (openpolice-platform police_zones.sql) titles BORAINE; no source names the account's owner", "Wallonia/Brussels"),
     ("dcanamur", "be-fed-dca-namur", "low",
      "listed under police zones; 'DCA Namur' read as the federal police coordination directorate for Namur, not the Namur zone; owner not stated", "Wallonia/Brussels"),
     ("zpz_polbru", "zone:Brussel HOOFDSTAD Elsene", "high",
@@ -260,8 +262,8 @@ DOC001_HANDLES = [
      "listed under the Flanders heading although Orne-Thyle is a Walloon (Brabant wallon) zone", "Flanders"),
     ("politieleeuw", "be-pz-sint-pieters-leeuw", "medium",
      "read as the Sint-Pieters-Leeuw zone (5414), merged into Zennevallei on 2016-01-01; owner not stated by the source", "Flanders"),
-    ("politiemechelen", "be-pz-mechelen-willebroek", "medium",
-     "in January 2013 the account belonged to PZ Mechelen (5358), which merged with Willebroek into 5906 and then into Rivierenland (2023-01-01); attached to 5906 because 5358 is not modelled", "Flanders"),
+    ("politiemechelen", "be-pz-mechelen", "medium",
+     "read as the account of PZ Mechelen (5358), the zone of January 2013; it merged with Willebroek into 5906 (2015) and then into Rivierenland (2023-01-01); no source says the account passed to the successors", "Flanders"),
     ("politielier", "zone:Lier", "high", "", "Flanders"),
     ("pzhazodi", "be-pz-hazodi", "high", "", "Flanders"),
     ("politie5418", "zone:Regio Rhode & Schelde", "high",
@@ -296,13 +298,11 @@ DOC001_HANDLES = [
 ]
 
 # Entities that stand for an owner the sources do not identify: listed, but excluded from counts and rates.
-PLACEHOLDERS = {"be-pz-unresolved-5327"}
+PLACEHOLDERS = set()  # none since the 2013 zone table names 5327 (Boraine)
 
 # Entities that are not zones, predecessors, French or UK forces.
 # id -> (kind, country, region, languages, parent_id, source, names{lang: name}, note)
 OTHER_ENTITIES = {
-    "be-pz-unresolved-5327": ("local_police", "BE", "BE-WAL", "fr", "", D1, {"fr": "Zone de police 5327 (non identifiee)"},
-        "placeholder owner for @zp5327 (doc 001, Wallonia/Brussels heading); region BE-WAL is an assumption (Brussels zones use codes 5339-5344); code not set because no source ties 5327 to a zone; it probably duplicates one of the 176 current zones or a predecessor, so it is marked placeholder=yes and excluded from counts and rates"),
     "be-fed-dca-namur": ("federal_police", "BE", "BE-WAL", "fr", "", D1, {"fr": "Police federale - coordination Namur (DCA Namur)"},
         "known only from the handle @dcanamur in doc 001"),
     "be-fed-air-support": ("federal_police", "BE", "", "fr;nl", "", D1, {"fr": "Police federale - appui aerien", "nl": "Federale politie - luchtsteun"},
@@ -421,10 +421,10 @@ REFERENCE_FIGURES = [
      "BE-VLG", "local_police", "x", "be-pz-leuven", "2013-01-01", "circa", "vtm-kwart-politiezones-twitter",
      "most followed zone; handle not given by the article"),
     ("be-twitter-2013-mechelen", "Mechelen police zone Twitter followers (c. 2013)", "followers", "2959", "", "followers",
-     "BE", "BE-VLG", "local_police", "x", "be-pz-mechelen-willebroek", "2013-01-01", "circa", "vtm-kwart-politiezones-twitter",
-     "then zone Mechelen (5358), later Mechelen-Willebroek (5906) and Rivierenland"),
+     "BE", "BE-VLG", "local_police", "x", "be-pz-mechelen", "2013-01-01", "circa", "vtm-kwart-politiezones-twitter",
+     "zone Mechelen (5358), later Mechelen-Willebroek (5906) and Rivierenland"),
     ("be-twitter-2013-mechelen-posts", "Mechelen police zone tweets (c. 2013)", "posts", "5456", "", "posts", "BE",
-     "BE-VLG", "local_police", "x", "be-pz-mechelen-willebroek", "2013-01-01", "circa", "vtm-kwart-politiezones-twitter",
+     "BE-VLG", "local_police", "x", "be-pz-mechelen", "2013-01-01", "circa", "vtm-kwart-politiezones-twitter",
      "most tweets of all zones"),
     ("be-twitter-2013-wlw-posts", "Wetteren-Laarne-Wichelen police zone tweets (c. 2013)", "posts", "5156", "", "posts",
      "BE", "BE-VLG", "local_police", "x", "zone:Wetteren/Laarne/Wichelen", "2013-01-01", "circa",
@@ -634,8 +634,8 @@ def main():
     # ---- regions ---------------------------------------------------------------------
     regions = [
         ("BE-VLG", "BE", "Vlaams Gewest", "", "statbel-pop-2020"),
-        ("BE-WAL", "BE", "Region wallonne", "", "statbel-pop-2020"),
-        ("BE-BRU", "BE", "Region de Bruxelles-Capitale / Brussels Hoofdstedelijk Gewest", "", "statbel-pop-2020"),
+        ("BE-WAL", "BE", "Région wallonne", "", "statbel-pop-2020"),
+        ("BE-BRU", "BE", "Région de Bruxelles-Capitale / Brussels Hoofdstedelijk Gewest", "", "statbel-pop-2020"),
         ("GB-ENG", "GB", "England", "", "uk-pfa-pop2011-resistancelab"),
         ("GB-WLS", "GB", "Wales", "", "uk-pfa-pop2011-resistancelab"),
     ]
@@ -648,12 +648,19 @@ def main():
     for rcode, rname in fr_regions.items():
         regions.append((rcode, "FR", rname, "", "fr-departements-datagouv"))
 
+    # ---- the zones of 2013 that no longer exist (scripts/seed_history.py) ------------------
+    bounds = {}
+    seed_history.fold_zones({"entities": entities, "names": names, "emunis": emunis, "lineage": lineage,
+                             "munis": munis, "add_entity": add_entity, "bounds": bounds})
+
     # ---- channels ----------------------------------------------------------------------
     channels = {}
 
     def add_channel(platform, handle, eid, url, langs, purposes, opened, first_seen, disclaimer, conf, conf_note, source,
-                    note, platform_id="", status="", closed="", disclaimer_seen=""):
-        key = platform + "/" + handle
+                    note, platform_id="", status="", closed="", disclaimer_seen="", key=None):
+        # handle None: a channel a source shows without naming it (key platform/unknown:ENTITY, no invented handle)
+        key = key or platform + "/" + handle
+        handle = handle or ""
         assert key not in channels, key
         assert eid in entities, (key, eid)
         channels[key] = [key, eid, platform, handle, url, platform_id, langs, purposes, status, opened, first_seen, closed,
@@ -706,15 +713,17 @@ def main():
         add_channel(plat, h, eid, url, langs, "", opened, first_seen, "", conf, cnote, src, "; ".join(note_parts))
 
     # Charleroi (doc 000)
-    add_channel("facebook_group", "charleroi-secteur-sud-placeholder", "be-pz-charleroi-secteur-sud", "", "fr",
+    add_channel("facebook_group", None, "be-pz-charleroi-secteur-sud", "", "fr",
                 "proximity", "2019-02-01", "2019-10-18", "", "medium",
-                "handle not given by the source; descriptive placeholder; opened_on has month precision ('depuis fevrier 2019')",
+                "handle not given by the source (no handle recorded); opened_on has month precision ('depuis fevrier 2019')",
                 "doc-000-uvcw-charleroi-2019",
-                "pilot Facebook group of the southern sector (Marcinelle, Mont-sur-Marchienne, Couillet); run by six people (the zone's communication cell and four police officers)")
-    add_channel("facebook_page", "police-charleroi-page-placeholder", "be-pz-charleroi", "", "fr", "", "", "2019-10-18",
-                "", "medium", "handle not given by the source; descriptive placeholder",
+                "pilot Facebook group of the southern sector (Marcinelle, Mont-sur-Marchienne, Couillet); run by six people (the zone's communication cell and four police officers)",
+                key="facebook_group/unknown:be-pz-charleroi-secteur-sud")
+    add_channel("facebook_page", None, "be-pz-charleroi", "", "fr", "", "", "2019-10-18",
+                "", "medium", "handle not given by the source (no handle recorded)",
                 "doc-000-uvcw-charleroi-2019",
-                "the source says the Charleroi police is the first to combine a Facebook page and a Facebook group")
+                "the source says the Charleroi police is the first to combine a Facebook page and a Facebook group",
+                key="facebook_page/unknown:be-pz-charleroi")
     # Seraing/Neupre (doc 004)
     add_channel("website", "policelocale.be/5278", "be-pz-seraing-neupre", "http://www.policelocale.be/5278", "fr", "", "",
                 "", "", "high", "", "doc-004-plp-neupre-plan", "zone website named in the PLP communication plan (undated)")
@@ -730,7 +739,7 @@ def main():
 
     # ---- snapshots ---------------------------------------------------------------------
     snapshots = [
-        ("facebook_group/charleroi-secteur-sud-placeholder", "2019-10-18", "1500", "", "", "", "",
+        ("facebook_group/unknown:be-pz-charleroi-secteur-sud", "2019-10-18", "1500", "", "", "", "",
          "doc-000-uvcw-charleroi-2019", "more than 1,500 members (plus de 1.500 membres)"),
         ("x/gmpolice", "2013-01-31", "120000", "", "", "", "", D1, "January 2013, 'plus de 120.000' abonnes"),
         ("x/gendarmerie", "2017-02-28", "230000", "", "", "", "", "an-qe-14-84569-2017",
@@ -746,6 +755,12 @@ def main():
             assert row[10] in entities, row
         refs.append(row)
 
+    # ---- the 2013-2026 evidence (scripts/seed_history.py) ---------------------------------------
+    surveys, code_rows, owners = seed_history.fold({
+        "read_csv": read_csv, "data": data, "entities": entities, "names": names, "emunis": emunis,
+        "lineage": lineage, "channels": channels, "snapshots": snapshots, "refs": refs, "sources": SOURCES,
+        "munis": munis, "zone_ids": zone_ids, "add_entity": add_entity, "add_channel": add_channel, "bounds": bounds})
+
     # ---- sources ----------------------------------------------------------------------------
     src_rows = [(k, t, p, u, pub, RETRIEVED, n) for k, (t, p, u, pub, n) in SOURCES.items()]
 
@@ -753,8 +768,14 @@ def main():
     write_csv("sources.csv", ["key", "title", "publisher", "url", "published_on", "retrieved_on", "note"], src_rows)
     write_csv("entities.csv", ["id", "kind", "code", "code_source", "country", "region", "languages", "population",
                                "population_year", "parent_id", "valid_from", "valid_to", "source", "note",
-                               "placeholder"],
-              [tuple(e) + (("yes" if e[0] in PLACEHOLDERS else ""),) for e in entities.values()])
+                               "placeholder", "valid_from_earliest", "valid_from_latest", "valid_to_earliest",
+                               "valid_to_latest"],
+              [tuple(e) + (("yes" if e[0] in PLACEHOLDERS else ""),) + tuple(bounds.get(e[0], ["", "", "", ""]))
+               for e in entities.values()])
+    write_csv("entity_codes.csv", ["entity_id", "code", "title", "confidence", "source", "note"], code_rows)
+    write_csv("surveys.csv", ["entity_id", "platform", "observed_on", "result", "handle", "method", "confidence",
+                              "source", "note"], surveys)
+    write_csv("channel_owners.csv", ["channel", "entity_id", "valid_from", "valid_to", "source", "note"], owners)
     write_csv("entity_names.csv", ["entity_id", "lang", "name"], names)
     write_csv("entity_municipalities.csv", ["entity_id", "nis_code", "name", "population"], emunis)
     write_csv("lineage.csv", ["predecessor_id", "successor_id", "on_date", "source", "note"], lineage)
@@ -773,15 +794,17 @@ def main():
     problems = []
     current = [e for e in entities.values()
                if e[1] == "local_police" and e[4] == "BE" and not e[11] and e[0] not in PLACEHOLDERS]
+    current_ids = {e[0] for e in current}
     by_region = {}
     for e in current:
         by_region[e[5]] = by_region.get(e[5], 0) + 1
     pop = sum(int(e[7]) for e in current)
     nis_seen = {}
     for (eid, nis, _, _) in emunis:
-        nis_seen[nis] = nis_seen.get(nis, 0) + 1
+        if eid in current_ids:
+            nis_seen[nis] = nis_seen.get(nis, 0) + 1
     muni_ok = len(nis_seen) == len(munis) == 581 and all(v == 1 for v in nis_seen.values())
-    muni_pop = sum(int(r[3]) for r in emunis)
+    muni_pop = sum(int(r[3]) for r in emunis if r[0] in current_ids)
     doc001 = {h.lower() for h, *_ in DOC001_HANDLES}
     doc001_present = sum(1 for h in doc001 if ("x/" + h) in channels and channels["x/" + h][1] in entities)
     codes = [e for e in entities.values() if e[2]]
@@ -799,6 +822,20 @@ def main():
             need(e[3], "code_source of " + e[0])
     for c in channels.values():
         need(c[16], "channel " + c[0])
+    for s in surveys:
+        need(s[7], "survey %s %s %s" % (s[0], s[1], s[2]))
+        if s[0] not in entities:
+            problems.append("survey for unknown entity " + s[0])
+    skeys = [(s[0], s[1], s[2], s[7]) for s in surveys]
+    if len(set(skeys)) != len(skeys):
+        problems.append("duplicate survey keys: %s" % sorted(k for k in set(skeys) if skeys.count(k) > 1)[:5])
+    for c in code_rows:
+        need(c[4], "code %s" % c[1])
+    for o in owners:
+        need(o[4], "owner of " + o[0])
+    for c in channels.values():
+        if not c[3] and "/unknown:" not in c[0]:
+            problems.append("channel without handle and without an unknown key: " + c[0])
     for s in snapshots:
         need(s[7], "snapshot " + s[0])
         if s[0] not in channels:
@@ -851,12 +888,23 @@ def main():
     print("doc 001 unique handles: %d, present in channels.csv with an entity: %d" % (len(doc001), doc001_present))
     print("channels: %d, snapshots: %d, reference figures: %d, sources: %d, regions: %d" % (
         len(channels), len(snapshots), len(refs), len(src_rows), len(regions)))
+    print("surveys: %d, code facts: %d, ownership periods: %d, channels without a handle: %d" % (
+        len(surveys), len(code_rows), len(owners), sum(1 for c in channels.values() if not c[3])))
+
+    def count_on(day, region=None):
+        return sum(1 for e in entities.values()
+                   if e[1] == "local_police" and e[4] == "BE" and e[0] not in PLACEHOLDERS
+                   and (not e[10] or e[10] <= day) and (not e[11] or e[11] > day) and (region is None or e[5] == region))
+    for day in ("2012-12-31", "2013-06-30", "2014-05-31", "2015-04-02", "2018-12-31", "2019-01-01", "2026-11-30"):
+        print("local police zones on %s: %d (BE-VLG %d, BE-WAL %d, BE-BRU %d)" % (
+            day, count_on(day), count_on(day, "BE-VLG"), count_on(day, "BE-WAL"), count_on(day, "BE-BRU")))
     print("every source key referenced exists and every row has a source: %s" % (
         "yes" if not [p for p in problems if "source" in p] else "NO"))
     print("no personal data (names, phone numbers, e-mails): %s" % (
         "yes" if not [p for p in problems if "personal" in p or "phone" in p or "e-mail" in p] else "NO"))
     ok = (len(current) == 176 and by_region == {"BE-VLG": 99, "BE-WAL": 71, "BE-BRU": 6} and pop == 11492641
-          and muni_ok and doc001_present == 32 == len(doc001) and not problems)
+          and muni_ok and doc001_present == 32 == len(doc001) and not problems
+          and count_on("2013-06-30") == 195)
     for p in problems:
         print("PROBLEM: " + p)
     print("ALL CHECKS PASSED" if ok else "CHECKS FAILED")

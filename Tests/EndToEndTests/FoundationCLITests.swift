@@ -140,18 +140,25 @@ import Testing
 
 /// The shipped seed through the whole program: what a new user's first report counts.
 @Suite struct ShippedSeedReportTests {
-  @Test func firstReportCounts176ZonesAndLeavesThePlaceholderOut() throws {
+  @Test func firstReportCounts176ZonesWithoutAPlaceholder() throws {
     let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }
-    let r = try cli.run(["report", "adoption", "--as-of", "2026-01-01", "--format", "json"])
+    // On the day of the 2026 list: the mergers no source dates count from that day (the latest
+    // date the sources allow), so 2026-05-11 is the first day with 176 zones.
+    let r = try cli.run(["report", "adoption", "--as-of", "2026-05-11", "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
     let report = try #require(try parseJSON(r.stdout) as? [String: Any])
     let summary = try #require(report["summary"] as? [String: Any])
-    // 99 Flemish + 71 Walloon + 6 Brussels zones; be-pz-unresolved-5327 is not a 177th.
+    // 99 Flemish + 71 Walloon + 6 Brussels zones.
     #expect(summary["entities"] as? Int == 176)
     let quality = try #require(report["data_quality"] as? [String: Any])
-    #expect(quality["placeholders_excluded"] as? Int == 1)
-    // Yet the researcher still finds @zp5327 among the Walloon X accounts.
+    #expect(quality["placeholders_excluded"] as? Int == 0)
+    // The day before, the zones of the undated mergers still count instead of their 6
+    // successors: 176 - 6 + 15 (Brakel among them).
+    let before = try cli.run(["report", "adoption", "--as-of", "2026-05-10", "--format", "json"])
+    let earlier = try #require(try parseJSON(before.stdout) as? [String: Any])
+    #expect((earlier["summary"] as? [String: Any])?["entities"] as? Int == 185)
+    // @zp5327 (Boraine's now) is among the Walloon X accounts.
     let accounts = try cli.run([
       "accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json",
     ])

@@ -77,6 +77,30 @@ import Testing
         "channel", "edit", "x/fixturezone", "--status", "unverified", "--source", "fixture",
       ])
       #expect(edit.status == 0, "\(file): \(edit.stderr)")
+      // v9-date-bounds-codes-unknown-handles: channels may have no handle; the rebuilt channel
+      // table keeps ids, rows, indexes and the widened status check (asked of the fixture itself).
+      func fixtureHas(_ migration: String) throws -> Bool {
+        try SQLiteShell.run(
+          Self.schemaFixtures.appendingPathComponent(file).path,
+          "SELECT count(*) FROM grdb_migrations WHERE identifier = '\(migration)'") == "1"
+      }
+      #expect(migrations.contains("v9-date-bounds-codes-unknown-handles"), "\(file)")
+      #expect(
+        try SQLiteShell.run(cli.db, "SELECT id, handle FROM channel WHERE id = 1")
+          == "1|fixturezone", "\(file): the channel row is kept")
+      let unknown = try SQLiteShell.run(
+        cli.db, "SELECT count(*) FROM channel WHERE handle IS NULL")
+      #expect(
+        unknown == ((try fixtureHas("v9-date-bounds-codes-unknown-handles")) ? "1" : "0"),
+        "\(file): \(unknown)")
+      #expect(
+        try SQLiteShell.run(
+          cli.db, "SELECT count(*) FROM sqlite_master WHERE name = 'channel_platform_handle'")
+          == "1", "\(file): the unique handle index is rebuilt")
+      let codes = try SQLiteShell.run(cli.db, "SELECT code, title FROM code_fact")
+      #expect(
+        codes == ((try fixtureHas("v9-date-bounds-codes-unknown-handles")) ? "5999|FIXTURE" : ""),
+        "\(file): \(codes)")
       #expect(try SQLiteShell.integrityCheck(cli.db) == "ok")
     }
   }

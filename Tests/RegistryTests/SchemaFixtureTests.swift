@@ -78,6 +78,21 @@ struct SchemaFixtureTests {
                         'fixturezone.bsky.social', 'unverified', '2025-01-01', 1);
               """)
         }
+        if let v9 = Schema.migrationNames.firstIndex(of: "v9-date-bounds-codes-unknown-handles"),
+          version >= v9
+        {
+          try db.execute(
+            sql: """
+              UPDATE entity SET valid_from = '2015-12-31', valid_from_earliest = '2015-01-01',
+                valid_from_latest = '2015-12-31' WHERE id = 'be-pz-fixture';
+              INSERT INTO code_fact (entity_id, code, title, confidence, source_id)
+                VALUES ('be-pz-fixture', '5999', 'FIXTURE', 'high', 1);
+              INSERT INTO channel (id, key, entity_id, platform, handle, status, first_seen_on,
+                                   source_id)
+                VALUES (3, 'facebook_page/unknown:be-pz-fixture', 'be-pz-fixture',
+                        'facebook_page', NULL, 'unknown', '2019-01-01', 1);
+              """)
+        }
       }
       try queue.close()
     }

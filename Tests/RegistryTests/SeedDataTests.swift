@@ -36,14 +36,89 @@ import Vocabulary
 
   @Test func everyMunicipalityIsInExactlyOneCurrentZone() throws {
     let db = try Self.registry()
-    let (rows, distinct) = try db.writer.read { db in
+    let current = """
+      SELECT m.nis_code FROM entity_municipality m JOIN entity e ON e.id = m.entity_id
+      WHERE e.kind = 'local_police' AND e.valid_to IS NULL
+      """
+    let (rows, distinct, all) = try db.writer.read { db in
       (
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_municipality") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(current))") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(DISTINCT nis_code) FROM (\(current))") ?? 0,
         try Int.fetchOne(db, sql: "SELECT count(DISTINCT nis_code) FROM entity_municipality") ?? 0
       )
     }
     #expect(rows == 581)
     #expect(distinct == 581)
+    // The zones that no longer exist have municipalities too, all among the 581.
+    #expect(all == 581)
+  }
+
+  /// The 2013 zone table (openpolice-platform police_zones.sql) lists 195 codes, 5267-5462: on
+  /// 2013-06-30 exactly 195 zones exist, each holding one of those codes as a fact of that
+  /// source, except 5277, whose 2013 title ('G R H') is matched to no entity (Liege holds 5277
+  /// from another source, and validate lists the conflict).
+  @Test func the2013TableGives195ZonesOn2013_06_30() throws {
+    let db = try Self.registry()
+    let (existing, withCode, codes, unmatched) = try db.writer.read { db in
+      let exists = """
+        SELECT id FROM entity WHERE kind = 'local_police' AND country = 'BE' AND placeholder = 0
+        AND (valid_from IS NULL OR valid_from <= '2013-06-30')
+        AND (valid_to IS NULL OR valid_to > '2013-06-30')
+        """
+      let facts = """
+        SELECT f.entity_id, f.code FROM code_fact f JOIN source s ON s.id = f.source_id
+        WHERE s.key = 'openpolice-platform-zones-2013'
+        """
+      return (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(exists))") ?? 0,
+        try Int.fetchOne(
+          db,
+          sql: "SELECT count(DISTINCT entity_id) FROM (\(facts)) WHERE entity_id IN (\(exists))")
+          ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(DISTINCT code) FROM (\(facts))") ?? 0,
+        try String.fetchAll(db, sql: "SELECT code FROM (\(facts)) WHERE entity_id IS NULL")
+      )
+    }
+    #expect(existing == 195)
+    #expect(codes == 195)
+    #expect(unmatched == ["5277"])
+    // 194 zones matched to a 2013 code, plus Liege (5277 from the other source).
+    #expect(withCode == 194)
+  }
+
+  @Test func noPlaceholderAndZp5327IsBoraines() throws {
+    let db = try Self.registry()
+    let (placeholders, owner, confidence) = try db.writer.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM entity WHERE placeholder = 1") ?? -1,
+        try String.fetchOne(db, sql: "SELECT entity_id FROM channel WHERE key = 'x/zp5327'"),
+        try String.fetchOne(db, sql: "SELECT confidence FROM channel WHERE key = 'x/zp5327'")
+      )
+    }
+    #expect(placeholders == 0)
+    #expect(owner == "be-pz-boraine")
+    #expect(confidence == "medium")
+  }
+
+  /// A channel that no source names has no handle, and its key says whose it is.
+  @Test func channelsWithoutHandleAreKeyedByTheirEntity() throws {
+    let db = try Self.registry()
+    let rows = try db.writer.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT key, platform, entity_id FROM channel WHERE handle IS NULL ORDER BY key")
+    }
+    #expect(!rows.isEmpty)
+    for r in rows {
+      let key: String = r["key"]
+      #expect(key == "\(r["platform"] as String)/unknown:\(r["entity_id"] as String)")
+    }
+    let keys = Set(rows.map { $0["key"] as String })
+    #expect(keys.contains("facebook_page/unknown:be-pz-charleroi"))
+    #expect(keys.contains("facebook_group/unknown:be-pz-charleroi-secteur-sud"))
+    let placeholders = try db.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM channel WHERE handle LIKE '%placeholder%'")
+    }
+    #expect(placeholders == 0)
   }
 
   @Test func everyHandleOfDocument001IsPresentAndAttached() throws {
@@ -63,7 +138,7 @@ import Vocabulary
         db,
         sql: """
           SELECT c.handle, c.entity_id, s.key AS source FROM channel c JOIN source s ON s.id = c.source_id
-          WHERE c.platform = 'x'
+          WHERE c.platform = 'x' AND c.handle IS NOT NULL
           """)
     }
     let byHandle = Dictionary(uniqueKeysWithValues: found.map { ($0["handle"] as String, $0) })

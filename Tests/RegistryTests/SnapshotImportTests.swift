@@ -394,3 +394,158 @@ private func dailyRows(_ count: Int, from start: Int = 0) -> [String] {
   #expect(lines[2].hasSuffix(",x,zp5327,2024-05-04,5,,,src-a"))
   #expect(try f.rows().count == 129)
 }
+
+/// The rows of `dateOrderFiles`: each with its key (for the date sort) and its CSV text.
+private struct ImportLine {
+  var at: Int64
+  var text: String
+}
+
+/// Three channels x 400 hourly snapshots from 2023-11-14T22:13:20Z (1,700,000,000), in key
+/// order, plus repeats, conflicts and bad rows; `stored`: the rows imported before. Per channel
+/// (h = 0..<400):
+/// - h % 50 == 3 (h = 3, 53, ..., 353: 8) is stored before with the same values: unchanged;
+/// - h % 97 == 5 (h = 5, 102, 199, 296, 393: 5) is stored before with followers 888888: refused;
+/// - h % 40 == 7 (h = 7, 47, ..., 367: 10) is repeated with the same values on the next line;
+/// - h % 61 == 11 (h = 11, 72, 133, 194, 255, 316, 377: 7) is repeated with followers 999999
+///   on the next line: the repeat is refused;
+/// - h % 150 == 20 (h = 20, 170, 320: 3) is followed by a row half an hour later with followers
+///   -1: refused while reading.
+/// None of these sets overlap (their residues checked by hand for every h listed).
+private func mixedImport() -> (stored: [String], lines: [ImportLine]) {
+  var stored: [String] = []
+  var lines: [ImportLine] = []
+  for c in 1...3 {
+    for h in 0..<400 {
+      let at = 1_700_000_000 + Int64(h) * 3600
+      let time = Timestamp.format(at)
+      // Followers empty on h % 9 == 4 (posts given then), posts empty on other h % 7 == 0.
+      let followers = h % 9 == 4 ? "" : "\(c * 100_000 + h)"
+      let posts = h % 7 == 0 && h % 9 != 4 ? "" : "\(h)"
+      let note = h % 5 == 0 ? "n\(c)-\(h)" : ""
+      let row = "\(c),\(time),\(followers),\(posts),src-a,\(note)"
+      lines.append(ImportLine(at: at, text: row))
+      if h % 50 == 3 { stored.append(row) }
+      if h % 97 == 5 { stored.append("\(c),\(time),888888,\(posts),src-a,\(note)") }
+      if h % 40 == 7 { lines.append(ImportLine(at: at, text: row)) }
+      if h % 61 == 11 {
+        lines.append(ImportLine(at: at, text: "\(c),\(time),999999,\(posts),src-a,\(note)"))
+      }
+      if h % 150 == 20 {
+        lines.append(
+          ImportLine(at: at + 1800, text: "\(c),\(Timestamp.format(at + 1800)),-1,1,src-a,"))
+      }
+    }
+  }
+  return (stored, lines)
+}
+
+/// What an import left: its counts, the rows, the spans, and each refused row's text, column
+/// and reason (its line checked against the file it came from).
+private struct ImportOutcome: Equatable {
+  var result: SnapshotImportResult
+  var rows: [[String]]
+  var spans: [[String]]
+  var refused: [String]
+}
+
+private func importOutcome(order: [ImportLine], chunkSize: Int, tag: String) throws
+  -> ImportOutcome
+{
+  let f = try Fixture()
+  try f.registry.writer.write { db in
+    try db.execute(
+      sql: """
+        INSERT INTO channel (id, key, entity_id, platform, handle, source_id) VALUES
+          (3, 'x/third', 'zone-a', 'x', 'third', 1)
+        """)
+  }
+  let csvHeader = "channel_id,observed_at,followers,posts,source,note\n"
+  let (stored, _) = mixedImport()
+  _ = try f.importFile("stored.csv", csvHeader + stored.joined(separator: "\n") + "\n")
+  let rejects = f.dir + "/rejects.csv"
+  var options = SnapshotImportOptions(skipInvalid: true, rejectsPath: rejects)
+  options.chunkSize = chunkSize
+  var result = try f.importFile(
+    "\(tag).csv", csvHeader + order.map(\.text).joined(separator: "\n") + "\n", options)
+  result.rejectsPath = nil
+  // Line 1 is the header: order[i] is line i + 2.
+  var refused: [String] = []
+  var lastLine = 0
+  for reject in try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+    .dropFirst()
+  {
+    let line = Int(reject.prefix { $0 != "," })!
+    #expect(line > lastLine, "rejects in line order")
+    lastLine = line
+    let text = order[line - 2].text
+    #expect(reject.hasSuffix("," + text), "line \(line) is \(text): \(reject)")
+    refused.append(
+      String(reject.dropFirst("\(line),".count).dropLast(text.count + 1)) + " | " + text)
+  }
+  let spans = try f.registry.writer.read { db in
+    try Row.fetchAll(db, sql: "SELECT * FROM snapshot_span ORDER BY channel_id").map { r in
+      (0..<r.count).map { Fixture.text(r[$0]) }
+    }
+  }
+  return ImportOutcome(
+    result: result, rows: try f.rows(), spans: spans, refused: refused.sorted())
+}
+
+@Test(arguments: [7, 64, 100, 1000, SnapshotImporter.chunkSize])
+func dateOrderedAndKeyOrderedFilesImportTheSame(chunkSize: Int) throws {
+  let keyOrder = mixedImport().lines
+  // Sorted by time alone, stably: rows of the same key keep their order, so the first of two
+  // conflicting rows is the same in both files.
+  let dateOrder = keyOrder.enumerated().sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }.map(\.1)
+  #expect(dateOrder.map(\.text) != keyOrder.map(\.text))
+  // The reference: one row per chunk, every row written alone in file order.
+  let reference = try importOutcome(order: keyOrder, chunkSize: 1, tag: "reference")
+  // 1,200 rows + 30 repeats + 21 conflicting repeats + 9 bad rows = 1,260; 24 stored before
+  // and 15 stored before with other followers: 1,200 - 24 - 15 = 1,161 written; 24 + 30 = 54
+  // unchanged; 15 + 21 + 9 = 45 refused.
+  #expect(
+    reference.result
+      == SnapshotImportResult(rows: 1260, inserted: 1161, unchanged: 54, rejected: 45))
+  #expect(reference.rows.count == 1200 && reference.spans.count == 3)
+  #expect(reference.refused.filter { $0.contains("this row says 999999") }.count == 21)
+  #expect(reference.refused.filter { $0.contains("already has followers 888888") }.count == 15)
+  #expect(reference.refused.filter { $0.contains("-1 is negative") }.count == 9)
+  #expect(try importOutcome(order: keyOrder, chunkSize: chunkSize, tag: "key") == reference)
+  #expect(try importOutcome(order: dateOrder, chunkSize: chunkSize, tag: "date") == reference)
+}
+
+@Test(arguments: [7, SnapshotImporter.chunkSize])
+func aDateOrderedFileIsRefusedAtItsFirstBadLine(chunkSize: Int) throws {
+  let keyOrder = mixedImport().lines
+  let dateOrder = keyOrder.enumerated().sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }.map(\.1)
+  let f = try Fixture()
+  try f.registry.writer.write { db in
+    try db.execute(
+      sql: """
+        INSERT INTO channel (id, key, entity_id, platform, handle, source_id) VALUES
+          (3, 'x/third', 'zone-a', 'x', 'third', 1)
+        """)
+  }
+  var options = SnapshotImportOptions()
+  options.chunkSize = chunkSize
+  // Without the rows stored before, the first refused row of the date-ordered file is the
+  // repeat of channel 1's h = 11 with followers 999999: before it come h = 0...10 of the three
+  // channels (33 rows), the repeats of h = 7 (3 rows) and channel 1's own h = 11 row, so it is
+  // row 37 (from 0), line 39; no bad row comes earlier (the first is at h = 20).
+  let first = dateOrder.firstIndex { $0.text.contains(",999999,") }!
+  #expect(first == 37 && dateOrder[first].text.hasPrefix("1,"))
+  do {
+    _ = try f.registry.importSnapshots(
+      path: try f.file(
+        "d.csv",
+        "channel_id,observed_at,followers,posts,source,note\n"
+          + dateOrder.map(\.text).joined(separator: "\n") + "\n"),
+      options: options)
+    Issue.record("a file with conflicting rows was accepted")
+  } catch let e as RegistryError {
+    #expect(e.description.contains("d.csv:39: followers: "), "\(e)")
+    #expect(e.description.contains("this row says 999999"), "\(e)")
+  }
+  #expect(try f.rows().isEmpty)
+}

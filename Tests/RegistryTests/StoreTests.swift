@@ -142,7 +142,7 @@ import Vocabulary
     var f = RegistryFilter()
     f.regions = ["BE-WAL"]
     f.platforms = [.x]
-    let handles = try db.accounts(f).map(\.handle).sorted()
+    let handles = try db.accounts(f).compactMap(\.handle).sorted()
     #expect(handles == ["policecomines", "policemonsquevy", "zp5327"])
   }
 

@@ -91,12 +91,12 @@ public struct Collector: Sendable {
         }
       }
     }
+    // A channel without a handle cannot be looked up on its platform: nothing to collect.
     return channels.compactMap { c in
-      c.id.map {
-        ChannelTarget(
-          channelId: $0, key: c.key, entityId: c.entityId, platform: c.platform, handle: c.handle,
-          platformId: c.platformId)
-      }
+      guard let id = c.id, let handle = c.handle else { return nil }
+      return ChannelTarget(
+        channelId: id, key: c.key, entityId: c.entityId, platform: c.platform, handle: handle,
+        platformId: c.platformId)
     }
   }
 

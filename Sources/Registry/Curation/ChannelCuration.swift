@@ -33,7 +33,7 @@ struct ChannelStore {
       if let byHandle, byKey?.id != byHandle.id {
         throw ColumnError(
           "handle",
-          "\(byHandle.platform.rawValue) '\(byHandle.handle)' is channel \(byHandle.key), not \(key)"
+          "\(byHandle.platform.rawValue) '\(byHandle.handleText)' is channel \(byHandle.key), not \(key)"
         )
       }
       return (byKey, handle)
@@ -49,7 +49,7 @@ struct ChannelStore {
       guard mode != .add else {
         throw ColumnError(
           "handle",
-          "\(existing.platform.rawValue) '\(existing.handle)' is already channel "
+          "\(existing.platform.rawValue) '\(existing.handleText)' is already channel "
             + "\(existing.key); use `channel edit \(existing.key)`")
       }
       return try change(existing, v, action: "edit")
@@ -105,7 +105,7 @@ struct ChannelStore {
       else {
         throw ColumnError(
           "handle",
-          "'\(raw)' differs from the current handle '\(old.handle)'; "
+          "'\(raw)' differs from the current handle '\(old.handleText)'; "
             + "use `registry-cli channel rename` to record a new handle")
       }
     }

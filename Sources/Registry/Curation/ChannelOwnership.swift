@@ -87,7 +87,7 @@ public struct OwnershipView: Codable, Sendable, Hashable {
 public struct FormerChannelView: Codable, Sendable, Hashable {
   public var key: String
   public var platform: String
-  public var handle: String
+  public var handle: String?
   public var validFrom: String?
   public var validTo: String
   /// The channel's owner now.

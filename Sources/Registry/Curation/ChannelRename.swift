@@ -27,7 +27,7 @@ extension RegistryDatabase {
         )
       }
       guard h.canonical != c.handle else {
-        throw RegistryError.invalid("\(c.key) already has the handle '\(c.handle)'")
+        throw RegistryError.invalid("\(c.key) already has the handle '\(c.handleText)'")
       }
       if let other = try Channel.filter(
         Channel.Columns.platform == c.platform.rawValue && Channel.Columns.handle == h.canonical
@@ -45,13 +45,18 @@ extension RegistryDatabase {
       }
       let sourceId = try context.sourceId(db)
       let before = try c.databaseDictionary
-      try ChannelHandleHistory(
-        channelId: channelId, handle: c.handle, validUntil: day.description, sourceId: sourceId
-      ).insert(db)
-      if let url = c.url, url.lowercased().contains(c.handle.lowercased()) {
-        c.url =
-          h.url
-          ?? url.replacingOccurrences(of: c.handle, with: h.canonical, options: .caseInsensitive)
+      // A channel recorded without a handle gets its first one: no former handle to keep.
+      if let old = c.handle {
+        try ChannelHandleHistory(
+          channelId: channelId, handle: old, validUntil: day.description, sourceId: sourceId
+        ).insert(db)
+        if let url = c.url, url.lowercased().contains(old.lowercased()) {
+          c.url =
+            h.url
+            ?? url.replacingOccurrences(of: old, with: h.canonical, options: .caseInsensitive)
+        }
+      } else if c.url == nil {
+        c.url = h.url
       }
       c.handle = h.canonical
       try c.update(db)

@@ -9,6 +9,7 @@ enum Schema {
   static let migrationNames = [
     "v1", "v2-curation", "v3-snapshot-clustered", "v4-snapshot-span", "v5-entity-names",
     "v8-ownership", "v7-corrections", "v6-surveys", "v10-unverified-channels",
+    "v9-date-bounds-codes-unknown-handles",
   ]
 
   static func migrator() -> DatabaseMigrator {
@@ -22,6 +23,8 @@ enum Schema {
     migrator.registerMigration("v7-corrections", migrate: v7Corrections)
     migrator.registerMigration("v6-surveys", migrate: v6Surveys)
     migrator.registerMigration("v10-unverified-channels", migrate: v10UnverifiedChannels)
+    migrator.registerMigration(
+      "v9-date-bounds-codes-unknown-handles", migrate: v9DateBoundsCodesUnknownHandles)
     return migrator
   }
 
@@ -572,5 +575,129 @@ enum Schema {
     guard try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" else {
       throw RegistryError.database("integrity check failed after widening the channel status")
     }
+  }
+
+  /// What the sources leave uncertain:
+  /// - an entity's start or end known only as a year or between bounds: `valid_from_earliest`,
+  ///   `valid_from_latest`, `valid_to_earliest`, `valid_to_latest` (NULL: no bound); `valid_from`
+  ///   and `valid_to` stay the dates the as-of counts use (the latest the sources allow,
+  ///   docs/data.md), within the bounds;
+  /// - a zone code given by several sources (`code_fact`): each fact with its source, title
+  ///   and confidence; `entity_id` NULL when the source's zone is not matched to an entity;
+  /// - a channel a source shows without naming it: `channel.handle` NULL (key
+  ///   `platform/unknown:ENTITY`). SQLite cannot drop a NOT NULL, so `channel` is rebuilt with the
+  ///   same columns, ids, CHECKs (the status check as v10-unverified-channels widened it) and
+  ///   indexes (the migrator runs with foreign keys off and checks
+  ///   them before the commit); the views that read it are recreated as v5 left them. Several
+  ///   NULL handles do not collide in the unique (platform, handle) index.
+  private static func v9DateBoundsCodesUnknownHandles(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE entity ADD COLUMN valid_from_earliest TEXT;
+        ALTER TABLE entity ADD COLUMN valid_from_latest TEXT;
+        ALTER TABLE entity ADD COLUMN valid_to_earliest TEXT;
+        ALTER TABLE entity ADD COLUMN valid_to_latest TEXT;
+
+        CREATE TABLE code_fact (
+          id INTEGER PRIMARY KEY,
+          entity_id TEXT REFERENCES entity(id),
+          code TEXT NOT NULL CHECK (length(code) > 0),
+          title TEXT,
+          confidence TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          UNIQUE (entity_id, code, source_id, title)
+        );
+        CREATE INDEX code_fact_by_code ON code_fact(code);
+        CREATE INDEX code_fact_by_entity ON code_fact(entity_id);
+
+        DROP VIEW v_channels;
+        DROP VIEW v_latest_snapshot;
+        DROP TRIGGER snapshot_span_update;
+
+        CREATE TABLE channel_v9 (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          entity_id TEXT NOT NULL REFERENCES entity(id),
+          platform TEXT NOT NULL CHECK (platform IN ('x', 'facebook_page', 'facebook_group',
+            'instagram', 'youtube', 'tiktok', 'linkedin', 'threads', 'mastodon', 'bluesky',
+            'telegram', 'whatsapp_channel', 'website', 'mailing_list', 'sms_alert')),
+          handle TEXT CHECK (handle IS NULL OR length(handle) > 0),
+          url TEXT,
+          platform_id TEXT,
+          languages TEXT NOT NULL DEFAULT '',
+          purposes TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'unknown'
+            CHECK (status IN ('active', 'dormant', 'closed', 'unknown', 'unverified')),
+          opened_on TEXT,
+          first_seen_on TEXT,
+          closed_on TEXT,
+          emergency_disclaimer INTEGER CHECK (emergency_disclaimer IN (0, 1)),
+          disclaimer_seen_on TEXT,
+          confidence TEXT NOT NULL DEFAULT 'high' CHECK (confidence IN ('high', 'medium', 'low')),
+          confidence_note TEXT,
+          source_id INTEGER NOT NULL REFERENCES source(id),
+          note TEXT,
+          verified_on TEXT,
+          CHECK (closed_on IS NULL OR opened_on IS NULL OR opened_on <= closed_on)
+        );
+        INSERT INTO channel_v9 (id, key, entity_id, platform, handle, url, platform_id, languages,
+                                purposes, status, opened_on, first_seen_on, closed_on,
+                                emergency_disclaimer, disclaimer_seen_on, confidence,
+                                confidence_note, source_id, note, verified_on)
+          SELECT id, key, entity_id, platform, handle, url, platform_id, languages, purposes,
+                 status, opened_on, first_seen_on, closed_on, emergency_disclaimer,
+                 disclaimer_seen_on, confidence, confidence_note, source_id, note, verified_on
+          FROM channel ORDER BY id;
+        DROP TABLE channel;
+        ALTER TABLE channel_v9 RENAME TO channel;
+        CREATE UNIQUE INDEX channel_platform_handle ON channel(platform, handle);
+        CREATE INDEX channel_entity ON channel(entity_id);
+        CREATE INDEX channel_status ON channel(status);
+        CREATE INDEX channel_platform_id ON channel(platform, platform_id);
+
+        CREATE VIEW v_latest_snapshot AS
+          SELECT s.channel_id, s.observed_at,
+                 strftime('%Y-%m-%dT%H:%M:%SZ', s.observed_at, 'unixepoch') AS observed_at_iso,
+                 s.followers, s.following, s.posts, s.engagements, s.engagement_window_days,
+                 s.source_id
+          FROM channel c
+          JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
+            SELECT s2.observed_at, s2.source_id FROM snapshot s2
+            WHERE s2.channel_id = c.id
+            ORDER BY s2.observed_at DESC, s2.source_id DESC LIMIT 1);
+
+        CREATE VIEW v_channels AS
+          SELECT c.id AS channel_id, c.key AS channel_key, c.platform, c.handle, c.url,
+                 c.platform_id, c.status, c.opened_on, c.closed_on, c.languages, c.purposes,
+                 c.emergency_disclaimer, c.confidence,
+                 e.id AS entity_id, e.code AS entity_code, e.kind AS entity_kind,
+                 (SELECT dn.name FROM v_entity_name dn WHERE dn.entity_id = e.id) AS entity_name,
+                 e.country, e.region, e.population,
+                 ls.followers AS latest_followers, ls.observed_at_iso AS latest_observed_at,
+                 src.key AS source_key, src.url AS source_url
+          FROM channel c
+          JOIN entity e ON e.id = c.entity_id
+          JOIN source src ON src.id = c.source_id
+          LEFT JOIN v_latest_snapshot ls ON ls.channel_id = c.id;
+
+        CREATE TRIGGER snapshot_span_update AFTER UPDATE ON snapshot BEGIN
+          DELETE FROM snapshot_span WHERE channel_id IN (OLD.channel_id, NEW.channel_id);
+          INSERT INTO snapshot_span (channel_id, first_at, last_at, source_id, followers, posts,
+                                     engagements, engagement_window_days)
+            SELECT c.id,
+                   (SELECT f.observed_at FROM snapshot f
+                    WHERE f.channel_id = c.id AND f.followers IS NOT NULL
+                    ORDER BY f.observed_at, f.source_id LIMIT 1),
+                   l.observed_at, l.source_id, l.followers, l.posts, l.engagements,
+                   l.engagement_window_days
+            FROM channel c
+            JOIN snapshot l ON l.channel_id = c.id AND (l.observed_at, l.source_id) = (
+              SELECT x.observed_at, x.source_id FROM snapshot x
+              WHERE x.channel_id = c.id AND x.followers IS NOT NULL
+              ORDER BY x.observed_at DESC, x.source_id DESC LIMIT 1)
+            WHERE c.id IN (OLD.channel_id, NEW.channel_id);
+        END;
+        """)
   }
 }

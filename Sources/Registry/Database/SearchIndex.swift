@@ -15,7 +15,7 @@ enum SearchIndex {
                                 FROM entity_municipality WHERE entity_id = e.id), '')
         FROM entity e;
         INSERT INTO search_index (kind, ref, text)
-        SELECT 'channel', c.id, c.handle || ' ' || c.key || ' ' || coalesce(c.url, '') || ' ' ||
+        SELECT 'channel', c.id, coalesce(c.handle, '') || ' ' || c.key || ' ' || coalesce(c.url, '') || ' ' ||
                coalesce((SELECT group_concat(handle, ' ') FROM channel_handle_history
                          WHERE channel_id = c.id), '')
         FROM channel c;

@@ -46,14 +46,18 @@ struct SnapshotWriter {
         """)
   }
 
-  /// Writes `batchSize` rows with one multi-row INSERT; returns how many were new (a repeated
-  /// key is ignored: the importer compares those rows with what is stored).
-  func insertBatch(_ rows: [SnapshotImporter.Values], notes: [[UInt8]?]) throws -> Int {
-    precondition(rows.count == batchSize, "a batch has exactly batchSize rows")
+  /// Writes the `batchSize` rows `rows[batch[0]]`, `rows[batch[1]]`... in that order with one
+  /// multi-row INSERT; returns how many were new (a repeated key is ignored: the importer
+  /// compares those rows with what is stored).
+  func insertBatch(
+    _ rows: [SnapshotImporter.Values], notes: [[UInt8]?], batch: ArraySlice<Int32>
+  ) throws -> Int {
+    precondition(batch.count == batchSize, "a batch has exactly batchSize rows")
     let s = batchInsert.sqliteStatement
-    for (i, v) in rows.enumerated() {
-      let p = Int32(i * 9)
-      Self.bind(s, p, v)
+    for (k, row) in batch.enumerated() {
+      let i = Int(row)
+      let p = Int32(k * 9)
+      Self.bind(s, p, rows[i])
       if let note = notes[i] {
         note.withUnsafeBufferPointer { Self.bindNote(s, p + 9, $0) }
       } else {

@@ -25,12 +25,20 @@ public enum Exporter {
       """
       SELECT e.id, e.kind, e.code, cs.key AS code_source, e.country, e.region, e.languages,
         e.population, e.population_year, e.parent_id, e.valid_from, e.valid_to, s.key AS source,
-        e.note, CASE e.placeholder WHEN 1 THEN 'yes' ELSE 'no' END AS placeholder
+        e.note, CASE e.placeholder WHEN 1 THEN 'yes' ELSE 'no' END AS placeholder,
+        e.valid_from_earliest, e.valid_from_latest, e.valid_to_earliest, e.valid_to_latest
       FROM entity e JOIN source s ON s.id = e.source_id
       LEFT JOIN source cs ON cs.id = e.code_source_id ORDER BY e.id
       """
     ),
     ("entity_names.csv", "SELECT entity_id, lang, name FROM entity_name ORDER BY entity_id, lang"),
+    (
+      "entity_codes.csv",
+      """
+      SELECT k.entity_id, k.code, k.title, k.confidence, s.key AS source, k.note
+      FROM code_fact k JOIN source s ON s.id = k.source_id ORDER BY k.id
+      """
+    ),
     (
       "entity_municipalities.csv",
       "SELECT entity_id, nis_code, name, population FROM entity_municipality ORDER BY entity_id, nis_code"

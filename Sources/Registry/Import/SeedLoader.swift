@@ -46,12 +46,19 @@ public enum SeedLoader {
   /// `id` columns keep a backup's integer ids (`registry-cli export`); without them ids are
   /// given in file order.
   public static let optionalColumns: [String: [String]] = [
-    "entities.csv": ["placeholder"], "sources.csv": ["id"], "channels.csv": ["id", "verified_on"],
+    "entities.csv": ["placeholder"] + SeedLoader.dateBoundColumns, "sources.csv": ["id"],
+    "channels.csv": ["id", "verified_on"],
     "surveys.csv": ["id", "channel"], "channel_owners.csv": ["id"],
+  ]
+
+  /// An entity's uncertain dates: the bounds of its start and end (docs/data.md).
+  public static let dateBoundColumns = [
+    "valid_from_earliest", "valid_from_latest", "valid_to_earliest", "valid_to_latest",
   ]
 
   /// Files a seed may have (an export writes them); loaded after the others when present.
   public static let optionalFiles: [(name: String, columns: [String])] = [
+    ("entity_codes.csv", ["entity_id", "code", "title", "confidence", "source", "note"]),
     (
       "surveys.csv",
       [
@@ -214,14 +221,18 @@ public enum SeedLoader {
       try loadChannels()
       try loadSnapshots()
       try loadReferenceFigures()
+      if FileManager.default.fileExists(atPath: directory + "/entity_codes.csv") {
+        try loadCodes()
+      }
+      // Owners before surveys: a survey of a channel's earlier owner names that owner.
+      if FileManager.default.fileExists(atPath: directory + "/channel_owners.csv") {
+        try loadOwners()
+      }
       if FileManager.default.fileExists(atPath: directory + "/surveys.csv") {
         try loadSurveys()
       }
       if FileManager.default.fileExists(atPath: directory + "/channel_handle_history.csv") {
         try loadHandleHistory()
-      }
-      if FileManager.default.fileExists(atPath: directory + "/channel_owners.csv") {
-        try loadOwners()
       }
       if FileManager.default.fileExists(atPath: directory + "/snapshot_retractions.csv") {
         try loadRetractions()
@@ -308,9 +319,17 @@ public enum SeedLoader {
         if let from = e.validFrom, let to = e.validTo, from > to {
           throw r.fail("valid_to", "\(to) is before valid_from \(from)")
         }
+        let bounds = try dateBounds(r, validFrom: e.validFrom, validTo: e.validTo)
         entityIds.insert(id)
         if try Entity.exists(db, key: id) { continue }
         try e.insert(db)
+        if bounds.contains(where: { $0 != nil }) {
+          try db.execute(
+            sql: """
+              UPDATE entity SET valid_from_earliest = ?, valid_from_latest = ?,
+                valid_to_earliest = ?, valid_to_latest = ? WHERE id = ?
+              """, arguments: StatementArguments(bounds + [id]))
+        }
         counts.entities += 1
         if let parent = r.optional("parent_id") { parents.append((id, parent, r)) }
       }
@@ -320,6 +339,55 @@ public enum SeedLoader {
         }
         try db.execute(
           sql: "UPDATE entity SET parent_id = ? WHERE id = ?", arguments: [parent, id])
+      }
+    }
+
+    /// The bounds of an uncertain start or end; the date the counts use lies within them.
+    func dateBounds(_ r: CSVRow, validFrom: String?, validTo: String?) throws -> [String?] {
+      var out: [String?] = []
+      for column in SeedLoader.dateBoundColumns { out.append(try r.day(column)) }
+      for (used, earliest, latest, name) in [
+        (validFrom, out[0], out[1], "valid_from"), (validTo, out[2], out[3], "valid_to"),
+      ] {
+        guard earliest != nil || latest != nil else { continue }
+        guard let used else {
+          throw r.fail(name, "is empty but \(name)_earliest/latest bound it")
+        }
+        if let earliest, earliest > used {
+          throw r.fail(name + "_earliest", "\(earliest) is after \(name) \(used)")
+        }
+        if let latest, latest < used {
+          throw r.fail(name + "_latest", "\(latest) is before \(name) \(used)")
+        }
+      }
+      return out
+    }
+
+    /// Zone codes as each source gives them (`code_fact`); the entity may be unmatched.
+    mutating func loadCodes() throws {
+      let t = try table("entity_codes.csv")
+      while let r = try t.next() {
+        let entityId = try entity(r, "entity_id")
+        let code = try r.required("code")
+        guard let confidence = try r.oneOf("confidence", Confidence.self) else {
+          throw r.fail("confidence", "is empty (one of \(Confidence.namesList))")
+        }
+        let sourceId = try source(r)!
+        let title = r.optional("title")
+        let exists =
+          try Bool.fetchOne(
+            db,
+            sql: """
+              SELECT 1 FROM code_fact WHERE entity_id IS ? AND code = ? AND source_id = ?
+                AND title IS ?
+              """, arguments: [entityId, code, sourceId, title]) ?? false
+        if exists { continue }
+        try db.execute(
+          sql: """
+            INSERT INTO code_fact (entity_id, code, title, confidence, source_id, note)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [entityId, code, title, confidence.rawValue, sourceId, r.optional("note")])
       }
     }
 
@@ -370,33 +438,39 @@ public enum SeedLoader {
         guard let platform = try r.oneOf("platform", Platform.self) else {
           throw r.fail("platform", "is empty")
         }
-        let raw = try r.required("handle")
-        let handle: Handle
-        switch Handle.parse(raw, platform: platform) {
-        case .success(let h): handle = h
-        case .failure(let e): throw r.fail("handle", e.reason)
+        // No handle: a channel a source shows without naming it; its key says whose it is.
+        var handle: Handle?
+        if let raw = r.optional("handle") {
+          switch Handle.parse(raw, platform: platform) {
+          case .success(let h) where h.platform == platform: handle = h
+          case .success(let h):
+            throw r.fail(
+              "handle", "'\(raw)' is a \(h.platform.rawValue) handle, not \(platform.rawValue)")
+          case .failure(let e): throw r.fail("handle", e.reason)
+          }
         }
-        guard handle.platform == platform else {
-          throw r.fail(
-            "handle", "'\(raw)' is a \(handle.platform.rawValue) handle, not \(platform.rawValue)")
-        }
-        let key = r.optional("key") ?? "\(platform.rawValue)/\(handle.canonical)"
+        let key =
+          try r.optional("key")
+          ?? handle.map { "\(platform.rawValue)/\($0.canonical)" }
+          ?? { throw r.fail("handle", "is empty and so is key: a channel needs one of them") }()
         if channelIds[key] != nil { throw r.fail("key", "duplicate channel key '\(key)'") }
         if let existing = try Channel.filter(Channel.Columns.key == key).fetchOne(db) {
           channelIds[key] = existing.id
           continue
         }
-        if try Channel.filter(
-          Channel.Columns.platform == platform.rawValue
-            && Channel.Columns.handle == handle.canonical
-        ).fetchCount(db) > 0 {
+        if let handle,
+          try Channel.filter(
+            Channel.Columns.platform == platform.rawValue
+              && Channel.Columns.handle == handle.canonical
+          ).fetchCount(db) > 0
+        {
           throw r.fail(
             "handle", "\(platform.rawValue) handle '\(handle.canonical)' is listed twice")
         }
         var c = Channel(
           key: key,
           entityId: try entity(r, "entity_id") ?? { throw r.fail("entity_id", "is empty") }(),
-          platform: platform, handle: handle.canonical, url: r.optional("url"),
+          platform: platform, handle: handle?.canonical, url: r.optional("url"),
           platformId: r.optional("platform_id"),
           languages: (r.optional("languages") ?? "").semicolonList.joined(separator: ";"),
           purposes: (r.optional("purposes") ?? "").semicolonList.joined(separator: ";"),
@@ -510,9 +584,13 @@ public enum SeedLoader {
             arguments: [platform.rawValue, handle])
         }
         if let channelId,
-          try String.fetchOne(
-            db, sql: "SELECT entity_id FROM channel WHERE id = ?", arguments: [channelId])
-            != entityId
+          try
+            !(Bool.fetchOne(
+              db,
+              sql: """
+                SELECT EXISTS (SELECT 1 FROM channel WHERE id = ?1 AND entity_id = ?2)
+                  OR EXISTS (SELECT 1 FROM channel_owner WHERE channel_id = ?1 AND entity_id = ?2)
+                """, arguments: [channelId, entityId]) ?? false)
         {
           throw r.fail("handle", "the channel \(handle ?? "") belongs to another entity")
         }

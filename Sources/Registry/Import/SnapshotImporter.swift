@@ -34,6 +34,8 @@ public struct SnapshotImportOptions: Sendable {
   public var skipInvalid = false
   public var rejectsPath: String?
   public var defaultSource: SourceChoice?
+  /// Rows validated before a chunk is written (`SnapshotImporter.chunkSize`; tests try others).
+  var chunkSize = SnapshotImporter.chunkSize
   public init(
     format: SnapshotFileFormat? = nil, skipInvalid: Bool = false, rejectsPath: String? = nil,
     defaultSource: SourceChoice? = nil
@@ -76,7 +78,7 @@ extension RegistryDatabase {
     func importRows(_ db: Database) throws -> SnapshotImportResult {
       let importer = try SnapshotImporter(
         db: db, header: reader.header, file: input.name, defaultSource: options.defaultSource,
-        keepsRows: options.skipInvalid)
+        keepsRows: options.skipInvalid, chunkSize: options.chunkSize)
       var result = SnapshotImportResult()
       let row = RawRow()
       // Rows refused when their batch is written, in line order: the first one refuses the file,
@@ -194,15 +196,24 @@ extension RegistryDatabase {
   }
 }
 
-/// Validates rows of an import file and stores them `batchSize` at a time with one prepared
-/// multi-row INSERT (one statement run per batch instead of per row is faster, see
-/// docs/performance-history.md). Channel, source and platform lookups are
-/// cached; the common case (same channel as the previous row) costs a byte comparison.
+/// Validates rows of an import file, buffers up to `chunkSize` of them, and stores each chunk in
+/// key order `batchSize` rows at a time with one prepared multi-row INSERT (one statement run per
+/// batch instead of per row is faster, see docs/performance-history.md). Channel, source and
+/// platform lookups are cached; the common case (same channel as the previous row) costs a byte
+/// comparison.
 public final class SnapshotImporter {
   public enum Outcome: Sendable, Equatable { case inserted, unchanged }
 
   /// Rows per multi-row INSERT (9 parameters each, far below SQLite's limit of 32,766).
   static let batchSize = 64
+
+  /// Rows validated before any is written; each chunk is written sorted by the table's key
+  /// (channel, time, source). A file sorted by date otherwise sends each row to another leaf of
+  /// the clustered table: with about as many channels as the page cache holds leaves, the cache
+  /// churns (0.62x the C loop's rate at 1M rows). Sorted, a chunk visits each channel's last leaf
+  /// once with all its rows. 32,768 rows: about 4 MiB of buffered values, against the 64 MB
+  /// peak-RSS target (docs/performance-history.md, "Date-ordered import").
+  static let chunkSize = 32_768
 
   /// A row refused when its batch was written: it repeats a stored snapshot with other values.
   struct Refusal {
@@ -270,10 +281,15 @@ public final class SnapshotImporter {
   let today: Day
   /// The prepared statements that write the rows (the raw sqlite3 fast path).
   private let writer: SnapshotWriter
-  /// Rows validated and not yet written, with their line and note (nil: none).
+  /// Rows validated and not yet written (at most `chunkSize`), in file order, with their line
+  /// and note (nil: none).
   @exclusivity(unchecked) private var pending: [Values] = []
   @exclusivity(unchecked) private var pendingLines: [Int] = []
   @exclusivity(unchecked) private var pendingNotes: [[UInt8]?] = []
+  /// Rows per chunk (`Self.chunkSize` except in tests).
+  private let chunkSize: Int
+  /// Indexes into `pending` in the order they are written (by key, then line).
+  private var order: [Int32] = []
   /// With `keepsRows`, the pending rows' fields: bytes, the end of each field in `keptBytes`,
   /// and the index in `keptEnds` where each row's fields start.
   private let keepsRows: Bool
@@ -304,9 +320,14 @@ public final class SnapshotImporter {
 
   init(
     db: Database, header: [String], file: String, defaultSource: SourceChoice?,
-    keepsRows: Bool = false, today: Day = Day.today()
+    keepsRows: Bool = false, chunkSize: Int = SnapshotImporter.chunkSize, today: Day = Day.today()
   ) throws {
+    precondition(chunkSize > 0, "a chunk holds at least one row")
     self.db = db
+    // Keeping each row's fields for a rejects file about doubles the memory of a buffered row:
+    // half the rows keep the 10M-row `--skip-invalid` import under 64 MB (67 MB with whole
+    // chunks, docs/performance-history.md, "Date-ordered import").
+    self.chunkSize = keepsRows ? max(1, chunkSize / 2) : chunkSize
     self.file = file
     self.keepsRows = keepsRows
     self.today = today
@@ -354,9 +375,10 @@ public final class SnapshotImporter {
     defaultSourceId = try defaultSource?.resolve(db)
     resolver = try ChannelResolver(db, keys: column[SnapshotColumn.channelId.rawValue] >= 0)
     writer = try SnapshotWriter(db, batchSize: Self.batchSize)
-    pending.reserveCapacity(Self.batchSize)
-    pendingLines.reserveCapacity(Self.batchSize)
-    pendingNotes.reserveCapacity(Self.batchSize)
+    pending.reserveCapacity(chunkSize)
+    pendingLines.reserveCapacity(chunkSize)
+    pendingNotes.reserveCapacity(chunkSize)
+    order.reserveCapacity(chunkSize)
   }
 
   @inline(__always) private func field(_ row: RawRow, _ c: SnapshotColumn) -> UnsafeBufferPointer<
@@ -365,7 +387,7 @@ public final class SnapshotImporter {
     row.field(column[c.rawValue])
   }
 
-  /// Validates one row and adds it to the pending batch; true when the batch is full (then call
+  /// Validates one row and adds it to the pending chunk; true when the chunk is full (then call
   /// `flush`). A bad row throws and is not added.
   func process(_ row: RawRow) throws -> Bool {
     // observed_at
@@ -406,50 +428,80 @@ public final class SnapshotImporter {
         keptEnds.append(keptBytes.count)
       }
     }
-    return pending.count == Self.batchSize
+    return pending.count == chunkSize
   }
 
-  /// Writes the pending rows: a full batch with the multi-row INSERT, a partial one row by row.
+  /// Writes the pending rows in key order (rows with the same key in line order, so the first
+  /// in the file is the one stored): full batches with the multi-row INSERT, the rest row by row.
   /// Returns the rows refused because they repeat a stored snapshot with other values (nothing
-  /// of theirs is written), in line order.
+  /// of theirs is written), in line order. The outcome is the same as writing the rows in file
+  /// order: each key's first row is written, every later one compared with it.
   func flush() throws -> [Refusal] {
     if pending.isEmpty { return [] }
     defer {
       pending.removeAll(keepingCapacity: true)
       pendingLines.removeAll(keepingCapacity: true)
       pendingNotes.removeAll(keepingCapacity: true)
+      order.removeAll(keepingCapacity: true)
       keptBytes.removeAll(keepingCapacity: true)
       keptEnds.removeAll(keepingCapacity: true)
       keptRowStarts.removeAll(keepingCapacity: true)
     }
+    sortPending()
     var refusals: [Refusal] = []
-    if pending.count < Self.batchSize {
-      for i in pending.indices {
-        do {
-          let outcome =
-            try pendingNotes[i].map { note in
-              try note.withUnsafeBufferPointer { try store(pending[i], note: $0) }
-            } ?? store(pending[i])
-          if outcome == .inserted { inserted += 1 } else { unchanged += 1 }
-        } catch let e as RowError {
-          refusals.append(refusal(i, e))
+    let full = pending.count - pending.count % Self.batchSize
+    for start in stride(from: 0, to: full, by: Self.batchSize) {
+      let batch = order[start..<start + Self.batchSize]
+      let written = try writer.insertBatch(pending, notes: pendingNotes, batch: batch)
+      inserted += written
+      if written < batch.count {
+        // Some rows were already stored (before, or earlier in this chunk): each must repeat the
+        // stored values. A row this batch wrote compares equal to itself.
+        let before = refusals.count
+        for i in batch {
+          do { _ = try compareExisting(pending[Int(i)]) } catch let e as RowError {
+            refusals.append(refusal(Int(i), e))
+          }
         }
+        unchanged += batch.count - written - (refusals.count - before)
       }
-      return refusals
     }
-    let written = try writer.insertBatch(pending, notes: pendingNotes)
-    inserted += written
-    if written < pending.count {
-      // Some rows were already stored (before, or earlier in this batch): each must repeat the
-      // stored values. A row this batch wrote compares equal to itself.
-      for i in pending.indices {
-        do { _ = try compareExisting(pending[i]) } catch let e as RowError {
-          refusals.append(refusal(i, e))
-        }
+    for i in order[full...] {
+      let i = Int(i)
+      do {
+        let outcome =
+          try pendingNotes[i].map { note in
+            try note.withUnsafeBufferPointer { try store(pending[i], note: $0) }
+          } ?? store(pending[i])
+        if outcome == .inserted { inserted += 1 } else { unchanged += 1 }
+      } catch let e as RowError {
+        refusals.append(refusal(i, e))
       }
-      unchanged += pending.count - written - refusals.count
     }
+    refusals.sort { $0.line < $1.line }
     return refusals
+  }
+
+  /// Fills `order` with the indexes of `pending` sorted by (channel, time, source, line). Rows
+  /// already in key order (a file written channel by channel) are left in place after one pass.
+  private func sortPending() {
+    order.append(contentsOf: (0..<Int32(pending.count)))
+    pending.withUnsafeBufferPointer { p in
+      @inline(__always) func before(_ a: Int32, _ b: Int32) -> Bool {
+        let x = p[Int(a)]
+        let y = p[Int(b)]
+        if x.channelId != y.channelId { return x.channelId < y.channelId }
+        if x.observedAt != y.observedAt { return x.observedAt < y.observedAt }
+        if x.sourceId != y.sourceId { return x.sourceId < y.sourceId }
+        return a < b
+      }
+      var sorted = true
+      for k in 1..<max(1, order.count) where !before(order[k - 1], order[k]) {
+        sorted = false
+        break
+      }
+      if !sorted { order.sort(by: before) }
+    }
   }
 
   /// Recomputes the `snapshot_span` row of every channel of the rows processed (their first

@@ -13,7 +13,7 @@ public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
   public var country: String
   public var region: String?
   public var platform: String
-  public var handle: String
+  public var handle: String?
   public var url: String?
   public var openedOn: String?
   public var firstSeenOn: String?

@@ -29,8 +29,11 @@ struct ChannelResolver {
     while let r = try rows.next() {
       let id: Int64 = r["id"]
       let platform: String = r["platform"]
-      let handle: String = r["handle"]
-      byHandle[platform + "\u{1}" + handle, default: []].append(Holder(channelId: id, until: nil))
+      // A channel without a handle is found by its key only.
+      if let handle: String = r["handle"] {
+        byHandle[platform + "\u{1}" + handle, default: []].append(
+          Holder(channelId: id, until: nil))
+      }
       if keys {
         byKey[r["key"]] = id
         ids.insert(id)

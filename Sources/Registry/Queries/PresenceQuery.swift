@@ -19,7 +19,7 @@ public struct PresenceData: Sendable {
   public struct ChannelRow: Sendable, Hashable {
     public var channel: ReportData.ChannelRow
     public var key: String
-    public var handle: String
+    public var handle: String?
     public var sourceKey: String
   }
 

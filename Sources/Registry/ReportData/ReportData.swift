@@ -66,6 +66,8 @@ public struct ReportData: Sendable {
   public var regionNames: [String: String] = [:]
   /// Placeholder entities in scope (owners the sources do not identify), left out of every figure.
   public var placeholdersExcluded = 0
+  /// Uncertain starts and ends of the entities in scope (data quality).
+  public var uncertainDates: [UncertainDate] = []
   /// The surveys of the entities loaded, every confidence.
   public var surveys: [SurveyRow] = []
   /// Reference figures of the country dated within a year of the date (the report prints those
@@ -148,6 +150,8 @@ extension RegistryDatabase {
       let surveys = try Self.surveyRows(
         db, country: scope.country, of: { Set(loaded.entities.map(\.id)) })
       data.surveys = surveys.rows
+      let inScope = Set(loaded.entities.map(\.id))
+      data.uncertainDates = try UncertainDate.all(db).filter { inScope.contains($0.entityId) }
       sourceIds.formUnion(
         surveys.sources(onOrBefore: scope.asOf, minConfidence: scope.minConfidence))
       (data.references, data.referenceSources) = try Self.referenceRows(

@@ -9,7 +9,10 @@ extension Validation {
   static func nearDuplicateHandles(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
     var groups: [String: [(key: String, handle: String, entity: String)]] = [:]
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT key, platform, handle, entity_id FROM channel ORDER BY key")
+      db,
+      sql:
+        "SELECT key, platform, handle, entity_id FROM channel WHERE handle IS NOT NULL ORDER BY key"
+    )
     while let r = try rows.next() {
       let platform: String = r["platform"]
       let handle: String = r["handle"]

@@ -61,8 +61,77 @@ public enum Validation {
       ("snapshot_span", snapshotSpans), ("near_duplicate_handle", nearDuplicateHandles),
       ("ownership", ownershipPeriods), ("snapshot_outside_life", snapshotsOutsideLife),
       ("snapshot_jump", snapshotJumps), ("snapshot_implausible", implausibleSnapshots),
-      ("surveys", surveys),
+      ("surveys", surveys), ("uncertain_date", uncertainDates), ("code_conflict", codeConflicts),
+      ("handle_unknown", handleUnknown),
     ]
+
+  /// Entity dates the sources give only as a year or between bounds: the date the as-of counts
+  /// use (the latest the sources allow, docs/data.md) and the bounds, with the entity's source.
+  static func uncertainDates(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try UncertainDate.all(db).map { u in
+      Finding(.info, "uncertain_date", u.entityId, u.text)
+    }
+  }
+
+  /// A zone code that sources give to different zones, or title differently from the entity it
+  /// is matched to: every fact of the code, each with its source and confidence.
+  static func codeConflicts(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT k.code, k.entity_id, k.title, k.confidence, s.key AS source FROM code_fact k
+        JOIN source s ON s.id = k.source_id
+        UNION
+        SELECT e.code, e.id, NULL, 'high', s.key FROM entity e JOIN source s
+          ON s.id = e.code_source_id WHERE e.code IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM code_fact f WHERE f.entity_id = e.id AND f.code = e.code
+              AND f.source_id = e.code_source_id)
+        ORDER BY 1, 2, 5
+        """)
+    var byCode: [String: [Row]] = [:]
+    var order: [String] = []
+    for r in rows {
+      let code: String = r["code"]
+      if byCode[code] == nil { order.append(code) }
+      byCode[code, default: []].append(r)
+    }
+    var out: [Finding] = []
+    for code in order {
+      let facts = byCode[code]!
+      let owners = Set(facts.map { ($0["entity_id"] as String?) ?? "" })
+      guard owners.count > 1 else { continue }
+      let text = facts.map { r -> String in
+        let e: String? = r["entity_id"]
+        let t: String? = r["title"]
+        let c: String = r["confidence"]
+        let s: String = r["source"]
+        return "\(e ?? "no entity")\(t.map { " ('\($0)')" } ?? "") per \(s) (\(c))"
+      }
+      out.append(
+        Finding(
+          .warning, "code_conflict", "code \(code)",
+          "sources disagree: " + text.joined(separator: "; ")))
+    }
+    return out
+  }
+
+  /// Channels a source shows without naming them (no handle): a curator may find the handle.
+  static func handleUnknown(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.key, c.entity_id, s.key AS source FROM channel c JOIN source s ON s.id = c.source_id
+        WHERE c.handle IS NULL ORDER BY c.key
+        """
+    ).map { r in
+      let e: String = r["entity_id"]
+      let s: String = r["source"]
+      return Finding(
+        .info, "handle_unknown", r["key"],
+        "handle unknown: the source \(s) shows \(e)'s channel without naming it "
+          + "(`channel rename` when found)")
+    }
+  }
 
   static func integrity(_ db: Database, _ o: ValidationOptions) throws -> [Finding] {
     try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }.map {
@@ -187,7 +256,8 @@ public enum Validation {
     var groups: [Handle: [Channel]] = [:]
     var out: [Finding] = []
     for c in try Channel.order(Channel.Columns.key).fetchAll(db) {
-      switch Handle.parse(c.handle, platform: c.platform) {
+      guard let handle = c.handle else { continue }  // no handle: `handle_unknown` lists it
+      switch Handle.parse(handle, platform: c.platform) {
       case .success(let h):
         groups[Handle(platform: c.platform, canonical: h.canonical), default: []].append(c)
       case .failure(let e):
@@ -280,7 +350,8 @@ public enum Validation {
     for r in try Row.fetchAll(
       db,
       sql: """
-        SELECT v.entity_id, v.platform, v.handle, v.observed_on FROM survey v
+        SELECT v.entity_id, v.platform, v.handle, v.observed_on, s.key AS source FROM survey v
+        JOIN source s ON s.id = v.source_id
         WHERE v.handle IS NOT NULL AND v.channel_id IS NULL ORDER BY v.entity_id, v.platform
         """)
     {
@@ -288,22 +359,27 @@ public enum Validation {
         Finding(
           .info, "survey_unlinked_handle",
           "\(r["entity_id"] as String) \(r["platform"] as String) \(r["handle"] as String)",
-          "a survey of \(r["observed_on"] as String) names this account, which is no channel: add "
-            + "it with `channel add` if it is the entity's"))
+          "a survey of \(r["observed_on"] as String) (source \(r["source"] as String)) names this "
+            + "account, which is no channel: add it with `channel add` if it is the entity's"))
     }
     for r in try Row.fetchAll(
       db,
       sql: """
-        SELECT v.entity_id, c.key, c.entity_id AS owner, v.observed_on FROM survey v
+        SELECT v.entity_id, c.key, c.entity_id AS owner, v.observed_on, s.key AS source
+        FROM survey v JOIN source s ON s.id = v.source_id
         JOIN channel c ON c.id = v.channel_id WHERE c.entity_id <> v.entity_id
+        AND NOT EXISTS (
+          SELECT 1 FROM channel_owner o WHERE o.channel_id = c.id AND o.entity_id = v.entity_id
+            AND (o.valid_from IS NULL OR o.valid_from <= v.observed_on)
+            AND (o.valid_to IS NULL OR o.valid_to > v.observed_on))
         ORDER BY v.entity_id, c.key
         """)
     {
       out.append(
         Finding(
           .info, "survey_channel_moved", "\(r["entity_id"] as String) \(r["key"] as String)",
-          "a survey of \(r["observed_on"] as String) found this channel, which \(r["owner"] as String) "
-            + "holds now"))
+          "a survey of \(r["observed_on"] as String) (source \(r["source"] as String)) found this "
+            + "channel, which \(r["owner"] as String) holds now"))
     }
     return out
   }
@@ -429,6 +505,7 @@ public enum Validation {
         AND NOT EXISTS (SELECT 1 FROM snapshot_retraction WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM reference_figure WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM survey WHERE source_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM code_fact WHERE source_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM change_log WHERE source_id = s.id)
         ORDER BY key
         """
@@ -517,6 +594,34 @@ extension RegistryDatabase {
     try writer.read { db in
       var out: [Finding] = []
       for check in Validation.checks { out += try check.run(db, options) }
+      return try Validation.namingSources(out, db)
+    }
+  }
+}
+
+extension Validation {
+  /// Each finding about a row (a channel key, an entity id, a reference figure) also names the
+  /// source that row rests on, so a curator knows where to look; findings that name their
+  /// sources already, or are about a source, stay as they are.
+  static func namingSources(_ findings: [Finding], _ db: Database) throws -> [Finding] {
+    var rowSource: [String: String] = [:]
+    for (table, column) in [
+      ("channel", "key"), ("entity", "id"), ("reference_figure", "id"),
+    ] {
+      for r in try Row.fetchAll(
+        db,
+        sql: "SELECT t.\(column) AS row, s.key FROM \(table) t JOIN source s ON s.id = t.source_id")
+      {
+        let row: String = r["row"]
+        rowSource[row] = rowSource[row] ?? r["key"]
+      }
+    }
+    return findings.map { f in
+      guard f.check != "unused_source", !f.message.contains("source "),
+        let key = rowSource[f.subject]
+      else { return f }
+      var out = f
+      out.message += " [source: \(key)]"
       return out
     }
   }

@@ -23,6 +23,11 @@ enum ReportInputMapping {
       minConfidence: minConfidence, references: d.references.map(reference),
       referenceSources: d.referenceSources.map(Citation.init))
     input.synthetic = d.synthetic
+    input.uncertainDates = d.uncertainDates.map {
+      UncertainDateNote(
+        entityId: $0.entityId, side: $0.side, used: $0.used, earliest: $0.earliest,
+        latest: $0.latest, sourceKey: $0.sourceKey)
+    }
     return input
   }
 

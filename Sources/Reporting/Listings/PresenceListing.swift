@@ -108,7 +108,8 @@ public enum PresenceListing {
               $0, platform: p, channels: mine, snapshots: data.latestSnapshot,
               surveys: mineSurveys)
           },
-          knownHandles: open.isEmpty ? nil : open.map(\.handle).joined(separator: ";"),
+          knownHandles: open.isEmpty
+            ? nil : open.map { $0.handle ?? Channel.unknownHandleText }.joined(separator: ";"),
           website: e.website)
       }
       let any = Presence.anyStatus(

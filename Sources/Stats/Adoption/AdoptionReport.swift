@@ -88,6 +88,9 @@ public struct DataQuality: Sendable, Equatable {
   public var entitiesWithoutPopulation = 0
   /// Placeholder entities (owners not identified by the sources) left out of every figure.
   public var placeholdersExcluded = 0
+  /// Starts and ends of entities in scope known only as a year or between bounds; the counts
+  /// use the latest date the sources allow. Listed after the lines.
+  public var uncertainDates: [UncertainDateNote] = []
 
   /// The figures as labelled lines, in report order; every renderer prints these.
   public func lines(stalenessDays: Int) -> [(label: String, value: Int)] {
@@ -121,6 +124,10 @@ public struct DataQuality: Sendable, Equatable {
       ("Entities without a known population", entitiesWithoutPopulation),
       (
         "Placeholder entities left out of every figure (owner not identified)", placeholdersExcluded
+      ),
+      (
+        "Entity starts and ends known only between bounds (counted on the latest date)",
+        uncertainDates.count
       ),
     ]
   }

@@ -378,6 +378,8 @@ public enum AdoptionReportBuilder {
     quality.channelsDatedBySource = prepared.channelsDatedBySource
     quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
     quality.placeholdersExcluded = input.placeholdersExcluded
+    let inScope = Set(input.entities.map(\.id))
+    quality.uncertainDates = input.uncertainDates.filter { inScope.contains($0.entityId) }
     quality.presenceConflicts = conflicts
     quality.surveysCounted = presence.surveysCounted
     quality.surveysBelowConfidence = presence.surveysBelowConfidence

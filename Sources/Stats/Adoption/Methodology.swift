@@ -13,7 +13,11 @@ public enum Methodology {
         "entity_exists",
         "An entity exists on day D when valid_from is empty or on or before D and valid_to is "
           + "empty or after D (valid_to is the day it ceased, e.g. a merger date). Denominators "
-          + "count only the entities existing on the date, so merged zones count once."
+          + "count only the entities existing on the date, so merged zones count once. Where "
+          + "the sources give a start or end only as a year or between two dates, valid_from and "
+          + "valid_to hold the latest date the sources allow (a zone is counted as long as the "
+          + "sources allow it to exist, its successor from that day); the data-quality section "
+          + "lists such dates with their bounds."
       ),
       (
         "evidence_date",

@@ -16,6 +16,36 @@ public struct ReportFilters: Sendable, Equatable {
   }
 }
 
+/// An entity's start or end that the sources give only as a year or between bounds: `used` is
+/// the day the counts use (the latest the sources allow), listed under data quality.
+public struct UncertainDateNote: Sendable, Equatable {
+  public var entityId: String
+  /// `start` or `end`.
+  public var side: String
+  public var used: String
+  public var earliest: String?
+  public var latest: String?
+  public var sourceKey: String
+
+  public init(
+    entityId: String, side: String, used: String, earliest: String?, latest: String?,
+    sourceKey: String
+  ) {
+    self.entityId = entityId
+    self.side = side
+    self.used = used
+    self.earliest = earliest
+    self.latest = latest
+    self.sourceKey = sourceKey
+  }
+
+  /// "be-pz-mechelen: end 2015-12-31 (between 2015-01-01 and 2015-12-31; source gva-2021-mewi)".
+  public var text: String {
+    "\(entityId): \(side) \(used) (between \(earliest ?? "an unknown date") and "
+      + "\(latest ?? "an unknown date"); source \(sourceKey))"
+  }
+}
+
 /// Everything the adoption report is computed from: value types only.
 public struct ReportInput: Sendable {
   public var asOf: Day
@@ -44,6 +74,8 @@ public struct ReportInput: Sendable {
   /// `Presence.platformSet` of these channels and surveys, when the caller has it already (it
   /// is computed otherwise).
   public var platformSet: [String]?
+  /// Uncertain starts and ends of the entities in scope, listed under data quality.
+  public var uncertainDates: [UncertainDateNote] = []
   /// The data is generated (`registry-cli generate`): every rendering says so at the top.
   public var synthetic = false
 

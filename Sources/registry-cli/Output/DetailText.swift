@@ -44,7 +44,8 @@ enum DetailText {
         let since = c.validFrom.map { "from \($0) " } ?? ""
         out +=
           TextTable.clean(
-            "  \(c.platform) \(c.handle)  [\(c.key)]  \(since)until \(c.validTo), now \(c.owner)")
+            "  \(c.platform) \(c.handle ?? Channel.unknownHandleText)  [\(c.key)]  \(since)until \(c.validTo), now \(c.owner)"
+          )
           + "\n"
       }
     }
@@ -80,7 +81,7 @@ enum DetailText {
 
   static func channel(_ d: ChannelDetail, indent: String) -> String {
     let c = d.channel
-    var out = "\(indent)\(c.platform.rawValue) \(c.handle)  [\(c.key)]\n"
+    var out = "\(indent)\(c.platform.rawValue) \(c.handleText)  [\(c.key)]\n"
     func field(_ name: String, _ value: String?) {
       if let value, !value.isEmpty {
         out +=

@@ -77,11 +77,14 @@ public struct WebsiteCollector: Sendable {
     for row in rows {
       let entity: String = row["entity_id"]
       if out.last?.entityId == entity { continue }
-      let handle: String = row["handle"]
+      // A website channel without a handle (none recorded) is fetched by its URL, else skipped.
+      let handle: String? = row["handle"]
       let stored: String? = row["url"]
-      let url =
-        stored.flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil }
-        ?? "https://" + handle
+      guard
+        let url = stored.flatMap({
+          $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil
+        }) ?? handle.map({ "https://" + $0 })
+      else { continue }
       out.append(WebsiteTarget(entityId: entity, channelKey: row["key"], url: url))
     }
     if let ids {

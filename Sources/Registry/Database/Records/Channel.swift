@@ -9,8 +9,9 @@ public struct Channel: Codable, Hashable, Sendable, FetchableRecord, MutablePers
   public var key: String
   public var entityId: String
   public var platform: Platform
-  /// Canonical handle (see `Handle`).
-  public var handle: String
+  /// Canonical handle (see `Handle`); nil when a source shows the channel without naming it
+  /// (key `platform/unknown:ENTITY`): never an invented handle.
+  public var handle: String?
   public var url: String?
   public var platformId: String?
   public var languages: String
@@ -29,7 +30,7 @@ public struct Channel: Codable, Hashable, Sendable, FetchableRecord, MutablePers
   public var note: String?
 
   public init(
-    id: Int64? = nil, key: String, entityId: String, platform: Platform, handle: String,
+    id: Int64? = nil, key: String, entityId: String, platform: Platform, handle: String?,
     url: String? = nil, platformId: String? = nil, languages: String = "", purposes: String = "",
     status: ChannelStatus = .active, openedOn: String? = nil, firstSeenOn: String? = nil,
     closedOn: String? = nil, emergencyDisclaimer: Bool? = nil, disclaimerSeenOn: String? = nil,
@@ -79,6 +80,11 @@ public struct Channel: Codable, Hashable, Sendable, FetchableRecord, MutablePers
     public static let status = Column(CodingKeys.status)
     public static let platformId = Column(CodingKeys.platformId)
   }
+
+  /// The handle for display: `@name`-free canonical text, or "(handle unknown)".
+  public var handleText: String { handle ?? Channel.unknownHandleText }
+  /// How listings print a channel without a handle.
+  public static let unknownHandleText = "(handle unknown)"
 
   /// The day from which the channel counts as present: its opening date, else the first sighting.
   public var effectiveOpenedOn: String? { openedOn ?? firstSeenOn }

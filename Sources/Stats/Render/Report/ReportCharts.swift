@@ -17,8 +17,9 @@ public enum ReportCharts {
   public static func adoption(_ r: AdoptionReport) -> String {
     let rows = r.national + r.regions
     let left = 230.0
-    let width = 760.0
-    let right = 110.0
+    let width = 800.0
+    // Room for the longest note, "100% (low), no estimate".
+    let right = 150.0
     let plot = width - left - right
     let rowH = 20.0
     let top = 34.0

@@ -31,7 +31,7 @@ public enum ReportHTML {
     h1{font-size:1.6em;border-bottom:3px solid #1b4f72;padding-bottom:.3em}
     h2{font-size:1.25em;margin-top:2em;color:#1b4f72;border-bottom:1px solid #d5d8dc}
     table{border-collapse:collapse;margin:.8em 0;font-size:.9em}
-    table.wide{font-size:.78em;width:100%;table-layout:fixed}table.wide td,table.wide th{overflow-wrap:anywhere}
+    table.wide{font-size:.78em;width:100%;table-layout:fixed}table.wide td,table.wide th{overflow-wrap:anywhere}table.wide tr>:first-child{width:17%}table.wide tr>:nth-child(2){width:10%}
     th,td{border:1px solid #d5d8dc;padding:.25em .55em;text-align:left;vertical-align:top}
     th{background:#eaf2f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
     .missing{color:#a04000;font-style:italic}
@@ -187,6 +187,11 @@ public enum ReportHTML {
       o += "<tr><td>\(escape(label))</td><td class=\"n\">\(value)</td></tr>\n"
     }
     o += "</table>\n"
+    if !q.uncertainDates.isEmpty {
+      o += "<p>Uncertain dates (counted on the latest date the sources allow):</p>\n<ul>"
+      for u in q.uncertainDates { o += "<li>\(escape(u.text))</li>\n" }
+      o += "</ul>\n"
+    }
 
     o += "<h2>6. Methodology</h2>\n<p>As of \(asOf); staleness limit \(r.stalenessDays) days "
     o += "(also the presence window); surveys counted at confidence "

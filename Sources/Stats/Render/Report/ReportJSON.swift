@@ -79,7 +79,20 @@ public enum ReportJSON {
           ("surveys_counted", .int(q.surveysCounted)),
           ("surveys_below_min_confidence", .int(q.surveysBelowConfidence)),
           ("presence_conflicts", .int(q.presenceConflicts)),
+          ("uncertain_dates", .int(q.uncertainDates.count)),
         ])
+      ),
+      // The dates themselves beside the counts, so that data_quality stays a map of counts.
+      (
+        "uncertain_dates",
+        .array(
+          q.uncertainDates.map { u in
+            .object([
+              ("entity_id", .string(u.entityId)), ("side", .string(u.side)),
+              ("used", .string(u.used)), ("earliest", .optional(u.earliest)),
+              ("latest", .optional(u.latest)), ("source", .string(u.sourceKey)),
+            ])
+          })
       ),
       (
         "methodology",

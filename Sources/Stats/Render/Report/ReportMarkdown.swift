@@ -119,6 +119,11 @@ public enum ReportMarkdown {
       o += "- \(label): \(value)\n"
     }
     o += "\n"
+    if !q.uncertainDates.isEmpty {
+      o += "Uncertain dates (counted on the latest date the sources allow):\n\n"
+      for u in q.uncertainDates { o += "- \(cell(u.text))\n" }
+      o += "\n"
+    }
 
     o += "## 6. Methodology\n\n"
     o += "As of \(asOf); staleness limit \(r.stalenessDays) days (also the presence window); "

@@ -122,13 +122,9 @@ struct CollectWebsitesCommand: ParsableCommand {
     }
     // Without libcurl every site would fail with the same reason: stop before the first.
     try HTTPClient.loadLibcurl()
-    let showProgress = Terminal.stderrIsTerminal
     let summary = collector.run(targets) { outcome, done, total in
-      guard showProgress else { return }
-      let state = outcome.failure == nil ? "ok" : "failed"
-      FileHandle.standardError.write(
-        Data("\r\u{1B}[K[\(done)/\(total)] \(outcome.target.entityId): \(state)".utf8))
-      if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+      Terminal.progress(
+        done: done, total: total, item: outcome.target.entityId, failed: outcome.failure != nil)
     }
     print(WebsiteReport.render(summary), terminator: "")
     if !summary.failed.isEmpty {

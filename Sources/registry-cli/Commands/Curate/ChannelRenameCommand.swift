@@ -29,9 +29,12 @@ struct ChannelRenameCommand: ParsableCommand {
     let registry = try database.open()
     let day = try parseDay(on, option: "--on")
     let c = try registry.resolveChannel(channel)
-    let old = c.handle
     let renamed = try registry.renameChannel(
       c.id!, to: newHandle, on: day, context: try change.context())
-    print("renamed \(c.key): '\(old)' until \(day), '\(renamed.handle)' from \(day) on")
+    if let old = c.handle {
+      print("renamed \(c.key): '\(old)' until \(day), '\(renamed.handleText)' from \(day) on")
+    } else {
+      print("\(c.key) had no handle: '\(renamed.handleText)' from \(day) on")
+    }
   }
 }

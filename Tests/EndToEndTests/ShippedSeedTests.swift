@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The shipped seed (data/seed) through the built binary: the counts over time its sources
+/// give, the 2018 study beside the estimate, and channels that no source names (no handle) in
+/// every listing, the lookup, the report and validate.
+@Suite(.serialized) struct ShippedSeedTests {
+  static func workspace() throws -> CLIWorkspace {
+    let cli = try CLIWorkspace(seed: Fixtures.dataSeed)
+    try cli.run(["init"])
+    return cli
+  }
+
+  static func csvRows(_ text: String) -> [[String: String]] {
+    let lines = text.split(separator: "\r\n").map(String.init)
+    guard let header = lines.first?.split(separator: ",").map(String.init) else { return [] }
+    return lines.dropFirst().map { line in
+      // The columns read here (id, region, population) hold no quotes or commas.
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      return Dictionary(uniqueKeysWithValues: zip(header, cells))
+    }
+  }
+
+  /// 195 zones in the 2013 table; 99/71/6 in the 2026 list, 11,492,641 inhabitants (Statbel
+  /// 2020, the 581 municipalities); no placeholder zone in any listing.
+  @Test func zoneCountsOverTime() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    let y2013 = try cli.run([
+      "entities", "--kind", "local_police", "--as-of", "2013-06-30", "--format", "csv",
+    ])
+    #expect(y2013.status == 0, "\(y2013.stderr)")
+    #expect(Self.csvRows(y2013.stdout).count == 195)
+    let today = try cli.run([
+      "entities", "--kind", "local_police", "--country", "BE", "--as-of", "2026-11-30",
+      "--format", "csv",
+    ])
+    let rows = Self.csvRows(today.stdout)
+    var byRegion: [String: Int] = [:]
+    for r in rows { byRegion[r["region"] ?? "", default: 0] += 1 }
+    #expect(byRegion == ["BE-VLG": 99, "BE-WAL": 71, "BE-BRU": 6])
+    #expect(rows.map { Int($0["population"] ?? "") ?? 0 }.reduce(0, +) == 11_492_641)
+    let all = try cli.run(["entities", "--format", "csv"])
+    #expect(!all.stdout.contains("unresolved"))
+    #expect(!all.stdout.contains("placeholder"))
+  }
+
+  @Test func theStudyOf2018BesideTheEstimateAndTheWebsiteSettingsCoverage() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    let r = try cli.run(["report", "adoption", "--as-of", "2018-06-30", "--region", "BE-VLG"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Published: 80%, 2018-05-01 (month): Flemish police zones with a"))
+    #expect(r.stdout.contains("Published: 68%, 2018-05-01 (month): Flemish police zones on"))
+    // Mechelen's merger into Mechelen-Willebroek is dated to the year 2015 only (GvA 2021).
+    #expect(
+      r.stdout.contains(
+        "- be-pz-mechelen: end 2015-12-31 (between 2015-01-01 and 2015-12-31; source gva-2021-mewi)"
+      ))
+    let low = try cli.run([
+      "report", "adoption", "--as-of", "2015-06-30", "--min-confidence", "low", "--format", "json",
+    ])
+    let json = try #require(try parseJSON(low.stdout) as? [String: Any])
+    let summary = try #require(json["summary"] as? [String: Any])
+    let platforms = try #require(summary["platforms"] as? [[String: Any]])
+    let x = try #require(platforms.first { $0["platform"] as? String == "x" })
+    let coverage = try #require(x["coverage"] as? Double)
+    #expect(coverage > 0.5)
+    #expect(x["low_coverage"] as? Bool == false)
+    #expect(x["estimate_ci_low"] is Double && x["estimate_ci_high"] is Double)
+  }
+
+  /// Charleroi's page: recorded without a handle (no source names it).
+  @Test func aChannelWithoutAHandleInEveryListing() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    let key = "facebook_page/unknown:be-pz-charleroi"
+    let json = try cli.run([
+      "accounts", "--entity", "be-pz-charleroi", "--platform", "facebook_page", "--format", "json",
+    ])
+    #expect(json.status == 0, "\(json.stderr)")
+    let rows = try #require(try parseJSON(json.stdout) as? [[String: Any]])
+    let row = try #require(rows.first { $0["channel_key"] as? String == key })
+    #expect(row["handle"] is NSNull)
+    let csv = try cli.run(["accounts", "--entity", "be-pz-charleroi", "--format", "csv"])
+    #expect(csv.status == 0)
+    let table = try cli.run(["accounts", "--entity", "be-pz-charleroi"])
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("facebook_page"))
+    let show = try cli.run(["show", key])
+    #expect(show.status == 0, "\(show.stderr)")
+    #expect(show.stdout.contains("facebook_page (handle unknown)  [\(key)]"))
+    let entity = try cli.run(["show", "be-pz-charleroi"])
+    #expect(entity.stdout.contains("(handle unknown)"))
+    let report = try cli.run(["report", "adoption", "--as-of", "2020-01-01", "--format", "html"])
+    #expect(report.status == 0, "\(report.stderr)")
+    let validate = try cli.run(["validate", "--format", "csv"])
+    #expect(validate.status == 0, "\(validate.stderr)")
+    #expect(
+      validate.stdout.contains(
+        "info,handle_unknown,\(key),handle unknown: the source doc-000-uvcw-charleroi-2019 shows"))
+    #expect(validate.stdout.contains("warning,code_conflict,code 5277,sources disagree"))
+    #expect(validate.stdout.contains("info,uncertain_date,be-pz-mechelen,end 2015-12-31"))
+    #expect(validate.stderr.contains(" 0 error(s)"))
+  }
+}
