@@ -3,7 +3,8 @@
 below is sent to a running server, its status must be one the document lists for the route, and
 its body must validate against that response's schema (JSON Schema 2020-12, OpenAPI 3.1
 dialect, with openapi-schema-validator). Every path of the document is requested at least once,
-and every query parameter sent is one the document declares for the route.
+and every query parameter sent is one the document declares for the route. Three databases:
+the compare fixture, the report fixture (surveys) and the shipped seed (what users serve).
 
     python3 Tests/Web/check_api.py       # needs .build/debug/registry-cli and the venv's packages
 """
@@ -69,6 +70,22 @@ REQUESTS = [
     ("/report", "min_confidence=high&as_of=2024-01-01"),
     ("/compare/{id}", "min_confidence=low&as_of=2024-01-01"),
     ("/rank", "min_confidence=low&as_of=2024-01-01"),
+]
+
+# On the shipped seed, what users serve: channels without a handle (handle-unknown), ceased
+# entities, uncertain dates, surveys.
+SEED = [
+    ("/accounts", "include_ceased=1&limit=50000"),
+    ("/accounts", "presence=1"),
+    ("/entities", ""),
+    ("/entities/be-pz-bruxelles-capitale-ixelles", ""),
+    ("/entities/be-fed-press-service", ""),
+    ("/report", ""),
+    ("/report", "as_of=2013-06-30"),
+    ("/summary", ""),
+    ("/rank", "metric=followers_per_1000"),
+    ("/references", ""),
+    ("/log", ""),
 ]
 
 # On the report's fixture: surveys (present and absent), so that statuses, surveys and the
@@ -138,6 +155,16 @@ def main():
                 if problem:
                     failed += 1
                     failures.append(f"report fixture {path}?{query}: {problem}")
+                else:
+                    passed += 1
+        db = serve.make_database(os.path.join(serve.ROOT, "data/seed"), folder)
+        with serve.server(db, os.path.join(folder, "server-seed.log")) as base:
+            for path, query in SEED:
+                url = base + "/api/v1" + path + ("?" + query if query else "")
+                problem = check(path, path, query, url)
+                if problem:
+                    failed += 1
+                    failures.append(f"shipped seed {path}?{query}: {problem}")
                 else:
                     passed += 1
     for p in SPEC["paths"]:

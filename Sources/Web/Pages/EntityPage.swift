@@ -75,7 +75,8 @@ enum EntityPage {
       o += "<h2>Former channels (\(d.formerChannels.count)), now another entity's</h2>\n"
       o += "<table class=\"listing\"><tr><th>channel</th><th>owned</th><th>owner now</th></tr>\n"
       for c in d.formerChannels {
-        o += "<tr><td>\(e(c.platform)) \(e(c.handle)) <span class=\"muted\">\(e(c.key))</span></td>"
+        o += "<tr><td>\(e(c.platform)) \(e(c.handle ?? Channel.unknownHandleText)) "
+        o += "<span class=\"muted\">\(e(c.key))</span></td>"
         o +=
           "<td>\(e(Details.ownership(c.validFrom, c.validTo)))</td><td>\(link(c.owner))</td></tr>\n"
       }
@@ -117,7 +118,7 @@ enum EntityPage {
     var o = "<section class=\"channel\" id=\"channel-\(c.id.map(String.init) ?? "")\">"
     o +=
       "<h3>\(e(c.platform.rawValue)) · "
-      + (c.url.map { externalLink($0, text: c.handle) } ?? e(c.handle))
+      + (c.url.map { externalLink($0, text: c.handleText) } ?? e(c.handleText))
     o += " <span class=\"muted\">\(e(c.key))</span></h3><dl class=\"facts\">"
     func fact(_ name: String, _ text: String?) {
       guard let text, !text.isEmpty else { return }

@@ -54,7 +54,8 @@ enum HomePage {
     case .failure(let why):
       o += "<p class=\"missing\">The map cannot be drawn: \(e(why.reason))</p>\n"
     }
-    o += "<h2>Adoption by region and platform</h2>\n" + matrix(r)
+    // As wide as the platforms are many: it scrolls, not the page.
+    o += "<h2>Adoption by region and platform</h2>\n<div class=\"scroll\">" + matrix(r) + "</div>"
     o += "<p class=\"muted\">Each cell: the estimate (present / (present + absent)) and its 95% "
     o += "Wilson interval; the bounds (present / entities to (present + unknown) / entities); "
     o += "present · absent · unknown of the entities existing on \(asOf), and the coverage. An "

@@ -44,7 +44,7 @@ enum Layout {
       .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.2em}
       @media (max-width:800px){.cols{grid-template-columns:1fr}}
       details.defs{font-size:.85em;color:#34495e}details.defs p{margin:.4em 0}
-      #sentence{font-size:.95em;color:#34495e}
+      #sentence{font-size:.95em;color:#34495e}div.scroll{overflow-x:auto}
       td.status.present_confirmed{color:#1b4f72;font-weight:600}td.status.absent{color:#943126}
       td.status.unknown{color:#566573;font-style:italic}
       dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:.5em 0}
