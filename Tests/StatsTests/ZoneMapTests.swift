@@ -79,6 +79,15 @@ struct ZoneMapTests {
     #expect(classes.labels == ["≤ 1.8", "1.8–2.6", "2.6–3.4", "3.4–4.2", "> 4.2"])
     // One value: a single class.
     #expect(ZoneMapChart.Classes([entity(7)], 0).labels == ["all values"])
+    // No value at all: no class in the legend, only the other keys.
+    let none = EntityAdoption(
+      id: "n", name: "", region: "R", population: nil,
+      cells: [.init(status: PlatformPresence(.present), followers: nil, perThousand: nil)])
+    #expect(!ZoneMapChart.Classes([none], 0).hasValues)
+    let legend = ZoneMapChart.legend(
+      colouring: .perThousand, scale: ZoneMapChart.Classes([none], 0), platform: "x",
+      height: 100)
+    #expect(!legend.contains("followers per 1,000<") && legend.contains("present, no fresh count"))
   }
 
   @Test func theMapHasOnePathPerZoneColouredByStatus() {

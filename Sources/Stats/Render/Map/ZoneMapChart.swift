@@ -131,9 +131,12 @@ public enum ZoneMapChart {
   struct Classes {
     /// Upper bounds of every class but the last, ascending and distinct.
     let bounds: [Double]
+    /// Whether any entity has a value (else the legend shows no class).
+    let hasValues: Bool
 
     init(_ entities: [EntityAdoption], _ selector: Int) {
       let values = entities.compactMap { $0.cells[selector].perThousand?.value }.sorted()
+      hasValues = !values.isEmpty
       var bounds: [Double] = []
       for p in [0.2, 0.4, 0.6, 0.8] {
         // Rounded as shown, so a legend's ranges and a zone's class agree.
@@ -169,7 +172,7 @@ public enum ZoneMapChart {
       items.append((present, "present on \(platform), confirmed"))
       items.append((carriedForward, "present, carried forward"))
     case .perThousand:
-      for (k, label) in (scale?.labels ?? []).enumerated() {
+      for (k, label) in (scale?.hasValues == true ? scale!.labels : []).enumerated() {
         items.append((classes[k], label + " followers per 1,000"))
       }
       items.append((missingValue, "present, no fresh count or no population"))
