@@ -1,5 +1,7 @@
 import Foundation
+import Registry
 import Stats
+import Vocabulary
 
 /// The zone outlines, data/map/be-zones.json (built by scripts/build_zone_map.py), read once per
 /// process: Stats draws them but reads no file.
@@ -22,6 +24,17 @@ public enum ZoneMapFile {
 
   /// Belgium's zones and municipalities, read on first use.
   public static let belgium: Result<ZoneMap, ZoneMapUnavailable> = load(path: defaultPath())
+
+  /// `map` with the outlines of the entities that exist on `day` in `registry` only: the zones
+  /// of that day, whatever the report's regions or kinds (the others are drawn as out of scope).
+  /// The map file holds every zone the seed has known, ceased ones too, which overlap.
+  public static func map(
+    _ map: Result<ZoneMap, ZoneMapUnavailable> = belgium, of registry: RegistryDatabase,
+    on day: Day
+  ) throws -> Result<ZoneMap, ZoneMapUnavailable> {
+    guard case .success(let m) = map else { return map }
+    return .success(m.zones(of: try registry.entityIds(existingOn: day)))
+  }
 
   private struct File: Decodable {
     var viewBox: String

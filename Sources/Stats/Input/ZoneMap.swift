@@ -19,6 +19,15 @@ public struct ZoneMap: Sendable, Equatable {
     self.licence = licence
   }
 
+  /// The same map with the outlines of `ids` only (the municipalities are kept): the zones of
+  /// one day, so that a merged zone and the zones it was made of are never drawn on top of
+  /// each other.
+  public func zones(of ids: Set<String>) -> ZoneMap {
+    var copy = self
+    copy.zones = zones.filter { ids.contains($0.key) }
+    return copy
+  }
+
   /// The viewBox's width and height (1000 × 1000 when it cannot be read).
   public var size: (width: Double, height: Double) {
     let parts = viewBox.split(separator: " ").compactMap { Double($0) }

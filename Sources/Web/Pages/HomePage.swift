@@ -48,7 +48,7 @@ enum HomePage {
       o += "boundaries, simplified); click a zone for its page."
       if !unmapped.isEmpty {
         o += " \(unmapped.count) of the \(r.entities.count) entities in scope have no outline "
-        o += "on this map (ceased zones, or zones without municipalities in the registry)."
+        o += "on this map (no municipalities in the registry, or none in the map file)."
       }
       o += "</figcaption>" + ZoneMapChart.licenceHTML(m) + "</figure>\n"
     case .failure(let why):

@@ -31,7 +31,10 @@ enum PageRoutes {
           asOfGiven: p.asOf, selector: report.selectorIndex(p.selector.name) ?? 0,
           colouring: p.colouring, minConfidenceGiven: p.minConfidence)
         return Reply.html(
-          HomePage.render(report, choice: choice, map: site.map, nonce: Reply.nonce))
+          HomePage.render(
+            report, choice: choice,
+            map: try ZoneMapFile.map(site.map, of: site.registry, on: report.asOf),
+            nonce: Reply.nonce))
       }
     }
 
@@ -73,7 +76,8 @@ enum PageRoutes {
         } respond: { r, _ in
           let report = try site.report(r)
           let options = HTMLOptions(
-            zoneMap: site.map, styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
+            zoneMap: try ZoneMapFile.map(site.map, of: site.registry, on: report.asOf),
+            styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
             header: (Layout.navigation("/report"), Layout.navigationStyle))
           let text = AdoptionReporting.render(report, as: format, html: options)
           return Reply.format(
