@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -9,10 +9,29 @@ let package = Package(
     .library(name: "Registry", targets: ["Registry"]),
     .library(name: "Stats", targets: ["Stats"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Web", targets: ["Web"]),
+    .executable(name: "registry-web", targets: ["registry-web"]),
+  ],
+  // The web server's stack (Hummingbird, SwiftNIO and what they pull in, about 20 packages) is
+  // behind a trait: on by default (`swift build`, `swift test`, `make test`), off for the release
+  // build of registry-cli (`make report`: `--disable-default-traits`), which then neither fetches
+  // nor checks out those packages. `make web` builds the server with it, in a build folder of its
+  // own (.build-web), so the two release builds never rebuild each other.
+  traits: [
+    .trait(name: "Web", description: "The web server, registry-web, and its stack."),
+    .default(enabledTraits: ["Web"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // The web server. Hummingbird 2.28 needs swift-tools-version 6.2. No traits: the server
+    // reads no swift-configuration and decodes no URL-encoded forms, so neither is built.
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    // NIOThreadPool: the server's database reads run on threads of their own.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
@@ -40,6 +59,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The web server: pages, downloads and the JSON API over the same Reporting functions.
+    .target(
+      name: "Web",
+      dependencies: [
+        "Registry", "Stats", "Vocabulary", "Reporting",
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Web"])),
+        .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Web"])),
+        .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
+      ],
+      resources: [.embedInCode("API/openapi.json")]
+    ),
+    .executableTarget(
+      name: "registry-web",
+      dependencies: [
+        "Web", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // What the test targets share: the CLI runner, the stub HTTP server and fake social APIs,
     // temporary directories, fixture paths and golden files (docs/testing.md).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -49,7 +86,8 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Registry", "Stats", "Vocabulary", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["registry-cli", "TestSupport"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["registry-cli", "Registry", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ struct RegistryCLI: ParsableCommand {
     version: RegistryCLI.version,
     subcommands: [
       InitCommand.self, AccountsCommand.self, EntitiesCommand.self, ShowCommand.self,
-      SummaryCommand.self,
+      SummaryCommand.self, ServeCommand.self,
       EntityCommand.self, ChannelCommand.self, SurveyCommand.self, ImportCommand.self,
       LogCommand.self,
       ValidateCommand.self, SnapshotCommand.self, HistoryCommand.self, GenerateCommand.self,

@@ -46,6 +46,44 @@ import Testing
     #expect(!all.stdout.contains("placeholder"))
   }
 
+  /// The HTML report's map draws the zones of its date: 195 outlines on 2013-06-30 (the zones of
+  /// the 2013 table), 176 on 2026-06-30, never a ceased zone over the zone that replaced it (each
+  /// outline once, and the ids are those `entities --as-of` lists). With one region, the other
+  /// regions' zones of that day are drawn as out of scope, not their predecessors.
+  @Test func theReportMapDrawsTheZonesOfItsDate() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    func zones(_ html: String) -> [(id: String, out: Bool)] {
+      html.components(separatedBy: "<path class=\"zone").dropFirst().map { tail in
+        let out = tail.hasPrefix(" out")
+        let id = tail.components(separatedBy: "data-entity=\"")[1]
+          .components(separatedBy: "\"")[0]
+        return (id, out)
+      }
+    }
+    for (day, count) in [("2013-06-30", 195), ("2024-06-30", 185), ("2026-06-30", 176)] {
+      let listed = try cli.run([
+        "entities", "--kind", "local_police", "--as-of", day, "--format", "csv",
+      ])
+      let existing = Set(Self.csvRows(listed.stdout).compactMap { $0["id"] })
+      #expect(existing.count == count, "\(day)")
+      let html = try cli.run(["report", "adoption", "--as-of", day, "--format", "html"])
+      #expect(html.status == 0, "\(html.stderr)")
+      let drawn = zones(html.stdout)
+      #expect(drawn.count == count, "\(day): \(drawn.count) outlines")
+      #expect(Set(drawn.map(\.id)) == existing, "\(day)")
+      #expect(drawn.allSatisfy { !$0.out }, "\(day)")
+    }
+    // Flanders on 2024-06-30: 108 zones in scope, the 77 Walloon and Brussels zones of that day
+    // (185 - 108) out of scope.
+    let flanders = try cli.run([
+      "report", "adoption", "--as-of", "2024-06-30", "--region", "BE-VLG", "--format", "html",
+    ])
+    let drawn = zones(flanders.stdout)
+    #expect(drawn.filter { !$0.out }.count == 108)
+    #expect(drawn.filter(\.out).count == 185 - 108)
+  }
+
   @Test func theStudyOf2018BesideTheEstimateAndTheWebsiteSettingsCoverage() throws {
     let cli = try Self.workspace()
     defer { cli.cleanUp() }

@@ -6,13 +6,14 @@ bench_cli() {
   CLI=$PWD/.build/release/registry-cli
   if [ "${1:-0}" = 1 ]; then
     if [ ! -x "$CLI" ]; then
-      echo "--no-build: $CLI is missing; build it first (swift build -c release)" \
+      echo "--no-build: $CLI is missing; build it first (make release)" \
         "or run without --no-build" >&2
       exit 1
     fi
     echo "--no-build: using $CLI as built $(date -r "$CLI" '+%F %T')" >&2
   else
-    swift build -c release --product registry-cli >&2
+    # As `make report` builds it (without the web stack, so the two share one build).
+    swift build -c release --disable-default-traits --product registry-cli >&2
   fi
 }
 

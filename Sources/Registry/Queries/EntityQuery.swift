@@ -1,4 +1,5 @@
 import GRDB
+import Vocabulary
 
 /// One row of the `entities` listing.
 public struct EntityRow: Codable, Hashable, Sendable, FetchableRecord {
@@ -43,6 +44,21 @@ public struct EntityRow: Codable, Hashable, Sendable, FetchableRecord {
 public enum ChannelPresence: Sendable { case any, with, without }
 
 extension RegistryDatabase {
+  /// The ids of the entities that exist on `day`, of any country, region or kind (the same
+  /// date rule as `--as-of`: valid_from on or before the day, valid_to after it). The zone map
+  /// draws these outlines, so a zone that ceased or did not yet exist is not drawn over the
+  /// zones that covered its ground that day.
+  public func entityIds(existingOn day: Day) throws -> Set<String> {
+    var q = SQLFilter()
+    var f = RegistryFilter()
+    f.asOf = day
+    q.entityConditions(f)
+    let sql = "SELECT e.id FROM entity e WHERE " + q.clauses.joined(separator: " AND ")
+    return try writer.read { db in
+      Set(try String.fetchAll(db, sql: sql, arguments: q.arguments))
+    }
+  }
+
   /// Lists entities matching the filter. Channel counts honour the platform, status and as-of
   /// filters; with an as-of day they count the channels each entity owned that day.
   public func entities(_ f: RegistryFilter, presence: ChannelPresence = .any) throws -> [EntityRow]

@@ -91,14 +91,18 @@ public enum AdoptionReporting {
       snapshotsRead: rows.snapshots.count)
   }
 
-  /// The report as text in `format`.
-  public static func render(_ report: AdoptionReport, as format: ReportFormat) -> String {
+  /// The report as text in `format`. HTML is a standalone file with the zone map unless
+  /// `html` says otherwise (a web page's nonce and links).
+  public static func render(
+    _ report: AdoptionReport, as format: ReportFormat, html: HTMLOptions? = nil
+  ) -> String {
     defer { PhaseTimings.mark("render") }
     switch format {
     case .markdown: return ReportMarkdown.render(report)
     case .json: return ReportJSON.render(report)
     case .csv: return ReportCSV.render(report)
-    case .html: return ReportHTML.render(report)
+    case .html:
+      return ReportHTML.render(report, options: html ?? HTMLOptions(zoneMap: ZoneMapFile.belgium))
     }
   }
 }

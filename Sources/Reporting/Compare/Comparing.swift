@@ -142,14 +142,17 @@ public enum Comparing {
 
   /// A scorecard or a comparison as text in `format` (side by side has no page of its own: its
   /// `html` is its JSON, as before).
-  public static func render(_ comparison: Comparison, as format: ScorecardFormat) -> String {
+  /// `html` gives a web page its style nonce.
+  public static func render(
+    _ comparison: Comparison, as format: ScorecardFormat, html: HTMLOptions = HTMLOptions()
+  ) -> String {
     switch comparison {
     case .scorecard(let card, _):
       switch format {
       case .table: return ScorecardText.render(card, markdown: false)
       case .markdown: return ScorecardText.render(card, markdown: true)
       case .json: return ScorecardJSON.render(card)
-      case .html: return ScorecardHTML.render(card)
+      case .html: return ScorecardHTML.render(card, options: html)
       }
     case .sideBySide(let side):
       switch format {

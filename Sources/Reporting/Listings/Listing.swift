@@ -11,14 +11,18 @@ public struct ListingShape: Sendable, Equatable {
   public var sort: String?
   /// With `sort`: largest first.
   public var desc: Bool
+  /// Rows skipped before the first one shown (after sorting): a web page's later pages.
+  public var offset: Int
 
   public init(
-    format: ListingFormat = .table, limit: Int? = nil, sort: String? = nil, desc: Bool = false
+    format: ListingFormat = .table, limit: Int? = nil, sort: String? = nil, desc: Bool = false,
+    offset: Int = 0
   ) {
     self.format = format
     self.limit = limit
     self.sort = sort
     self.desc = desc
+    self.offset = offset
   }
 }
 
@@ -54,7 +58,8 @@ public struct Listing<Row: Encodable> {
     self.orderedCells = orderedCells
   }
 
-  public func render(_ options: ListingShape) throws -> String {
+  /// The rows `options` asks for: sorted, then `offset` skipped, then at most `limit`.
+  public func selected(_ options: ListingShape) throws -> [Row] {
     var rows = self.rows
     if let sort = options.sort {
       let desc = sort.hasPrefix("-") || options.desc
@@ -74,7 +79,13 @@ public struct Listing<Row: Encodable> {
         return desc ? order > 0 : order < 0
       }.map(\.element)
     }
+    if options.offset > 0 { rows = Array(rows.dropFirst(options.offset)) }
     if let limit = options.limit { rows = Array(rows.prefix(limit)) }
+    return rows
+  }
+
+  public func render(_ options: ListingShape) throws -> String {
+    let rows = try selected(options)
     switch options.format {
     case .table:
       let shown = tableColumns ?? columns

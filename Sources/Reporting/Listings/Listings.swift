@@ -5,11 +5,22 @@ import Vocabulary
 /// The registry's listings, each with its columns: the command line and the web pages list the
 /// same rows under the same names.
 public enum Listings {
-  /// Channels with their entity, region and latest follower count.
-  public static func accounts(_ registry: RegistryDatabase, _ filter: RegistryFilter) throws
-    -> Listing<AccountRow>
-  {
-    Listing(
+  /// Channels with their entity, region and latest follower count. Without a day (`asOf` or
+  /// `existingOn`), the channels of the entities existing today, each under its owner today;
+  /// `includeCeased` lists the entities that no longer exist too (then `asOf` cannot be given).
+  public static func accounts(
+    _ registry: RegistryDatabase, _ filter: RegistryFilter, includeCeased: Bool = false
+  ) throws -> Listing<AccountRow> {
+    var filter = filter
+    if includeCeased && filter.asOf != nil {
+      throw RequestError(
+        "--include-ceased",
+        "--as-of lists the entities existing on that day; --include-ceased is for today's list")
+    }
+    if filter.asOf == nil && filter.existingOn == nil && !includeCeased {
+      filter.existingOn = Day.today()
+    }
+    return Listing(
       columns: AccountRow.columns, rows: try registry.accounts(filter), cells: { $0.values },
       tableColumns: [
         "entity_code", "entity_name", "entity_valid_to", "region", "platform", "handle", "status",

@@ -164,6 +164,18 @@ public enum PresenceListing {
       surveys: try registry.surveys(ofEntity: id))
   }
 
+  /// `accounts --presence`: each entity of `filter` existing on its `asOf` (default `today`)
+  /// with its status on each of the filter's platforms (none: the platform set).
+  public static func accounts(
+    _ registry: RegistryDatabase, _ filter: RegistryFilter, rule: PresenceRule,
+    today: Day = Day.today()
+  ) throws -> Listing<PresenceRow> {
+    let statuses = try statuses(
+      registry, filter, on: filter.asOf ?? today, platforms: filter.platforms.map(\.rawValue),
+      rule: rule)
+    return listing(statuses.entities)
+  }
+
   /// `accounts --presence`: one row per entity and platform.
   public static func listing(_ entities: [EntityPresence]) -> Listing<PresenceRow> {
     Listing(

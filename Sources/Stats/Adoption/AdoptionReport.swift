@@ -163,11 +163,18 @@ public struct AdoptionReport: Sendable {
   public var diffusion: [String: [DiffusionPoint]]
   public var dataQuality: DataQuality
   public var sources: [Citation]
+  /// Each entity existing on the date, once per id, in input order: what the zone map shows.
+  public var entities: [EntityAdoption]
   /// Built from generated data: every rendering says so at the top (`SyntheticBanner`).
   public var synthetic = false
 
   /// The `any` row for the whole scope.
   public var nationalAny: GroupFigures { national[0] }
+
+  /// The position of the selector named `name` (`any` or a platform) in `selectors`.
+  public func selectorIndex(_ name: String) -> Int? {
+    selectors.firstIndex { $0.name == name }
+  }
 
   public func regionName(_ code: String) -> String {
     code == "ALL" ? "All regions" : regionNames[code] ?? code

@@ -374,6 +374,28 @@ public enum AdoptionReportBuilder {
     let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
       .sorted { entities[$0].id < entities[$1].id }.map(entry)
 
+    // Each entity existing on the date once (its first existing position), for the map.
+    var seenIds = Set<String>()
+    var standings: [EntityAdoption] = []
+    for i in entities.indices where index.exists[i] && seenIds.insert(entities[i].id).inserted {
+      let e = entities[i]
+      let cells = selectors.indices.map { s -> EntityAdoption.Cell in
+        let status = statuses[i * k + s]
+        guard let a = audiences.audience(i, s) else {
+          return EntityAdoption.Cell(status: status, followers: nil, perThousand: nil)
+        }
+        let perThousand: Metric<Double>
+        switch a {
+        case .value(let v): perThousand = PerCapita.perThousand(v, population: e.population)
+        case .missing(let r): perThousand = .missing(r)
+        }
+        return EntityAdoption.Cell(status: status, followers: a, perThousand: perThousand)
+      }
+      standings.append(
+        EntityAdoption(
+          id: e.id, name: e.name, region: e.region, population: e.population, cells: cells))
+    }
+
     var quality = DataQuality()
     quality.openSocialChannels = socialPositions.count
     for j in socialPositions {
@@ -420,7 +442,7 @@ public enum AdoptionReportBuilder {
       growth90: p90, growth365: p365,
       disclaimer: disclaimer, top: top, bottom: bottom, missingAudience: missing,
       audienceByRegion: audienceByRegion, diffusion: prepared.diffusion, dataQuality: quality,
-      sources: allSources.sorted { $0.key < $1.key })
+      sources: allSources.sorted { $0.key < $1.key }, entities: standings)
     report.synthetic = input.synthetic
     return report
   }

@@ -9,11 +9,7 @@ struct DatabaseOptions: ParsableArguments {
   @Option(help: "Database file (default: $REGISTRY_DB or registry.sqlite).")
   var db: String?
 
-  var path: String {
-    if let db { return db }
-    if let env = ProcessInfo.processInfo.environment["REGISTRY_DB"], !env.isEmpty { return env }
-    return "registry.sqlite"
-  }
+  var path: String { db ?? DatabaseLocation.defaultPath() }
 
   /// Opens the registry for reading and writing, first creating it from the seed when the file
   /// does not exist. A file this process may not write is refused, saying so.

@@ -23,7 +23,7 @@ enum DetailText {
     field(
       "population",
       e.population.map { "\($0)" + (e.populationYear.map { " (\($0))" } ?? "") })
-    field("valid", validity(e.validFrom, e.validTo))
+    field("valid", Details.validity(e.validFrom, e.validTo))
     field("parent", d.parent)
     field("sectors/parts", d.children.joined(separator: ", "))
     for lang in d.names.keys.sorted() { field("name (\(lang))", d.names[lang]) }
@@ -106,7 +106,7 @@ enum DetailText {
     field("note", c.note)
     for h in d.handleHistory { field("former handle", "\(h.handle) (until \(h.validUntil))") }
     for o in d.owners {
-      field("owner", "\(o.entityId) \(ownership(o.validFrom, o.validTo)) (\(o.source))")
+      field("owner", "\(o.entityId) \(Details.ownership(o.validFrom, o.validTo)) (\(o.source))")
     }
     field("source", sourceLine(d.source))
     if d.latestSnapshots.isEmpty {
@@ -135,25 +135,6 @@ enum DetailText {
       }
     }
     return out
-  }
-
-  static func validity(_ from: String?, _ to: String?) -> String? {
-    switch (from, to) {
-    case (nil, nil): return nil
-    case (let f?, nil): return "from \(f)"
-    case (nil, let t?): return "until \(t) (ceased that day)"
-    case (let f?, let t?): return "from \(f) until \(t) (ceased that day)"
-    }
-  }
-
-  /// An ownership period in words: `until D`, `from D`, `from D until E` (E exclusive).
-  static func ownership(_ from: String?, _ to: String?) -> String {
-    switch (from, to) {
-    case (nil, nil): return "for its whole life"
-    case (let f?, nil): return "from \(f)"
-    case (nil, let t?): return "until \(t)"
-    case (let f?, let t?): return "from \(f) until \(t)"
-    }
   }
 
   static func sourceLine(_ s: Source) -> String {

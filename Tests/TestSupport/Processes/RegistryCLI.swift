@@ -107,4 +107,13 @@ public final class CLIProcess: @unchecked Sendable {
 
   /// Sends SIGKILL: no clean-up, no last write.
   public func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+
+  /// Sends SIGTERM: the process ends as it does when asked to stop.
+  public func terminate() { _ = Foundation.kill(process.processIdentifier, SIGTERM) }
+
+  /// Whether it still runs.
+  public var isRunning: Bool { process.isRunning }
+
+  /// What it wrote to stderr so far.
+  public var stderrSoFar: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
 }

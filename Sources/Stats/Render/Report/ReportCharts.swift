@@ -1,7 +1,7 @@
 import Foundation
 
 /// Inline SVG charts for the HTML report: no script, no external asset.
-enum ReportCharts {
+public enum ReportCharts {
   static let palette = [
     "#1b4f72", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#17a589", "#7f8c8d", "#2e86c1",
   ]
@@ -14,7 +14,7 @@ enum ReportCharts {
   /// lower bound), unknown (hatched, its end the upper bound) and absent (grey); the estimate as
   /// a diamond with its 95% interval as whiskers; the coverage on the right. A missing estimate
   /// is written out, never drawn as 0.
-  static func adoption(_ r: AdoptionReport) -> String {
+  public static func adoption(_ r: AdoptionReport) -> String {
     let rows = r.national + r.regions
     let left = 230.0
     let width = 800.0
@@ -111,7 +111,7 @@ enum ReportCharts {
   }
 
   /// Diffusion curves for the whole scope: one line per platform, share of entities by year.
-  static func diffusion(_ r: AdoptionReport) -> String {
+  public static func diffusion(_ r: AdoptionReport) -> String {
     let points = r.diffusion["ALL"] ?? []
     let width = 760.0
     let height = 300.0

@@ -48,7 +48,7 @@ public enum ReportHTML {
     h2{break-after:avoid}a{color:inherit;text-decoration:none}}
     """
 
-  public static func render(_ r: AdoptionReport) -> String {
+  public static func render(_ r: AdoptionReport, options: HTMLOptions = HTMLOptions()) -> String {
     let asOf = "\(r.asOf)"
     let any = r.nationalAny
     let defs = Dictionary(
@@ -59,7 +59,10 @@ public enum ReportHTML {
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
     o += "<title>\(r.synthetic ? SyntheticBanner.titlePrefix : "")"
     o += "Police on social media: adoption report as of \(asOf)</title>"
-    o += "<style>\(style)</style></head><body>\n"
+    let mapFigure = zoneMapFigure(r, options)
+    o += options.styleTag + style + (mapFigure.isEmpty ? "" : ZoneMapChart.style)
+    o += (r.synthetic ? SyntheticBanner.css : "") + (options.header?.css ?? "")
+    o += "</style></head><body>\n" + (options.header?.html ?? "")
     if r.synthetic { o += SyntheticBanner.html }
     o += "<h1>Police on social media: national adoption report, as of \(asOf)</h1>\n"
     o += "<p>Scope: country \(escape(r.filters.country)); kinds "
@@ -110,7 +113,8 @@ public enum ReportHTML {
     o += definition(defs["presence_status"]) + definition(defs["estimate"])
     o += definition(defs["any_platform"])
 
-    o += "<h2>2. Adoption by region and platform</h2>\n<figure>" + ReportCharts.adoption(r)
+    o += "<h2>2. Adoption by region and platform</h2>\n" + mapFigure
+    o += "<figure>" + ReportCharts.adoption(r)
     o += "<figcaption>Per region and platform: entities present (solid), unknown (hatched) and "
     o += "absent (grey) as shares of the entities, so the bar's solid end is the lower bound and "
     o += "its hatched end the upper bound; the diamond is the estimate among the entities whose "
@@ -142,9 +146,11 @@ public enum ReportHTML {
     }
     o += "</table>\n" + definition(defs["quartiles"]) + definition(defs["followers_per_1000"])
     o += definition(defs["growth"])
-    o += "<h3>Largest audiences</h3>\n" + entityTable(r.top, r)
-    o += "<h3>Smallest audiences</h3>\n" + entityTable(r.bottom, r)
-    o += "<h3>On social media, audience missing</h3>\n" + entityTable(r.missingAudience, r)
+    let link = options.entityLink
+    o += "<h3>Largest audiences</h3>\n" + entityTable(r.top, r, link)
+    o += "<h3>Smallest audiences</h3>\n" + entityTable(r.bottom, r, link)
+    o += "<h3>On social media, audience missing</h3>\n"
+    o += entityTable(r.missingAudience, r, link)
 
     o += "<h2>4. Diffusion</h2>\n<figure>" + ReportCharts.diffusion(r)
     o += "<figcaption>All regions: the share of entities present on each platform at the end of "
@@ -207,6 +213,37 @@ public enum ReportHTML {
     return o
   }
 
+  /// The map of the zones on any social platform, when the report has entities on it: the
+  /// figure, a note on the entities it cannot show, and the geometry's licence.
+  static func zoneMapFigure(_ r: AdoptionReport, _ options: HTMLOptions) -> String {
+    switch options.zoneMap {
+    case nil:
+      return ""
+    case .failure(let why)?:
+      return "<p class=\"def\">The map of the zones is not shown: \(escape(why.reason))</p>\n"
+    case .success(let map)?:
+      let unmapped = ZoneMapChart.unmapped(r, map: map)
+      // A scope with no zone on the map (another country, a test registry) gets no map.
+      if unmapped.count == r.entities.count { return "" }
+      var o = "<figure class=\"map\">"
+      o += ZoneMapChart.render(
+        r, map: map, selector: 0, colouring: .status, link: options.entityLink)
+      o += "<figcaption>Each zone's status on any social platform on \(r.asOf): present "
+      o += "(confirmed, or carried forward from older evidence), absent, or unknown (hatched; "
+      o += "never counted as absent). A zone's outline is the union of its municipalities' (2019 "
+      o += "boundaries, simplified)."
+      if !unmapped.isEmpty {
+        o += " Not on the map (no outline): " + String(unmapped.count) + " of "
+        o += "\(r.entities.count) entities in scope, "
+        o += escape(unmapped.prefix(5).map(\.id).joined(separator: ", "))
+        o += unmapped.count > 5 ? ", …" : ""
+        o += "."
+      }
+      o += "</figcaption>" + ZoneMapChart.licenceHTML(map) + "</figure>\n"
+      return o
+    }
+  }
+
   /// Wraps "missing (...)" texts so they stand out; escapes everything.
   static func span(_ text: String) -> String {
     text.hasPrefix("missing") ? "<span class=\"missing\">\(escape(text))</span>" : escape(text)
@@ -247,11 +284,15 @@ public enum ReportHTML {
     return o + "</table>\n"
   }
 
-  static func entityTable(_ list: [EntityAudience], _ r: AdoptionReport) -> String {
+  static func entityTable(
+    _ list: [EntityAudience], _ r: AdoptionReport, _ link: (@Sendable (String) -> String)?
+  ) -> String {
     if list.isEmpty { return "<p>None.</p>\n" }
     var o = "<table><tr><th>Entity</th><th>Id</th><th>Region</th><th>Followers</th></tr>\n"
     for e in list {
-      o += "<tr><td>\(escape(e.name))</td><td><code>\(escape(e.id))</code></td>"
+      let name = escape(e.name)
+      o += "<tr><td>" + (link.map { "<a href=\"\(escape($0(e.id)))\">\(name)</a>" } ?? name)
+      o += "</td><td><code>\(escape(e.id))</code></td>"
       o += "<td>\(escape(r.regionName(e.region)))</td><td class=\"n\">"
       o += span(ReportText.count(e.followers)) + "</td></tr>\n"
     }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Number formatting shared by the Markdown and HTML renderings.
-enum ReportText {
+public enum ReportText {
   /// "missing (reason)" for a missing figure, never 0.
-  static func missing(_ r: MissingReason) -> String { "missing (\(r.rawValue))" }
+  public static func missing(_ r: MissingReason) -> String { "missing (\(r.rawValue))" }
 
-  static func percent(_ m: Metric<Double>, digits: Int = 1) -> String {
+  public static func percent(_ m: Metric<Double>, digits: Int = 1) -> String {
     switch m {
     case .value(let v): return String(format: "%.\(digits)f%%", v * 100)
     case .missing(let r): return missing(r)
@@ -13,28 +13,28 @@ enum ReportText {
   }
 
   /// A value already in percent (growth).
-  static func signedPercent(_ m: Metric<Double>) -> String {
+  public static func signedPercent(_ m: Metric<Double>) -> String {
     switch m {
     case .value(let v): return String(format: "%+.1f%%", v)
     case .missing(let r): return missing(r)
     }
   }
 
-  static func interval(_ p: Proportion) -> String {
+  public static func interval(_ p: Proportion) -> String {
     guard let lo = p.low.value, let hi = p.high.value else {
       return missing(p.low.reason ?? .noEntities)
     }
     return String(format: "%.1f–%.1f%%", lo * 100, hi * 100)
   }
 
-  static func count(_ m: Metric<Double>, signed: Bool = false) -> String {
+  public static func count(_ m: Metric<Double>, signed: Bool = false) -> String {
     switch m {
     case .value(let v): return grouped(v, signed: signed)
     case .missing(let r): return missing(r)
     }
   }
 
-  static func decimal(_ m: Metric<Double>, digits: Int = 1) -> String {
+  public static func decimal(_ m: Metric<Double>, digits: Int = 1) -> String {
     switch m {
     case .value(let v): return String(format: "%.\(digits)f", v)
     case .missing(let r): return missing(r)
@@ -43,7 +43,7 @@ enum ReportText {
 
   /// 1234567.5 → "1,234,568" (rounded, comma-grouped). Any Double is written, none traps:
   /// beyond Int64 the digits come from the Double itself; infinities and NaN are named.
-  static func grouped(_ v: Double, signed: Bool = false) -> String {
+  public static func grouped(_ v: Double, signed: Bool = false) -> String {
     guard v.isFinite else { return v.isNaN ? "not a number" : (v < 0 ? "−∞" : "∞") }
     let r = v.rounded()
     let digits =
@@ -57,24 +57,24 @@ enum ReportText {
     return sign + String(out.reversed())
   }
 
-  static func platformLabel(_ p: String) -> String {
+  public static func platformLabel(_ p: String) -> String {
     p == "any" ? "any social" : p
   }
 
   /// "61.0% (95% CI 52.0–70.0%)", or "missing (no_survey)".
-  static func estimate(_ b: AdoptionBounds) -> String {
+  public static func estimate(_ b: AdoptionBounds) -> String {
     guard b.estimate.rate.value != nil else { return percent(b.estimate.rate) }
     return "\(percent(b.estimate.rate)) (95% CI \(interval(b.estimate)))"
   }
 
   /// "41.5–73.3%": the lower and upper bounds.
-  static func bounds(_ b: AdoptionBounds) -> String {
+  public static func bounds(_ b: AdoptionBounds) -> String {
     guard let lo = b.lower.value, let hi = b.upper.value else { return percent(b.lower) }
     return String(format: "%.1f–%.1f%%", lo * 100, hi * 100)
   }
 
   /// "present 73 (60 confirmed, 13 carried forward), absent 47, unknown 56".
-  static func statuses(_ c: StatusCounts) -> String {
+  public static func statuses(_ c: StatusCounts) -> String {
     "present \(c.present) (\(c.presentConfirmed) confirmed, "
       + "\(c.present - c.presentConfirmed) carried forward), absent \(c.absent), "
       + "unknown \(c.unknown)"
@@ -84,7 +84,7 @@ enum ReportText {
   /// 120 of 176 with a known status (coverage 68.2%); at least 73 (41.5%), at most 129 (73.3%)".
   /// With no status known it says the share is unknown and gives the bounds; below 50% coverage
   /// it says the unknown may differ.
-  static func headline(_ b: AdoptionBounds) -> String {
+  public static func headline(_ b: AdoptionBounds) -> String {
     let c = b.counts
     let range =
       "at least \(c.present) (\(percent(b.lower))), at most \(c.present + c.unknown) "
@@ -107,7 +107,7 @@ enum ReportText {
 
   /// A published figure as a cell or a line: "51 of 195 (26.2%) zones, 2013-01-01 (circa):
   /// LABEL".
-  static func published(_ p: PublishedFigure) -> String {
+  public static func published(_ p: PublishedFigure) -> String {
     "\(p.text): \(p.reference.label)"
   }
 }

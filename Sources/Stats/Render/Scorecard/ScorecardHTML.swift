@@ -33,13 +33,15 @@ public enum ScorecardHTML {
     return "<td\(cls)>\(e(text))</td>"
   }
 
-  public static func render(_ s: Scorecard) -> String {
+  /// The page; `options` gives a web page its style nonce (the map and links are not used).
+  public static func render(_ s: Scorecard, options: HTMLOptions = HTMLOptions()) -> String {
     let date = "\(s.asOf)"
     var o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
     o += "<title>\(s.synthetic ? SyntheticBanner.titlePrefix : "")"
     o += "Scorecard: \(e(s.entity.name)) as of \(date)</title>"
-    o += "<style>\(style)</style></head><body>\n"
+    o += options.styleTag + style + (s.synthetic ? SyntheticBanner.css : "")
+    o += (options.header?.css ?? "") + "</style></head><body>\n" + (options.header?.html ?? "")
     if s.synthetic { o += SyntheticBanner.html }
     o += "<h1>Scorecard: \(e(s.entity.name)) <small>(\(e(s.entity.id)))</small></h1>\n"
     o += "<p class=\"meta\">As of \(date) · \(e(s.entity.kind)) · \(e(s.regionName)) · "

@@ -48,18 +48,16 @@ struct AccountsCommand: ParsableCommand {
 
   func run() throws {
     let registry = try database.openForReading()
-    var filter = try filters.filter(in: registry)
+    let filter = try filters.filter(in: registry)
     if presence {
-      let statuses = try PresenceListing.statuses(
-        registry, filter, on: filter.asOf ?? Day.today(),
-        platforms: filter.platforms.map(\.rawValue),
-        rule: PresenceRule(minConfidence: presenceOptions.minConfidence))
-      let listing = PresenceListing.listing(statuses.entities)
+      let listing = try PresenceListing.accounts(
+        registry, filter, rule: PresenceRule(minConfidence: presenceOptions.minConfidence))
       print(try asUsageError { try listing.render(output.shape) }, terminator: "")
       return
     }
-    if filter.asOf == nil && !includeCeased { filter.existingOn = Day.today() }
-    let listing = try Listings.accounts(registry, filter)
+    let listing = try asUsageError {
+      try Listings.accounts(registry, filter, includeCeased: includeCeased)
+    }
     print(try asUsageError { try listing.render(output.shape) }, terminator: "")
   }
 }

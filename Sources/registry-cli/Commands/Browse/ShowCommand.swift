@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Registry
 import Reporting
 import Stats
@@ -34,12 +33,6 @@ struct ShowCommand: ParsableCommand {
     if let asOf { _ = try parseDay(asOf, option: "--as-of") }
   }
 
-  /// An entity with its statuses, as `show --format json` prints it.
-  struct ShownEntity: Encodable {
-    var entity: EntityDetail
-    var presence: EntityStatuses
-  }
-
   func run() throws {
     let registry = try database.openForReading()
     let result = try registry.lookup(what)
@@ -51,11 +44,7 @@ struct ShowCommand: ParsableCommand {
         rule: PresenceRule(minConfidence: presence.minConfidence))
     }
     if format == .json {
-      switch result {
-      case .entity(let e):
-        print(try JSONOutput.pretty(ShownEntity(entity: e, presence: statuses!)))
-      case .channel(let c): print(try JSONOutput.pretty(["channel": c]))
-      }
+      print(try Details.json(result, statuses: statuses), terminator: "")
       return
     }
     switch result {

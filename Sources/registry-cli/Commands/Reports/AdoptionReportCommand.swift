@@ -38,7 +38,11 @@ struct AdoptionReportCommand: ParsableCommand {
     Terminal.note(result.summary)
     // CSV has no place for a banner: the warning goes to the terminal (JSON has "synthetic").
     if result.report.synthetic && format == .csv { Terminal.note(SyntheticBanner.text) }
-    let text = AdoptionReporting.render(result.report, as: format)
+    // The HTML's map draws the zones that existed on the report's date.
+    let html =
+      format == .html
+      ? HTMLOptions(zoneMap: try ZoneMapFile.map(of: registry, on: result.report.asOf)) : nil
+    let text = AdoptionReporting.render(result.report, as: format, html: html)
     try output.emit(text)
   }
 }

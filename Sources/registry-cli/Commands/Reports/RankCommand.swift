@@ -16,30 +16,9 @@ struct RankCommand: ParsableCommand {
       elsewhere. Definitions: docs/compare.md.
       """)
 
-  enum RankMetric: String, ExpressibleByArgument, CaseIterable {
-    case followers
-    case followersPer1000 = "followers_per_1000"
-    case growth90d = "growth_90d"
-    case growth365d = "growth_365d"
-    case engagementRate = "engagement_rate"
-    case postsPerWeek = "posts_per_week"
-
-    /// Growth ranks by percent, so a large account does not win by size alone.
-    var metric: CompareMetric {
-      switch self {
-      case .followers: return .followers
-      case .followersPer1000: return .followersPer1000
-      case .growth90d: return .growth90dPct
-      case .growth365d: return .growth365dPct
-      case .engagementRate: return .engagementRate
-      case .postsPerWeek: return .postsPerWeek
-      }
-    }
-  }
-
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "Metric: \(RankMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "Metric: \(RankMetric.namesList).")
   var metric: RankMetric
 
   @Option(help: "Platform (default: any social platform).")
@@ -75,3 +54,5 @@ struct RankCommand: ParsableCommand {
     print(Comparing.render(table, scope: described, as: format), terminator: "")
   }
 }
+
+extension RankMetric: ExpressibleByArgument {}
