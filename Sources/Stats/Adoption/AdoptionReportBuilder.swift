@@ -374,10 +374,10 @@ public enum AdoptionReportBuilder {
     let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
       .sorted { entities[$0].id < entities[$1].id }.map(entry)
 
-    // Each entity existing on the date once (its first existing position), for the map.
-    var seenIds = Set<String>()
+    // Each entity existing on the date once (its first existing position), for the map. (The
+    // index knows those positions: no id is hashed again.)
     var standings: [EntityAdoption] = []
-    for i in entities.indices where index.exists[i] && seenIds.insert(entities[i].id).inserted {
+    for i in entities.indices where index.firstExisting[i] {
       let e = entities[i]
       let cells = selectors.indices.map { s -> EntityAdoption.Cell in
         let status = statuses[i * k + s]

@@ -6,6 +6,8 @@ import Vocabulary
 struct ReportIndex {
   /// Whether entities[i] exists on the date.
   let exists: [Bool]
+  /// Whether entities[i] is the first position with its id that exists on the date.
+  let firstExisting: [Bool]
   /// channels[n]'s entity: the first position with its id, -1 when no entity has it.
   let entityOf: [Int]
   /// Bit k set when channels[n] matches selectors[k].
@@ -35,13 +37,18 @@ struct ReportIndex {
     var exists = [Bool](repeating: false, count: entities.count)
     // idExists[p]: some entity with the id of position p exists on the date.
     var idExists = [Bool](repeating: false, count: entities.count)
-    for (i, e) in entities.enumerated() {
-      let p = position[e.id] ?? i
-      if p == i { position[e.id] = i }
-      exists[i] = e.exists(on: d)
-      if exists[i] { idExists[p] = true }
+    var firstExisting = [Bool](repeating: false, count: entities.count)
+    for i in entities.indices {
+      let p = position[entities[i].id] ?? i
+      if p == i { position[entities[i].id] = i }
+      exists[i] = entities[i].exists(on: d)
+      if exists[i] {
+        firstExisting[i] = !idExists[p]
+        idExists[p] = true
+      }
     }
     self.exists = exists
+    self.firstExisting = firstExisting
     // Platform names repeat: each distinct one is matched against the selectors once.
     var platforms: [(name: String, bits: UInt64, social: Bool)] = []
     var entityOf = [Int](repeating: -1, count: channels.count)
