@@ -96,6 +96,12 @@ struct AdoptionReportBuilderTests {
     #expect(national?.followers.sum.value == 2_700_060_000)
     #expect(report.dataQuality.openSocialChannels == 2 * regions)
     #expect(report.dataQuality.freshSnapshot == 2 * regions)
+    // The map's list (beside the groups) has every entity once; the diffusion curve (beside the
+    // statuses' grouping) ends with every adopter present.
+    #expect(report.entities.count == 3 * regions)
+    #expect(Set(report.entities.map(\.id)).count == 3 * regions)
+    #expect(report.diffusion["ALL"]?.last?.adopters == 2 * regions)
+    #expect(report.diffusion["ALL"]?.last?.present == 2 * regions)
   }
 
   /// Per 1,000 inhabitants is the audience the registry knows over the population: with no

@@ -54,12 +54,6 @@ public enum AdoptionReportBuilder {
     let channels = input.channels
     let index = ReportIndex(entities: entities, channels: channels, selectors: selectors, on: d)
     let rule = input.rule
-    let presence = ReportPresence(
-      entities: entities, channels: channels, surveys: input.surveys, index: index,
-      selectors: selectors,
-      platformSet: input.platformSet
-        ?? Presence.platformSet(channels: channels, surveys: input.surveys, rule: rule),
-      rule: rule)
 
     // Regions sorted by code; region[i]: entities[i]'s region as a position in regionCodes.
     // A country has few regions: each entity's is found in a short list (the previous entity's
@@ -106,18 +100,42 @@ public enum AdoptionReportBuilder {
     }
 
     var diffusion: [String: [DiffusionPoint]] = [:]
-    let firstYear = earliestOpening.map(\.year)
     let lastYear = d.year
-    if let firstYear, firstYear <= lastYear {
-      // Every region's curve from one pass over the channels (positions of its entities).
-      var members = [[Int]](repeating: [], count: regionCodes.count)
+    let years = earliestOpening.map(\.year).flatMap { $0 <= lastYear ? $0...lastYear : nil }
+    // Every region's curve from one pass over the channels (positions of its entities), while
+    // the other thread groups each entity's channels and surveys for the statuses (neither
+    // reads what the other writes).
+    var members = [[Int]](repeating: [], count: years == nil ? 0 : regionCodes.count)
+    if years != nil {
       for i in entities.indices { members[region[i]].append(i) }
-      let groups = [Array(entities.indices)] + members
-      let years = firstYear...lastYear
-      let firstOpened = index.firstOpened(channels)
-      let curves = Diffusion.curves(
+    }
+    let groups = years == nil ? [] : [Array(entities.indices)] + members
+    var firstOpened: [Int] = []
+    var curves: [[DiffusionPoint]] = []
+    var grouped: ReportPresence?
+    let presencePass = {
+      grouped = ReportPresence(
+        entities: entities, channels: channels, surveys: input.surveys, index: index,
+        selectors: selectors,
+        platformSet: input.platformSet
+          ?? Presence.platformSet(channels: channels, surveys: input.surveys, rule: rule),
+        rule: rule)
+    }
+    let curvePass = {
+      guard let years else { return }
+      firstOpened = index.firstOpened(channels)
+      curves = Diffusion.curves(
         entities, firstOpened: firstOpened, selectors: selectors, years: years, lastDay: d,
         groups: groups)
+    }
+    if entities.count >= TwoCores.minimum {
+      TwoCores.both(presencePass, curvePass)
+    } else {
+      presencePass()
+      curvePass()
+    }
+    let presence = grouped!
+    if let years {
       let statuses = diffusionStatuses(
         entities, channels, presence: presence, cumulative: curves, firstOpened: firstOpened,
         selectors: selectors, years: years, lastDay: d, groups: groups, region: region)
@@ -291,9 +309,46 @@ public enum AdoptionReportBuilder {
       audiencePass()
     }
     let audiences = computed!
-    var groups = ReportGroups(
-      entities: entities, index: index, audiences: audiences, statuses: statuses,
-      figures: openFigures, region: region, regions: regionCodes.count, selectors: selectors.count)
+    // The groups' figures, while the other thread lists each entity for the map (neither reads
+    // what the other writes).
+    var grouped: ReportGroups?
+    var standings: [EntityAdoption] = []
+    standings.reserveCapacity(entities.count)
+    let groupPass = {
+      grouped = ReportGroups(
+        entities: entities, index: index, audiences: audiences, statuses: statuses,
+        figures: openFigures, region: region, regions: regionCodes.count,
+        selectors: selectors.count)
+    }
+    let standingPass = {
+      // Each entity existing on the date once (its first existing position), for the map. (The
+      // index knows those positions: no id is hashed again.)
+      for i in entities.indices where index.firstExisting[i] {
+        let e = entities[i]
+        let cells = selectors.indices.map { s -> EntityAdoption.Cell in
+          let status = statuses[i * k + s]
+          guard let a = audiences.audience(i, s) else {
+            return EntityAdoption.Cell(status: status, followers: nil, perThousand: nil)
+          }
+          let perThousand: Metric<Double>
+          switch a {
+          case .value(let v): perThousand = PerCapita.perThousand(v, population: e.population)
+          case .missing(let r): perThousand = .missing(r)
+          }
+          return EntityAdoption.Cell(status: status, followers: a, perThousand: perThousand)
+        }
+        standings.append(
+          EntityAdoption(
+            id: e.id, name: e.name, region: e.region, population: e.population, cells: cells))
+      }
+    }
+    if entities.count >= TwoCores.minimum {
+      TwoCores.both(groupPass, standingPass)
+    } else {
+      groupPass()
+      standingPass()
+    }
+    var groups = grouped!
     let names = selectors.map(\.name)
     var national = selectors.indices.map { k in groups.figures(0, k, code: "ALL", names[k]) }
     var regions: [GroupFigures] = []
@@ -373,28 +428,6 @@ public enum AdoptionReportBuilder {
     let bottom = Self.first(listLength, of: known, by: { before($1, $0) }).map(entry)
     let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
       .sorted { entities[$0].id < entities[$1].id }.map(entry)
-
-    // Each entity existing on the date once (its first existing position), for the map. (The
-    // index knows those positions: no id is hashed again.)
-    var standings: [EntityAdoption] = []
-    for i in entities.indices where index.firstExisting[i] {
-      let e = entities[i]
-      let cells = selectors.indices.map { s -> EntityAdoption.Cell in
-        let status = statuses[i * k + s]
-        guard let a = audiences.audience(i, s) else {
-          return EntityAdoption.Cell(status: status, followers: nil, perThousand: nil)
-        }
-        let perThousand: Metric<Double>
-        switch a {
-        case .value(let v): perThousand = PerCapita.perThousand(v, population: e.population)
-        case .missing(let r): perThousand = .missing(r)
-        }
-        return EntityAdoption.Cell(status: status, followers: a, perThousand: perThousand)
-      }
-      standings.append(
-        EntityAdoption(
-          id: e.id, name: e.name, region: e.region, population: e.population, cells: cells))
-    }
 
     var quality = DataQuality()
     quality.openSocialChannels = socialPositions.count
