@@ -113,8 +113,7 @@ enum HomePage {
           on + ": estimate" + (b.lowCoverage ? " (low coverage)" : ""),
           b.lowCoverage || b.estimate.rate.value == nil
             ? "<span class=\"missing\">\(e(estimate))</span>" : e(estimate),
-          note: b.estimate.rate.value == nil
-            ? "no status known" : "95% CI " + ReportText.interval(b.estimate)))
+          note: ReportText.estimateNote(b)))
       out.append(
         figure(
           on + ": bounds", e(ReportText.bounds(b)),
