@@ -211,7 +211,7 @@ struct PresenceStatusTests {
     #expect(b.estimate.high == .missing(.noKnownAbsence))
     #expect(abs(b.lower.value! - 34.0 / 176.0) < 1e-12 && b.upper.value == 1)
     #expect(
-      ReportText.estimateNote(b) == "none of the 34 known is absent; 142 unknown")
+      ReportText.estimateNote(b) == "no entity known absent; 142 unknown")
     // Every status known, all present (3 of 3): the estimate is exact, 3 / 3 = 1; Wilson on 3
     // of 3, z² = 3.841459: 1 + z²/3 = 2.280486; centre (1 + 0.640243) / 2.280486 = 0.719251;
     // half-width 1.959964 / 2.280486 × √(0 + 3.841459/36) = 0.859450 × 0.326662 = 0.280749;

@@ -66,7 +66,7 @@ public enum ReportText {
     switch b.estimate.rate.reason {
     case nil: return "95% CI " + interval(b.estimate)
     case .noKnownAbsence?:
-      return "none of the \(b.counts.known) known is absent; \(b.counts.unknown) unknown"
+      return "no entity known absent; \(b.counts.unknown) unknown"
     case .noEntities?: return "no entity in scope"
     default: return "no status known"
     }
@@ -103,8 +103,7 @@ public enum ReportText {
     if c.entities == 0 { return "no entity in scope" }
     if b.estimate.rate.reason == .noKnownAbsence {
       return "share between \(percent(b.lower)) and \(percent(b.upper)): \(range); no "
-        + "estimate: none of the \(c.known) with a known status is known absent and \(c.unknown) "
-        + "are unknown (estimate \(percent(b.estimate.rate)))"
+        + "estimate, as no entity is known absent (estimate \(percent(b.estimate.rate)))"
     }
     if b.estimate.rate.value == nil {
       return "share unknown: no entity's status is known (estimate \(percent(b.estimate.rate))); "
