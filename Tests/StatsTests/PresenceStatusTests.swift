@@ -202,6 +202,29 @@ struct PresenceStatusTests {
     #expect(!empty.lowCoverage)
   }
 
+  @Test func noKnownAbsenceWithUnknownsHasNoEstimateButEveryKnownStatusHasOne() {
+    // 34 present, 0 absent, 142 unknown (176): 34 / (34 + 0) = 100% whatever the 142 do, so
+    // the estimate is missing (no_known_absence); bounds 34/176 = 0.193182 to 176/176 = 1.
+    let b = AdoptionBounds(StatusCounts(entities: 176, present: 34, presentConfirmed: 34))
+    #expect(b.estimate.rate == .missing(.noKnownAbsence))
+    #expect(b.estimate.low == .missing(.noKnownAbsence))
+    #expect(b.estimate.high == .missing(.noKnownAbsence))
+    #expect(abs(b.lower.value! - 34.0 / 176.0) < 1e-12 && b.upper.value == 1)
+    #expect(
+      ReportText.estimateNote(b) == "no entity known absent; 142 unknown")
+    // Every status known, all present (3 of 3): the estimate is exact, 3 / 3 = 1; Wilson on 3
+    // of 3, z² = 3.841459: 1 + z²/3 = 2.280486; centre (1 + 0.640243) / 2.280486 = 0.719251;
+    // half-width 1.959964 / 2.280486 × √(0 + 3.841459/36) = 0.859450 × 0.326662 = 0.280749;
+    // [0.438502, 1].
+    let all = AdoptionBounds(StatusCounts(entities: 3, present: 3, presentConfirmed: 3))
+    #expect(all.estimate.rate.value == 1)
+    #expect(abs(all.estimate.low.value! - 0.438502) < 1e-6)
+    #expect(all.lower.value == 1 && all.upper.value == 1)
+    // One absence known among unknowns: 2 present, 1 absent, 7 unknown: 2/3.
+    let one = AdoptionBounds(StatusCounts(entities: 10, present: 2, absent: 1))
+    #expect(abs(one.estimate.rate.value! - 2.0 / 3.0) < 1e-12)
+  }
+
   /// Zones A and B merge into AB on 2020-01-01. A was found on x (2019-06-01) and B absent
   /// (2019-10-01); AB was never surveyed. Their surveys do not count for AB.
   @Test func aSuccessorDoesNotInheritItsPredecessorsSurveys() {

@@ -112,6 +112,9 @@ def main():
                 c.expect(estimate in headline, f"overview: headline holds the estimate {estimate}")
                 ci = f"95% CI {any_['estimate_ci_low'] * 100:.1f}–{any_['estimate_ci_high'] * 100:.1f}%"
                 c.expect(ci in headline, f"overview: headline holds the estimate's {ci}")
+            else:
+                why = f"missing ({any_['estimate_missing_reason']})"
+                c.expect(why in headline, f"overview: headline says the estimate is {why}")
             bounds = f"{any_['rate_lower'] * 100:.1f}–{any_['rate_upper'] * 100:.1f}%"
             c.expect(bounds in headline, f"overview: headline holds the bounds {bounds}")
             coverage = (f"present {any_['present']} ({any_['present_confirmed']} confirmed), "

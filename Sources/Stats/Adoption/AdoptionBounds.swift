@@ -43,7 +43,9 @@ public struct AdoptionBounds: Sendable, Equatable {
   /// (present + unknown) / entities: every unknown entity present.
   public var upper: Metric<Double>
   /// present / (present + absent) with its 95% Wilson interval on n = present + absent; missing
-  /// `no_survey` when no entity's status is known.
+  /// `no_survey` when no entity's status is known, and `no_known_absence` when none is known
+  /// absent while some are unknown (the ratio would be 100% by construction: it would measure
+  /// that presences are recorded, not adoption).
   public var estimate: Proportion
   /// Coverage below `lowCoverageBelow`: the unknown entities may differ from the known ones, so
   /// the estimate may be far off whatever its interval says.
@@ -64,8 +66,9 @@ public struct AdoptionBounds: Sendable, Equatable {
       lower = .value(Double(counts.present) / Double(n))
       upper = .value(Double(counts.present + counts.unknown) / Double(n))
     }
-    if counts.known == 0 {
-      let reason: MissingReason = n == 0 ? .noEntities : .noSurvey
+    if counts.known == 0 || (counts.absent == 0 && counts.unknown > 0) {
+      let reason: MissingReason =
+        n == 0 ? .noEntities : counts.known == 0 ? .noSurvey : .noKnownAbsence
       estimate = Proportion(
         successes: 0, total: 0, rate: .missing(reason), low: .missing(reason),
         high: .missing(reason))

@@ -68,7 +68,9 @@ public enum Methodology {
         "estimate",
         "present / (present + absent), with the 95% Wilson interval on n = present + absent: "
           + "the share among the entities whose status is known. Missing (no_survey) when none "
-          + "is known. Flagged low_coverage when coverage is below 50%: the unknown entities "
+          + "is known, and missing (no_known_absence) when none is known absent while some are "
+          + "unknown: the ratio would then be 100% by construction (surveys record presences "
+          + "more readily than absences), and the bounds are what is known. Flagged low_coverage when coverage is below 50%: the unknown entities "
           + "may differ from the known ones (entities are recorded more readily where an "
           + "account was found), so the estimate may lie outside its interval."
       ),
@@ -145,7 +147,8 @@ public enum Methodology {
         "missing",
         "A figure that cannot be computed is shown as missing with its reason (no_snapshot, "
           + "stale, no_population, zero_population, no_end_in_window, no_baseline_in_window, "
-          + "zero_baseline, no_elapsed_time, no_entities, no_values, no_survey, no_channel: "
+          + "zero_baseline, no_elapsed_time, no_entities, no_values, no_survey, "
+          + "no_known_absence, no_channel: "
           + "present through a survey that names no channel, out_of_range: a result too large to "
           + "be a count), never as 0."
       ),

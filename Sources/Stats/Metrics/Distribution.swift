@@ -134,7 +134,8 @@ extension MissingReason {
     case .absent: 14
     case .notSurveyed: 15
     case .noSurvey: 16
-    case .outOfRange: 17
+    case .noKnownAbsence: 17
+    case .outOfRange: 18
     }
   }
 }

@@ -37,6 +37,10 @@ public enum MissingReason: String, Sendable, Hashable, Codable, CaseIterable {
   /// No entity of the group has a known status (present or absent): a share of the surveyed
   /// cannot be estimated.
   case noSurvey = "no_survey"
+  /// Some entities' statuses are known, all of them present, and others are unknown: present /
+  /// (present + absent) would be 100% by construction, whatever the unknown entities do (absences
+  /// are what surveys record least). The bounds say what is known.
+  case noKnownAbsence = "no_known_absence"
   /// The computed value is too large to be a figure (inputs far beyond any real account).
   case outOfRange = "out_of_range"
 }

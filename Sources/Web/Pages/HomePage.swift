@@ -59,7 +59,9 @@ enum HomePage {
     o += "<p class=\"muted\">Each cell: the estimate (present / (present + absent)) and its 95% "
     o += "Wilson interval; the bounds (present / entities to (present + unknown) / entities); "
     o += "present · absent · unknown of the entities existing on \(asOf), and the coverage. An "
-    o += "estimate in italics rests on less than half of the entities (low coverage).</p>"
+    o += "estimate in italics rests on less than half of the entities (low coverage). Where no "
+    o += "estimate can be made (no status known, or none known absent while some are unknown) "
+    o += "the bounds lead the cell and the reason follows.</p>"
     let defs = Dictionary(
       Methodology.definitions(stalenessDays: r.stalenessDays, minConfidence: r.minConfidence),
       uniquingKeysWith: { a, _ in a })
@@ -113,8 +115,7 @@ enum HomePage {
           on + ": estimate" + (b.lowCoverage ? " (low coverage)" : ""),
           b.lowCoverage || b.estimate.rate.value == nil
             ? "<span class=\"missing\">\(e(estimate))</span>" : e(estimate),
-          note: b.estimate.rate.value == nil
-            ? "no status known" : "95% CI " + ReportText.interval(b.estimate)))
+          note: ReportText.estimateNote(b)))
       out.append(
         figure(
           on + ": bounds", e(ReportText.bounds(b)),
@@ -167,15 +168,16 @@ enum HomePage {
         let c = b.counts
         let estimate = e(ReportText.percent(b.estimate.rate))
         o += "<td class=\"n cell\" data-present=\"\(c.present)\" data-absent=\"\(c.absent)\" "
-        o += "data-unknown=\"\(c.unknown)\"><b>"
-        o +=
-          b.lowCoverage || b.estimate.rate.value == nil
-          ? "<span class=\"missing\">\(estimate)</span>" : estimate
-        o += "</b>"
-        if b.estimate.rate.value != nil {
-          o += " <small>\(e(ReportText.interval(b.estimate)))</small>"
+        o += "data-unknown=\"\(c.unknown)\">"
+        if b.estimate.rate.value == nil {
+          // No estimate: the bounds are the figure, and the reason follows.
+          o += "<b>\(e(ReportText.bounds(b)))</b><br/><small>bounds; estimate "
+          o += "<span class=\"missing\">\(estimate)</span><br/>"
+        } else {
+          o += "<b>" + (b.lowCoverage ? "<span class=\"missing\">\(estimate)</span>" : estimate)
+          o += "</b> <small>\(e(ReportText.interval(b.estimate)))</small>"
+          o += "<br/><small>bounds \(e(ReportText.bounds(b)))<br/>"
         }
-        o += "<br/><small>bounds \(e(ReportText.bounds(b)))<br/>"
         o += "\(c.present) · \(c.absent) · \(c.unknown) of \(c.entities), coverage "
         o += value(ReportText.percent(b.coverage)) + "</small></td>"
       }

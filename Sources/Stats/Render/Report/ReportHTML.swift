@@ -75,10 +75,7 @@ public enum ReportHTML {
     o += "<h2>1. National summary</h2>\n<div class=\"key\">"
     o += keyFigure("Entities existing on \(asOf)", String(any.entities))
     let b = any.presence
-    let estimateNote =
-      b.estimate.rate.value == nil
-      ? "no status known (\(ReportText.percent(b.estimate.rate)))"
-      : "95% CI \(ReportText.interval(b.estimate))"
+    let estimateNote = ReportText.estimateNote(b)
     o += keyFigure(
       "On social media: estimate" + (b.lowCoverage ? " (low coverage)" : ""),
       b.estimate.rate.value == nil || b.lowCoverage

@@ -61,6 +61,17 @@ public enum ReportText {
     p == "any" ? "any social" : p
   }
 
+  /// The line under an estimate: its interval, or why there is none.
+  public static func estimateNote(_ b: AdoptionBounds) -> String {
+    switch b.estimate.rate.reason {
+    case nil: return "95% CI " + interval(b.estimate)
+    case .noKnownAbsence?:
+      return "no entity known absent; \(b.counts.unknown) unknown"
+    case .noEntities?: return "no entity in scope"
+    default: return "no status known"
+    }
+  }
+
   /// "61.0% (95% CI 52.0–70.0%)", or "missing (no_survey)".
   public static func estimate(_ b: AdoptionBounds) -> String {
     guard b.estimate.rate.value != nil else { return percent(b.estimate.rate) }
@@ -90,6 +101,10 @@ public enum ReportText {
       "at least \(c.present) (\(percent(b.lower))), at most \(c.present + c.unknown) "
       + "(\(percent(b.upper)))"
     if c.entities == 0 { return "no entity in scope" }
+    if b.estimate.rate.reason == .noKnownAbsence {
+      return "share between \(percent(b.lower)) and \(percent(b.upper)): \(range); no "
+        + "estimate, as no entity is known absent (estimate \(percent(b.estimate.rate)))"
+    }
     if b.estimate.rate.value == nil {
       return "share unknown: no entity's status is known (estimate \(percent(b.estimate.rate))); "
         + range
