@@ -13,7 +13,12 @@ PREFIX ?= /usr/local
 CLI := .build/release/registry-cli
 # registry-cli's release build leaves out the web stack (the Web trait, Package.swift); the web
 # server is built with it in a folder of its own, so neither release build undoes the other.
-RELEASE_CLI := swift build -c release --disable-default-traits --product registry-cli
+# The Swift runtime and Foundation are linked in statically: a command starts without resolving
+# their symbols (callgrind: --version 15.6M instructions against 28.2M, the accounts listing as
+# JSON 212.7M against 226.4M; the 364 captured outputs identical), and the installed binary
+# needs no Swift toolchain beside it. It is bigger (103 MB against 32 MB).
+RELEASE_CLI := swift build -c release --disable-default-traits --static-swift-stdlib \
+  --product registry-cli
 WEB_BUILD := .build-web
 WEB := $(WEB_BUILD)/release/registry-web
 VENV := .build/venv

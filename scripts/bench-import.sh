@@ -17,7 +17,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 CLI missing: apt-get install sqlite3" >&2; exit 1; }
 
-swift build -c release --disable-default-traits --product registry-cli 2>&1 | tail -1
+swift build -c release --disable-default-traits --static-swift-stdlib --product registry-cli 2>&1 | tail -1
 BIN=$ROOT/.build/release/registry-cli
 cc -O2 -o "$WORK/c_loader" scripts/bench/c_loader.c -lsqlite3
 

@@ -13,7 +13,7 @@ bench_cli() {
     echo "--no-build: using $CLI as built $(date -r "$CLI" '+%F %T')" >&2
   else
     # As `make report` builds it (without the web stack, so the two share one build).
-    swift build -c release --disable-default-traits --product registry-cli >&2
+    swift build -c release --disable-default-traits --static-swift-stdlib --product registry-cli >&2
   fi
 }
 
