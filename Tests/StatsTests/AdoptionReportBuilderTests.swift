@@ -53,6 +53,19 @@ struct AdoptionReportBuilderTests {
     }
   }
 
+  /// Without the entity list (only the map draws it) the report is the same in JSON, and lists
+  /// no entity; with it, each of the 3 x 3 entities once.
+  @Test func theEntityListIsLeftOutWhenNotAskedFor() {
+    var input = Self.input(regions: 3)
+    let listed = AdoptionReportBuilder.build(input)
+    input.listsEntities = false
+    let bare = AdoptionReportBuilder.build(input)
+    #expect(listed.entities.count == 9 && bare.entities.isEmpty)
+    #expect(ReportJSON.render(bare) == ReportJSON.render(listed))
+    #expect(ReportCSV.render(bare) == ReportCSV.render(listed))
+    #expect(ReportMarkdown.render(bare) == ReportMarkdown.render(listed))
+  }
+
   /// Regions come out sorted by code, each with its own entities, whatever order they are met
   /// in.
   @Test(arguments: [3, 20])

@@ -7,10 +7,13 @@ public struct AdoptionReportRequest: Sendable, Equatable {
   public var scope: ScopeRequest
   /// Platform names or aliases; empty: every social platform with a channel in scope.
   public var platforms: [String]
+  /// Whether the report lists each entity's standing, for the zone map (HTML and the web).
+  public var listsEntities: Bool
 
-  public init(scope: ScopeRequest, platforms: [String] = []) {
+  public init(scope: ScopeRequest, platforms: [String] = [], listsEntities: Bool = true) {
     self.scope = scope
     self.platforms = platforms
+    self.listsEntities = listsEntities
   }
 
   /// Refuses a platform name the registry does not know.
@@ -69,6 +72,7 @@ public enum AdoptionReporting {
       let platformSet = Presence.platformSet(
         channels: input.channels, surveys: input.surveys, rule: input.rule)
       input.platformSet = platformSet
+      input.listsEntities = request.listsEntities
       input.filters.platforms =
         request.platforms.isEmpty
         ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }

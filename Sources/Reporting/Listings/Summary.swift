@@ -105,7 +105,8 @@ extension Listings {
         country: country, regions: request.regions.filter { $0.hasPrefix(country + "-") },
         kinds: request.kinds, asOf: request.asOf, minConfidence: request.minConfidence)
       let built = try AdoptionReporting.build(
-        registry, AdoptionReportRequest(scope: scope, platforms: request.platforms)
+        registry,
+        AdoptionReportRequest(scope: scope, platforms: request.platforms, listsEntities: false)
       ).report
       platforms.formUnion(built.filters.platforms)
       var byRegion: [String: SummaryRow] = [:]

@@ -313,7 +313,7 @@ public enum AdoptionReportBuilder {
     // what the other writes).
     var grouped: ReportGroups?
     var standings: [EntityAdoption] = []
-    standings.reserveCapacity(entities.count)
+    if input.listsEntities { standings.reserveCapacity(entities.count) }
     let groupPass = {
       grouped = ReportGroups(
         entities: entities, index: index, audiences: audiences, statuses: statuses,
@@ -323,6 +323,7 @@ public enum AdoptionReportBuilder {
     let standingPass = {
       // Each entity existing on the date once (its first existing position), for the map. (The
       // index knows those positions: no id is hashed again.)
+      guard input.listsEntities else { return }
       for i in entities.indices where index.firstExisting[i] {
         let e = entities[i]
         let cells = selectors.indices.map { s -> EntityAdoption.Cell in

@@ -33,7 +33,9 @@ struct AdoptionReportCommand: ParsableCommand {
 
   func run() throws {
     let registry = try database.openForReading()
-    let request = AdoptionReportRequest(scope: try scope.request, platforms: platform)
+    // Only the HTML draws the zone map, which needs each entity's standing.
+    let request = AdoptionReportRequest(
+      scope: try scope.request, platforms: platform, listsEntities: format == .html)
     let result = try asUsageError { try AdoptionReporting.build(registry, request) }
     Terminal.note(result.summary)
     // CSV has no place for a banner: the warning goes to the terminal (JSON has "synthetic").
