@@ -95,8 +95,10 @@ public enum AdoptionReporting {
       snapshotsRead: rows.snapshots.count)
   }
 
-  /// The report as text in `format`. HTML is a standalone file with the zone map unless
-  /// `html` says otherwise (a web page's nonce and links).
+  /// The report as text in `format`. HTML is a standalone file; it draws the zone map when
+  /// `html` gives the map of the report's date (`ZoneMapFile.map(of:on:)`: the map file also
+  /// holds ceased zones, which overlap the zones that replaced them), and a web page's nonce
+  /// and links.
   public static func render(
     _ report: AdoptionReport, as format: ReportFormat, html: HTMLOptions? = nil
   ) -> String {
@@ -106,7 +108,7 @@ public enum AdoptionReporting {
     case .json: return ReportJSON.render(report)
     case .csv: return ReportCSV.render(report)
     case .html:
-      return ReportHTML.render(report, options: html ?? HTMLOptions(zoneMap: ZoneMapFile.belgium))
+      return ReportHTML.render(report, options: html ?? HTMLOptions())
     }
   }
 }

@@ -75,10 +75,13 @@ enum PageRoutes {
             scope: try PageRequests.scope(&q), platforms: try PageRequests.reportPlatforms(&q))
         } respond: { r, _ in
           let report = try site.report(r)
-          let options = HTMLOptions(
-            zoneMap: try ZoneMapFile.map(site.map, of: site.registry, on: report.asOf),
-            styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
-            header: (Layout.navigation("/report"), Layout.navigationStyle))
+          // Only the HTML draws the map (the zones of the report's date: a query).
+          let options =
+            format == .html
+            ? HTMLOptions(
+              zoneMap: try ZoneMapFile.map(site.map, of: site.registry, on: report.asOf),
+              styleNonce: Reply.nonce, entityLink: { "/entities/\($0)" },
+              header: (Layout.navigation("/report"), Layout.navigationStyle)) : nil
           let text = AdoptionReporting.render(report, as: format, html: options)
           return Reply.format(
             text, format,
