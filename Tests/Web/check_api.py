@@ -127,6 +127,17 @@ def main():
     passed, failed = 0, 0
     failures = []
     covered = set()
+
+    def record(label, path, concrete, query, base):
+        nonlocal passed, failed
+        url = base + "/api/v1" + concrete + ("?" + query if query else "")
+        problem = check(path, concrete, query, url)
+        if problem:
+            failed += 1
+            failures.append(f"{label}{concrete}?{query}: {problem}")
+        else:
+            passed += 1
+
     with serve.workspace() as folder:
         db = serve.make_database(os.path.join(serve.ROOT, "Tests/Fixtures/compare-seed"), folder)
         with serve.server(db, os.path.join(folder, "server.log")) as base:
@@ -139,34 +150,15 @@ def main():
             assert channels, "the fixture has channels"
             for path, query in REQUESTS:
                 concrete = path.format(**names)
-                url = base + "/api/v1" + concrete + ("?" + query if query else "")
-                problem = check(path, concrete, query, url)
                 covered.add(template(concrete))
-                if problem:
-                    failed += 1
-                    failures.append(f"{concrete}?{query}: {problem}")
-                else:
-                    passed += 1
-        db = serve.make_database(os.path.join(serve.ROOT, "Tests/Fixtures/report-seed"), folder)
-        with serve.server(db, os.path.join(folder, "server-surveyed.log")) as base:
-            for path, query in SURVEYED:
-                url = base + "/api/v1" + path + ("?" + query if query else "")
-                problem = check(path, path, query, url)
-                if problem:
-                    failed += 1
-                    failures.append(f"report fixture {path}?{query}: {problem}")
-                else:
-                    passed += 1
-        db = serve.make_database(os.path.join(serve.ROOT, "data/seed"), folder)
-        with serve.server(db, os.path.join(folder, "server-seed.log")) as base:
-            for path, query in SEED:
-                url = base + "/api/v1" + path + ("?" + query if query else "")
-                problem = check(path, path, query, url)
-                if problem:
-                    failed += 1
-                    failures.append(f"shipped seed {path}?{query}: {problem}")
-                else:
-                    passed += 1
+                record("", path, concrete, query, base)
+        for label, seed, log, requests in [
+                ("report fixture ", "Tests/Fixtures/report-seed", "server-surveyed.log", SURVEYED),
+                ("shipped seed ", "data/seed", "server-seed.log", SEED)]:
+            db = serve.make_database(os.path.join(serve.ROOT, seed), folder)
+            with serve.server(db, os.path.join(folder, log)) as base:
+                for path, query in requests:
+                    record(label, path, path, query, base)
     for p in SPEC["paths"]:
         if p not in covered:
             failed += 1
