@@ -146,6 +146,17 @@ def main():
             matrix = dom.find("tr", inside=lambda a: a["attrs"].get("id") == "matrix")
             c.expect(len(matrix) == 1 + len({g["region"] for g in overview["regions"]}) + 1,
                      f"overview: matrix has a row per region and one for all ({len(matrix)})")
+            # The last row is all regions, its first cell any social: with no estimate the
+            # bounds lead the cell and the reason follows; else the estimate leads.
+            cells = dom.find("td", cls="cell")
+            national = " ".join(cells[-len(summary["platforms"])]["text"].split())
+            lead = (bounds if any_["estimate"] is None
+                    else f"{any_['estimate'] * 100:.1f}%")
+            c.expect(national.startswith(lead),
+                     f"overview: the national any-social cell leads with {lead!r}: {national!r}")
+            if any_["estimate"] is None:
+                c.expect(f"missing ({any_['estimate_missing_reason']})" in national,
+                         f"overview: the cell gives the estimate's reason: {national!r}")
 
             status, headers, body = serve.get(base + "/api/v1/accounts?region=BE-WAL&platform=x")
             total = int(headers["X-Total-Count"])
