@@ -485,8 +485,14 @@ import Testing
   /// A database the server's user may not write (root's file, mode 0444, in a folder of mode
   /// 0555, served by `nobody`) is served as it is; not even SQLite's -wal and -shm files are
   /// created beside it, while serving or after.
+  /// (Only where `nobody` may reach the built programs: a checkout inside a folder of mode 0700
+  /// keeps them out of its reach, and the next test covers that case.)
   @Test(
-    .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    .enabled(
+      if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        && ((try? RegistryCLI.binary).map { Self.everyoneMaySearch($0.deletingLastPathComponent()) }
+          ?? false)
+    ))
   func aDatabaseTheServerMayNotWriteIsServed() throws {
     let cli = try CLIWorkspace(seed: Fixtures.compareSeed)
     let folder = cli.dir.appendingPathComponent("read-only")
@@ -515,6 +521,46 @@ import Testing
     let after = try Self.fileState(db)
     #expect(after.0 == before.0 && after.1 == before.1)
     #expect(after.2 == before.2)
+  }
+
+  /// `serve` run by a user who may not read the folders above the program (here `nobody`, the
+  /// program in a folder of root's of mode 0700) stops with an error naming what it could not
+  /// start; it used to trap in Foundation's Bundle.main.
+  @Test(
+    .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func servingFromAFolderTheUserCannotReadIsAnErrorNotACrash() throws {
+    let dir = try TemporaryDirectory(prefix: "serve-private")
+    defer { dir.remove() }
+    let folder = URL(fileURLWithPath: dir.path("private"))
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let program = folder.appendingPathComponent("registry-cli")
+    try FileManager.default.copyItem(at: try RegistryCLI.binary, to: program)
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+    let result = try Subprocess.run(
+      URL(fileURLWithPath: "/usr/bin/setpriv"),
+      [
+        "--reuid=65534", "--regid=65534", "--clear-groups", program.path, "serve", "--db",
+        "/nonexistent", "--port", "0",
+      ],
+      environment: ["HOME": "/", "PATH": "/usr/bin:/bin"], timeout: 60)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(!result.stderr.contains("crashed"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("registry-web") && result.stderr.hasPrefix("Error: "),
+      "\(result.stderr)")
+  }
+
+  /// Whether every folder from `folder` up to / may be searched by anyone (mode o+x).
+  static func everyoneMaySearch(_ folder: URL) -> Bool {
+    var url = folder.standardizedFileURL
+    while true {
+      let mode =
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+        ?? 0
+      if mode & 0o001 == 0 { return false }
+      if url.path == "/" { return true }
+      url.deleteLastPathComponent()
+    }
   }
 
   @Test func aMissingDatabaseIsRefusedNotCreated() throws {

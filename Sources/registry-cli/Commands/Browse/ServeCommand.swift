@@ -40,22 +40,37 @@ struct ServeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let here = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-    guard let server = here?.appendingPathComponent("registry-web").path,
-      FileManager.default.isExecutableFile(atPath: server)
-    else {
-      throw ValidationError(
-        "the web server, registry-web, is not built next to registry-cli"
-          + (here.map { " (in \($0.path))" } ?? "")
-          + ": run `make web` in the checkout (or `make install` after it), then serve again")
+    guard let here = Self.ownFolder() else {
+      throw ValidationError("cannot tell which folder registry-cli runs from, to find registry-web")
     }
+    let server = here.appendingPathComponent("registry-web").path
     let arguments = [
       server, "--db", database.path, "--host", host, "--port", String(port),
       "--request-timeout", String(requestTimeout),
     ]
     var argv = arguments.map { strdup($0) } + [nil]
+    // The system decides whether it can start (a check beforehand can disagree with it, e.g.
+    // access(2) for a user whose capabilities let exec through).
     execv(server, &argv)
     // execv returns only when it failed.
-    throw ValidationError("cannot start \(server): \(String(cString: strerror(errno)))")
+    let failure = errno
+    if failure == ENOENT {
+      throw ValidationError(
+        "the web server, registry-web, is not built next to registry-cli (in \(here.path)): "
+          + "run `make web` in the checkout (or `make install` after it), then serve again")
+    }
+    throw ValidationError("cannot start \(server): \(String(cString: strerror(failure)))")
+  }
+
+  /// The folder of this program. /proc/self/exe first: Foundation's Bundle.main stops the
+  /// process (a trap, not an error) when the user running it may not read the folders above it,
+  /// e.g. a server run as `nobody` from root's checkout.
+  static func ownFolder() -> URL? {
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    return path.map {
+      URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent()
+    }
   }
 }
