@@ -44,6 +44,10 @@ public struct AdoptionReportResult: Sendable {
 
 /// The national adoption report, from the registry to Stats' `AdoptionReport`.
 public enum AdoptionReporting {
+  /// From this many channels, the registry's rows are handed back to the system once Stats has
+  /// its copies (`ProcessMemory.returnFreedMemory`).
+  static let trimAfterChannels = 50_000
+
   /// The growth windows the report reads snapshots for.
   static let windows = [90, 365]
 
@@ -61,12 +65,17 @@ public enum AdoptionReporting {
       baselineSeekDays: windows.map(Growth.baselineSeekDays), minConfidence: scope.minConfidence)
     var prepared: AdoptionReportBuilder.Prepared?
     var read = (entities: 0, channels: 0)
-    let rows = try registry.reportData(data) { partial in
+    var rows = try registry.reportData(data) { partial in
       var input = ReportInputMapping.input(
         partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
         filters: ReportFilters(
           country: scope.country, regions: scope.regions, kinds: scope.kinds.map(\.rawValue),
           platforms: []), minConfidence: scope.minConfidence)
+      // Stats holds its own copies: the registry's rows are freed before Stats prepares (the
+      // report's peak memory is reached in Stats' build).
+      read = (partial.entities.count, partial.channels.count)
+      partial.entities = []
+      partial.channels = []
       // Default columns: the platform set (every social platform with a channel or a counted
       // survey in scope), over which "any" is decided too.
       let platformSet = Presence.platformSet(
@@ -77,22 +86,25 @@ public enum AdoptionReporting {
         request.platforms.isEmpty
         ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
       prepared = AdoptionReportBuilder.prepare(input)
-      // Stats holds its own copies: the registry's rows are freed before the snapshots come
-      // (the report's peak memory is reached in Stats' build).
-      read = (partial.entities.count, partial.channels.count)
-      partial.entities = []
-      partial.channels = []
+      // The rows' memory, and what preparing used and freed, lie in the middle of the heap,
+      // under what Stats keeps: handed back now, else much of it stays resident through the
+      // build (300k accounts: the peak 20 MiB higher). Only for large scopes: the trim walks
+      // the heap.
+      if read.channels >= Self.trimAfterChannels { ProcessMemory.returnFreedMemory() }
     }
     guard let prepared else {
       throw RegistryError.invalid("internal error: the report was not prepared")
     }
+    // The registry's follower rows are freed once Stats has its own; Stats frees those once
+    // it has read them (no other reference is kept here).
+    let snapshotsRead = rows.snapshots.count
     let report = AdoptionReportBuilder.build(
-      prepared, snapshots: ReportInputMapping.snapshots(rows),
+      prepared, snapshots: ReportInputMapping.takeSnapshots(&rows),
       sources: ReportInputMapping.sources(rows))
     PhaseTimings.mark("Stats build")
     return AdoptionReportResult(
       report: report, entitiesRead: read.entities, channelsRead: read.channels,
-      snapshotsRead: rows.snapshots.count)
+      snapshotsRead: snapshotsRead)
   }
 
   /// The report as text in `format`. HTML is a standalone file; it draws the zone map when

@@ -60,5 +60,12 @@ enum ReportInputMapping {
     }
   }
 
+  /// `snapshots(d)`, emptying `d.snapshots` (their memory freed before the caller goes on).
+  static func takeSnapshots(_ d: inout ReportData) -> [StatsSnapshot] {
+    let taken = snapshots(d)
+    d.snapshots = []
+    return taken
+  }
+
   static func sources(_ d: ReportData) -> [Citation] { d.sources.map(Citation.init) }
 }

@@ -53,8 +53,9 @@ public struct PresenceEvent: Sendable, Hashable {
     public var isPresence: Bool { self != .surveyAbsent && self != .closing }
   }
 
-  public var kind: Kind
+  // (The day first: the kind packs behind it, 9 bytes, so `PlatformPresence` takes 16.)
   public var day: Day
+  public var kind: Kind
 
   public init(_ kind: Kind, _ day: Day) {
     self.kind = kind
@@ -64,14 +65,16 @@ public struct PresenceEvent: Sendable, Hashable {
 
 /// A status with what it rests on.
 public struct PlatformPresence: Sendable, Equatable {
-  public var status: PresenceStatus
-  /// For `present`: some presence evidence lies within the window before D (else it is carried
-  /// forward from older evidence). False for the other statuses.
-  public var confirmed: Bool
+  // (The evidence first: the one-byte fields then pack behind it, 16 bytes a status instead
+  // of 32; a report holds one per entity and platform.)
   /// What the status rests on. Present: the latest presence event; absent: the absence event
   /// (for "any", the oldest of the platforms' absences, the first to expire); unknown: the
   /// latest event of either kind up to D, nil when there is none (never surveyed).
   public var evidence: PresenceEvent?
+  public var status: PresenceStatus
+  /// For `present`: some presence evidence lies within the window before D (else it is carried
+  /// forward from older evidence). False for the other statuses.
+  public var confirmed: Bool
   /// Present through a channel open on D while a counted absent survey dated on or after that
   /// channel's evidence date says otherwise: the channel wins, the data-quality section counts it.
   public var conflict: Bool

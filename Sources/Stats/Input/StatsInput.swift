@@ -85,14 +85,35 @@ public struct StatsChannel: Sendable, Hashable {
 }
 
 /// One observation of a channel's counts.
+///
+/// Stored compactly (56 bytes, against 80 for four `Int?`): a report on 300,000 accounts holds
+/// one per follower count it reads. The four counts are plain integers with a bit each saying
+/// whether they are known; an unknown count is stored as 0, so equality and hashing see only
+/// what is known.
 public struct StatsSnapshot: Sendable, Hashable {
   public var channelId: Int64
   /// UTC epoch seconds.
   public var observedAt: Int64
-  public var followers: Int?
-  public var posts: Int?
-  public var engagements: Int?
-  public var windowDays: Int?
+  private var counts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+  /// Bit 0: followers known, 1: posts, 2: engagements, 3: windowDays.
+  private var known: UInt8 = 0
+
+  public var followers: Int? {
+    get { known & 1 == 0 ? nil : counts.0 }
+    set { (counts.0, known) = Self.store(newValue, bit: 1, in: known) }
+  }
+  public var posts: Int? {
+    get { known & 2 == 0 ? nil : counts.1 }
+    set { (counts.1, known) = Self.store(newValue, bit: 2, in: known) }
+  }
+  public var engagements: Int? {
+    get { known & 4 == 0 ? nil : counts.2 }
+    set { (counts.2, known) = Self.store(newValue, bit: 4, in: known) }
+  }
+  public var windowDays: Int? {
+    get { known & 8 == 0 ? nil : counts.3 }
+    set { (counts.3, known) = Self.store(newValue, bit: 8, in: known) }
+  }
 
   public init(
     channelId: Int64, observedAt: Int64, followers: Int? = nil, posts: Int? = nil,
@@ -108,6 +129,26 @@ public struct StatsSnapshot: Sendable, Hashable {
 
   /// The UTC day number of the observation.
   public var day: Day { Day(epochSeconds: observedAt) }
+
+  private static func store(_ value: Int?, bit: UInt8, in known: UInt8) -> (Int, UInt8) {
+    guard let value else { return (0, known & ~bit) }
+    return (value, known | bit)
+  }
+
+  public static func == (a: StatsSnapshot, b: StatsSnapshot) -> Bool {
+    a.channelId == b.channelId && a.observedAt == b.observedAt && a.known == b.known
+      && a.counts == b.counts
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(channelId)
+    h.combine(observedAt)
+    h.combine(known)
+    h.combine(counts.0)
+    h.combine(counts.1)
+    h.combine(counts.2)
+    h.combine(counts.3)
+  }
 }
 
 /// One survey: on a day, a source checked an entity on a platform and found it present or absent.
