@@ -38,36 +38,49 @@ struct CompactStorageTests {
   }
 
   @Test func channelFiguresGiveBackWhatTheyWereGiven() {
-    // A channel with 1,000 followers on day 100 (8,640,000 s), a 90-day growth from 800 on day
-    // 10 to 1,000 scaled to 1,012.5, and no 365-day baseline.
-    let dates = GrowthDates(baseline: Day(number: 10), end: Day(number: 100))
+    // 1,000 followers; a 90-day growth of 26.5625% (800 -> 1,012.5: 1,012.5 / 800 = 1.265625);
+    // no 365-day baseline.
     let f = AdoptionReportBuilder.ChannelFigures(
-      followers: .value(Observation(value: 1_000, observedAt: 8_640_000)), start90: 800,
-      start365: nil, end90: 1_012.5, end365: nil, growth90Percent: .value(26.5625),
-      growth365Percent: .missing(.noBaselineInWindow), dates90: dates, dates365: nil)
-    #expect(f.followers == .value(Observation(value: 1_000, observedAt: 8_640_000)))
-    #expect(f.start90 == 800)
-    #expect(f.end90 == 1_012.5)
-    #expect(f.dates90 == dates)
+      followers: .value(1_000), growth90Percent: .value(26.5625),
+      growth365Percent: .missing(.noBaselineInWindow))
+    #expect(f.followers == .value(1_000))
     #expect(f.growth90Percent == .value(26.5625))
-    #expect(f.start365 == nil)
-    #expect(f.end365 == nil)
-    #expect(f.dates365 == nil)
     #expect(f.growth365Percent == .missing(.noBaselineInWindow))
-
     // Missing followers keep their reason; a zero percentage is a value.
     let stale = AdoptionReportBuilder.ChannelFigures(
-      followers: .missing(.stale), start90: nil, start365: 0, end90: nil, end365: 0,
-      growth90Percent: .missing(.noEndInWindow), growth365Percent: .value(0), dates90: nil,
-      dates365: GrowthDates(baseline: Day(number: -400), end: Day(number: -35)))
+      followers: .missing(.stale), growth90Percent: .missing(.noEndInWindow),
+      growth365Percent: .value(0))
     #expect(stale.followers == .missing(.stale))
     #expect(stale.growth90Percent == .missing(.noEndInWindow))
-    #expect(stale.start365 == 0)
-    #expect(stale.end365 == 0)
     #expect(stale.growth365Percent == .value(0))
-    #expect(stale.dates365?.baseline == Day(number: -400)...Day(number: -400))
-    #expect(stale.dates365?.end == Day(number: -35)...Day(number: -35))
-    #expect(MemoryLayout<AdoptionReportBuilder.ChannelFigures>.stride <= 104)
+    #expect(MemoryLayout<AdoptionReportBuilder.ChannelFigures>.stride <= 32)
+  }
+
+  @Test func growthEndsGiveBackWhatTheyWereGiven() {
+    // The 90-day growth above: from 800 on day 10 to 1,012.5 (scaled) on day 100.
+    let dates = GrowthDates(baseline: Day(number: 10), end: Day(number: 100))
+    let e = AdoptionReportBuilder.GrowthEnds(
+      start90: 800, end90: 1_012.5, dates90: dates, start365: nil, end365: nil, dates365: nil)
+    #expect(e.start90 == 800)
+    #expect(e.end90 == 1_012.5)
+    #expect(e.dates90 == dates)
+    #expect(e.start365 == nil)
+    #expect(e.end365 == nil)
+    #expect(e.dates365 == nil)
+    // Zero counts are values; days before 1970 come back as given.
+    let z = AdoptionReportBuilder.GrowthEnds(
+      start90: nil, end90: nil, dates90: nil, start365: 0, end365: 0,
+      dates365: GrowthDates(baseline: Day(number: -400), end: Day(number: -35)))
+    #expect(z.start90 == nil && z.end90 == nil && z.dates90 == nil)
+    #expect(z.start365 == 0)
+    #expect(z.end365 == 0)
+    #expect(z.dates365?.baseline == Day(number: -400)...Day(number: -400))
+    #expect(z.dates365?.end == Day(number: -35)...Day(number: -35))
+    // A window given without its dates is not kept (the three are known together).
+    let partial = AdoptionReportBuilder.GrowthEnds(
+      start90: 800, end90: 1_012.5, dates90: nil, start365: nil, end365: nil, dates365: nil)
+    #expect(partial.start90 == nil && partial.end90 == nil)
+    #expect(MemoryLayout<AdoptionReportBuilder.GrowthEnds>.stride <= 72)
   }
 
   @Test func aStatusTakesSixteenBytes() {

@@ -111,8 +111,10 @@ final class FollowerSeekJob: @unchecked Sendable {
       try seeker.spans(Int64(first)...Int64(last)) { id, span in
         if !onlyOpen || open[Int(id) - 1] { spans.append((id, span)) }
       }
+      // (One row per channel on most days asked: more grow the array, rather than every chunk
+      // holding room for two per channel until the report has read them.)
       var found: [SeekRow] = []
-      found.reserveCapacity(spans.count * 2)
+      found.reserveCapacity(spans.count)
       for (id, span) in spans {
         try seeker.seek(id, span: span, bounds: bounds) { row, source in
           found.append(SeekRow(row: row, source: source))
@@ -136,7 +138,12 @@ final class FollowerSeekJob: @unchecked Sendable {
     try work(db)
     finished.wait()
     var result = FollowerSeeks()
-    result.snapshots.reserveCapacity(ids.count * 2)
+    // The rows kept, counted first: the array is made at its size, not grown or over-reserved.
+    var keep = 0
+    for c in 0..<done.count where done[c] {
+      for s in rows[c] where open[Int(s.row.channelId) - 1] { keep += 1 }
+    }
+    result.snapshots.reserveCapacity(keep)
     var missed: [Int64] = []
     for id in ids where id < 1 || id > maxId || !done[(Int(id) - 1) / Self.chunk] {
       missed.append(id)

@@ -66,16 +66,19 @@ public enum AdoptionReporting {
     var prepared: AdoptionReportBuilder.Prepared?
     var read = (entities: 0, channels: 0)
     var rows = try registry.reportData(data) { partial in
+      // Stats holds its own copies: the registry's rows are freed as they are mapped (the
+      // report's peak memory is reached in Stats' build).
+      read = (partial.entities.count, partial.channels.count)
       var input = ReportInputMapping.input(
-        partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
+        taking: &partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
         filters: ReportFilters(
           country: scope.country, regions: scope.regions, kinds: scope.kinds.map(\.rawValue),
           platforms: []), minConfidence: scope.minConfidence)
-      // Stats holds its own copies: the registry's rows are freed before Stats prepares (the
-      // report's peak memory is reached in Stats' build).
-      read = (partial.entities.count, partial.channels.count)
-      partial.entities = []
-      partial.channels = []
+      // Their memory lies in the middle of the heap, under the copies: handed back before Stats
+      // prepares (whose large arrays are mapped afresh, not taken from it), and again after
+      // (what preparing used and freed). Only for large scopes: a trim walks the heap.
+      let trim = read.channels >= Self.trimAfterChannels
+      if trim { ProcessMemory.returnFreedMemory() }
       // Default columns: the platform set (every social platform with a channel or a counted
       // survey in scope), over which "any" is decided too.
       let platformSet = Presence.platformSet(
@@ -86,11 +89,7 @@ public enum AdoptionReporting {
         request.platforms.isEmpty
         ? platformSet : request.platforms.compactMap { Platform(userText: $0)?.rawValue }
       prepared = AdoptionReportBuilder.prepare(input)
-      // The rows' memory, and what preparing used and freed, lie in the middle of the heap,
-      // under what Stats keeps: handed back now, else much of it stays resident through the
-      // build (300k accounts: the peak 20 MiB higher). Only for large scopes: the trim walks
-      // the heap.
-      if read.channels >= Self.trimAfterChannels { ProcessMemory.returnFreedMemory() }
+      if trim { ProcessMemory.returnFreedMemory() }
     }
     guard let prepared else {
       throw RegistryError.invalid("internal error: the report was not prepared")

@@ -10,12 +10,7 @@ enum ReportInputMapping {
   ) -> ReportInput {
     var input = ReportInput(
       asOf: asOf, stalenessDays: stalenessDays, filters: filters,
-      entities: d.entities.map {
-        StatsEntity(
-          id: $0.id, name: $0.name, region: $0.region, kind: $0.kind,
-          population: $0.population.map(Int.init), validFrom: $0.validFrom,
-          validTo: $0.validTo)
-      },
+      entities: d.entities.map(entity),
       // No labels: the report lists no channels.
       channels: d.channels.map(channel),
       snapshots: snapshots(d), sources: sources(d), regionNames: d.regionNames,
@@ -29,6 +24,29 @@ enum ReportInputMapping {
         latest: $0.latest, sourceKey: $0.sourceKey)
     }
     return input
+  }
+
+  /// `input(d, ...)`, emptying `d.entities` once they are mapped and `d.channels` once they are
+  /// (the registry's rows and Stats' copies of both are never all held at once).
+  static func input(
+    taking d: inout ReportData, asOf: Day, stalenessDays: Int, filters: ReportFilters,
+    minConfidence: Confidence = PresenceRule.defaultMinConfidence
+  ) -> ReportInput {
+    let entities = d.entities.map(entity)
+    d.entities = []
+    let channels = d.channels.map(channel)
+    d.channels = []
+    var input = Self.input(
+      d, asOf: asOf, stalenessDays: stalenessDays, filters: filters, minConfidence: minConfidence)
+    input.entities = entities
+    input.channels = channels
+    return input
+  }
+
+  static func entity(_ e: ReportData.EntityRow) -> StatsEntity {
+    StatsEntity(
+      id: e.id, name: e.name, region: e.region, kind: e.kind,
+      population: e.population.map(Int.init), validFrom: e.validFrom, validTo: e.validTo)
   }
 
   static func channel(_ c: ReportData.ChannelRow) -> StatsChannel {

@@ -11,46 +11,68 @@ public enum AdoptionReportBuilder {
   /// How many entities the top and bottom listings show.
   public static let listLength = 5
 
-  /// Per-channel figures on the report date, computed once: what the report reads of the
-  /// channel's followers on D and of its growth over 90 and 365 days (`GrowthFigure`).
-  ///
-  /// Stored compactly (104 bytes against 200 with the optionals and metrics as such: a report
-  /// on 300,000 accounts holds one per open channel); read through the properties below.
+  /// Per open channel, what the statuses, the audiences and the groups read of its figures on
+  /// the report date: its followers on D and its growth over 90 and 365 days in percent
+  /// (`GrowthFigure`), or why each is missing. Stored compactly (32 bytes: a report on 300,000
+  /// accounts holds one per open channel); the growth panels' endpoints are kept apart
+  /// (`GrowthEnds`), and freed once the panels are computed.
   struct ChannelFigures {
-    /// One growth window's numbers: the baseline count and the end count scaled to W days
-    /// after it, their days, the percentage. (Whether they are known, and why the percentage
-    /// is missing, are kept beside: a struct of numbers alone packs without padding.)
+    private var followerValue = 0.0
+    private var percent90 = 0.0
+    private var percent365 = 0.0
+    private var followerMissing: MissingReason?
+    private var percent90Missing: MissingReason?
+    private var percent365Missing: MissingReason?
+
+    init(
+      followers: Metric<Double>, growth90Percent: Metric<Double>,
+      growth365Percent: Metric<Double>
+    ) {
+      (followerValue, followerMissing) = Self.store(followers)
+      (percent90, percent90Missing) = Self.store(growth90Percent)
+      (percent365, percent365Missing) = Self.store(growth365Percent)
+    }
+
+    private static func store(_ m: Metric<Double>) -> (Double, MissingReason?) {
+      switch m {
+      case .value(let v): return (v, nil)
+      case .missing(let r): return (0, r)
+      }
+    }
+
+    var followers: Metric<Double> { followerMissing.map { .missing($0) } ?? .value(followerValue) }
+    var growth90Percent: Metric<Double> {
+      percent90Missing.map { .missing($0) } ?? .value(percent90)
+    }
+    var growth365Percent: Metric<Double> {
+      percent365Missing.map { .missing($0) } ?? .value(percent365)
+    }
+  }
+
+  /// Per open channel, the endpoints of its 90- and 365-day growth that the panels read: the
+  /// baseline count, the end count scaled to W days after it, and their days, known together
+  /// (`GrowthFigure.scaledEnd` and `dates` are both set or both nil). 72 bytes.
+  struct GrowthEnds {
+    /// One window's numbers (whether they are known is kept beside: a struct of numbers alone
+    /// packs without padding).
     private struct Window {
       var start = 0.0
       var end = 0.0
       var baselineDay = 0
       var endDay = 0
-      var percent = 0.0
     }
 
-    private var followerValue = 0.0
-    private var followerAt: Int64 = 0
     private var w90 = Window()
     private var w365 = Window()
-    private var followerMissing: MissingReason?
-    private var percent90Missing: MissingReason?
-    private var percent365Missing: MissingReason?
-    /// Bit 0: the 90-day endpoints and dates are known; bit 1: the 365-day ones (a growth's
-    /// scaled end exists exactly when its dates do: `GrowthFigure`).
+    /// Bit 0: the 90-day endpoints and dates are known; bit 1: the 365-day ones.
     private var known: UInt8 = 0
 
-    /// `start90`, `end90` and `dates90` (and the same of 365) are nil together.
+    /// `start90`, `end90` and `dates90` (and the same of 365) are nil together: a window is
+    /// kept only when all three are given.
     init(
-      followers: Metric<Observation>, start90: Double?, start365: Double?, end90: Double?,
-      end365: Double?, growth90Percent: Metric<Double>, growth365Percent: Metric<Double>,
-      dates90: GrowthDates?, dates365: GrowthDates?
+      start90: Double?, end90: Double?, dates90: GrowthDates?, start365: Double?,
+      end365: Double?, dates365: GrowthDates?
     ) {
-      switch followers {
-      case .value(let o):
-        followerValue = o.value
-        followerAt = o.observedAt
-      case .missing(let r): followerMissing = r
-      }
       if let start90, let end90, let dates90 {
         w90 = Self.window(start90, end90, dates90)
         known |= 1
@@ -58,14 +80,6 @@ public enum AdoptionReportBuilder {
       if let start365, let end365, let dates365 {
         w365 = Self.window(start365, end365, dates365)
         known |= 2
-      }
-      switch growth90Percent {
-      case .value(let v): w90.percent = v
-      case .missing(let r): percent90Missing = r
-      }
-      switch growth365Percent {
-      case .value(let v): w365.percent = v
-      case .missing(let r): percent365Missing = r
       }
     }
 
@@ -79,22 +93,12 @@ public enum AdoptionReportBuilder {
       GrowthDates(baseline: Day(number: w.baselineDay), end: Day(number: w.endDay))
     }
 
-    var followers: Metric<Observation> {
-      followerMissing.map { .missing($0) }
-        ?? .value(Observation(value: followerValue, observedAt: followerAt))
-    }
     /// The baseline counts of the 90- and 365-day growth (nil when the growth is missing).
     var start90: Double? { known & 1 != 0 ? w90.start : nil }
     var start365: Double? { known & 2 != 0 ? w365.start : nil }
     /// The end counts scaled to 90 and 365 days after their baselines (nil when missing).
     var end90: Double? { known & 1 != 0 ? w90.end : nil }
     var end365: Double? { known & 2 != 0 ? w365.end : nil }
-    var growth90Percent: Metric<Double> {
-      percent90Missing.map { .missing($0) } ?? .value(w90.percent)
-    }
-    var growth365Percent: Metric<Double> {
-      percent365Missing.map { .missing($0) } ?? .value(w365.percent)
-    }
     var dates90: GrowthDates? { known & 1 != 0 ? Self.dates(w90) : nil }
     var dates365: GrowthDates? { known & 2 != 0 ? Self.dates(w365) : nil }
   }
@@ -115,6 +119,49 @@ public enum AdoptionReportBuilder {
     let channelsWithoutOpeningDate: Int
     let channelsDatedBySource: Int
     let entitiesWithoutPopulation: Int
+    /// What the build reads of each channel (`input.channels` is not kept: its Strings and
+    /// optional days take 120 bytes a channel, these 9).
+    let channelFacts: ChannelFacts
+  }
+
+  /// Per channel of the input, in input order: its id, and whether it is open on D, its
+  /// emergency disclaimer and its confidence, as bits.
+  struct ChannelFacts {
+    private(set) var ids: [Int64] = []
+    private var bits: [UInt8] = []
+    private static let open: UInt8 = 1
+    private static let disclaimerKnown: UInt8 = 2
+    private static let disclaimerStated: UInt8 = 4
+    private static let lowConfidence: UInt8 = 8
+    private static let mediumConfidence: UInt8 = 16
+
+    init(_ channels: [StatsChannel], on d: Day) {
+      ids.reserveCapacity(channels.count)
+      bits.reserveCapacity(channels.count)
+      // (Fields read in place: a copy of a channel would retain its Strings.)
+      for n in channels.indices {
+        ids.append(channels[n].id)
+        var b: UInt8 = channels[n].isOpen(on: d) ? Self.open : 0
+        if let stated = channels[n].disclaimer {
+          b |= Self.disclaimerKnown | (stated ? Self.disclaimerStated : 0)
+        }
+        switch channels[n].confidence {
+        case "low": b |= Self.lowConfidence
+        case "medium": b |= Self.mediumConfidence
+        default: break
+        }
+        bits.append(b)
+      }
+    }
+
+    var count: Int { ids.count }
+    func isOpen(_ n: Int) -> Bool { bits[n] & Self.open != 0 }
+    /// Whether it states "no urgent calls here": nil when unknown.
+    func disclaimer(_ n: Int) -> Bool? {
+      bits[n] & Self.disclaimerKnown == 0 ? nil : bits[n] & Self.disclaimerStated != 0
+    }
+    func isLowConfidence(_ n: Int) -> Bool { bits[n] & Self.lowConfidence != 0 }
+    func isMediumConfidence(_ n: Int) -> Bool { bits[n] & Self.mediumConfidence != 0 }
   }
 
   /// Prepares the report of `input`, whose snapshots and sources are not read (nor kept:
@@ -224,12 +271,14 @@ public enum AdoptionReportBuilder {
     var withoutSnapshots = input
     withoutSnapshots.snapshots = []
     withoutSnapshots.sources = []
+    withoutSnapshots.channels = []
     return Prepared(
       input: withoutSnapshots, selectors: selectors, index: index, presence: presence,
       regionCodes: regionCodes, region: region, diffusion: diffusion,
       channelsWithoutOpeningDate: withoutOpening.count,
       channelsDatedBySource: datedBySource.count,
-      entitiesWithoutPopulation: withoutPopulation)
+      entitiesWithoutPopulation: withoutPopulation,
+      channelFacts: ChannelFacts(channels, on: d))
   }
 
   /// Per group, year and selector (the order of `Diffusion.curves`' points), the entities present
@@ -293,12 +342,43 @@ public enum AdoptionReportBuilder {
     let d = input.asOf
     let selectors = prepared.selectors
     let entities = input.entities
-    let channels = input.channels
+    let channels = prepared.channelFacts
     let index = prepared.index
     let open = index.open
     let regionCodes = prepared.regionCodes
     let region = prepared.region
-    let (openFigures, snapshotDay) = channelFigures(prepared, snapshots: consume snapshots)
+    var (openFigures, ends, snapshotDay) = channelFigures(prepared, snapshots: consume snapshots)
+
+    // The growth panels and the channels' data quality first: the panels' endpoints are then
+    // freed, before the statuses and the audiences take their memory.
+    let socialPositions = open.indices.filter { index.openSocial[$0] }
+    let p90 = Self.panel(socialPositions, windowDays: 90) { j in
+      (ends[j].start90, ends[j].end90, ends[j].dates90, openFigures[j].growth90Percent)
+    }
+    let p365 = Self.panel(socialPositions, windowDays: 365) { j in
+      (ends[j].start365, ends[j].end365, ends[j].dates365, openFigures[j].growth365Percent)
+    }
+    ends = []
+    var quality = DataQuality()
+    quality.openSocialChannels = socialPositions.count
+    for j in socialPositions {
+      let n = open[j]
+      let f = openFigures[j]
+      switch f.followers {
+      case .value: quality.freshSnapshot += 1
+      case .missing(.stale): quality.staleSnapshot += 1
+      case .missing: quality.noSnapshot += 1
+      }
+      if f.followers.value != nil {
+        if f.growth90Percent.reason == .noBaselineInWindow { quality.noBaseline90 += 1 }
+        if f.growth365Percent.reason == .noBaselineInWindow { quality.noBaseline365 += 1 }
+        if f.growth90Percent.reason == .noEndInWindow { quality.noEnd90 += 1 }
+        if f.growth365Percent.reason == .noEndInWindow { quality.noEnd365 += 1 }
+      }
+      if channels.isLowConfidence(n) { quality.lowConfidence += 1 }
+      if channels.isMediumConfidence(n) { quality.mediumConfidence += 1 }
+      if channels.disclaimer(n) == nil { quality.disclaimerUnknown += 1 }
+    }
 
     // Each existing entity's status on each selector, while the other thread sums the
     // audiences (neither reads what the other writes).
@@ -388,14 +468,6 @@ public enum AdoptionReportBuilder {
       for f in regions[n].published { cited.insert(f.reference.sourceKey) }
     }
 
-    let socialPositions = open.indices.filter { index.openSocial[$0] }
-    let p90 = Self.panel(socialPositions, openFigures, windowDays: 90) {
-      ($0.start90, $0.end90, $0.dates90, $0.growth90Percent)
-    }
-    let p365 = Self.panel(socialPositions, openFigures, windowDays: 365) {
-      ($0.start365, $0.end365, $0.dates365, $0.growth365Percent)
-    }
-
     // Entities on social media in entity order: adopters of selector 0, any social platform.
     var adopting: [Int] = []
     var audienceByRegionPosition = [[Double]](repeating: [], count: regionCodes.count)
@@ -412,7 +484,7 @@ public enum AdoptionReportBuilder {
       var any = false
       for j in index.openOf(i) where index.openSocial[j] {
         any = true
-        let stated = channels[open[j]].disclaimer
+        let stated = channels.disclaimer(open[j])
         if stated == true { yes = true }
         if stated != false { allNo = false }
       }
@@ -447,27 +519,6 @@ public enum AdoptionReportBuilder {
     let missing = adopting.filter { audiences.value(i: $0, 0) == nil }
       .sorted { entities[$0].id < entities[$1].id }.map(entry)
 
-    var quality = DataQuality()
-    quality.openSocialChannels = socialPositions.count
-    for j in socialPositions {
-      // Fields read in place: a copy of the channel would retain each of its Strings.
-      let n = open[j]
-      let f = openFigures[j]
-      switch f.followers {
-      case .value: quality.freshSnapshot += 1
-      case .missing(.stale): quality.staleSnapshot += 1
-      case .missing: quality.noSnapshot += 1
-      }
-      if f.followers.value != nil {
-        if f.growth90Percent.reason == .noBaselineInWindow { quality.noBaseline90 += 1 }
-        if f.growth365Percent.reason == .noBaselineInWindow { quality.noBaseline365 += 1 }
-        if f.growth90Percent.reason == .noEndInWindow { quality.noEnd90 += 1 }
-        if f.growth365Percent.reason == .noEndInWindow { quality.noEnd365 += 1 }
-      }
-      if channels[n].confidence == "low" { quality.lowConfidence += 1 }
-      if channels[n].confidence == "medium" { quality.mediumConfidence += 1 }
-      if channels[n].disclaimer == nil { quality.disclaimerUnknown += 1 }
-    }
     quality.channelsWithoutOpeningDate = prepared.channelsWithoutOpeningDate
     quality.channelsDatedBySource = prepared.channelsDatedBySource
     quality.entitiesWithoutPopulation = prepared.entitiesWithoutPopulation
@@ -498,15 +549,15 @@ public enum AdoptionReportBuilder {
     return report
   }
 
-  /// Each open channel's figures (in `index.open` order), and the day of each channel's latest
-  /// snapshot read on or before D (a presence event; Int.min for none). The snapshots and their
-  /// runs are released on return.
+  /// Each open channel's figures and growth endpoints (in `index.open` order), and the day of
+  /// each channel's latest snapshot read on or before D (a presence event; Int.min for none).
+  /// The snapshots and their runs are released on return.
   static func channelFigures(_ prepared: Prepared, snapshots: consuming [StatsSnapshot])
-    -> (figures: [ChannelFigures], snapshotDay: [Int])
+    -> (figures: [ChannelFigures], ends: [GrowthEnds], snapshotDay: [Int])
   {
     let input = prepared.input
     let d = input.asOf
-    let channels = input.channels
+    let channels = prepared.channelFacts
     let index = prepared.index
     let open = index.open
     let runs = SnapshotRuns(consume snapshots)
@@ -515,39 +566,45 @@ public enum AdoptionReportBuilder {
     var snapshotDay = [Int](repeating: Int.min, count: channels.count)
     let s = input.stalenessDays
     // Each open channel's figures, on two threads (`TwoCores`): open channel j writes only
-    // openFigures[j] and snapshotDay[open[j]] (a channel that changed hands is open for one
-    // owner only).
+    // openFigures[j], openEnds[j] and snapshotDay[open[j]] (a channel that changed hands is open
+    // for one owner only).
+    var openEnds: [GrowthEnds] = []
     let openFigures = [ChannelFigures](unsafeUninitializedCapacity: open.count) {
       figures, initialized in
-      snapshotDay.withUnsafeMutableBufferPointer { snapshotDay in
-        TwoCores.halves(open.count) { part in
-          var runs = runs
-          for j in part {
-            let n = open[j]
-            let snaps = runs.snapshots(of: channels[n].id)
-            if let day = Presence.latestSnapshotDay(snaps, onOrBefore: d) {
-              snapshotDay[n] = day.number
+      openEnds = [GrowthEnds](unsafeUninitializedCapacity: open.count) { ends, endsInitialized in
+        snapshotDay.withUnsafeMutableBufferPointer { snapshotDay in
+          TwoCores.halves(open.count) { part in
+            var runs = runs
+            for j in part {
+              let n = open[j]
+              let snaps = runs.snapshots(of: channels.ids[n])
+              if let day = Presence.latestSnapshotDay(snaps, onOrBefore: d) {
+                snapshotDay[n] = day.number
+              }
+              let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) {
+                $0.followers
+              }
+              let g90 = Growth.between(
+                start: Growth.baseline(snaps, windowDays: 90, endingOn: d), end: end,
+                windowDays: 90, endingOn: d)
+              let g365 = Growth.between(
+                start: Growth.baseline(snaps, windowDays: 365, endingOn: d), end: end,
+                windowDays: 365, endingOn: d)
+              let end90 = g90.scaledEnd
+              let end365 = g365.scaledEnd
+              (figures.baseAddress! + j).initialize(
+                to: ChannelFigures(
+                  followers: end.map(\.value), growth90Percent: g90.percent,
+                  growth365Percent: g365.percent))
+              (ends.baseAddress! + j).initialize(
+                to: GrowthEnds(
+                  start90: end90 == nil ? nil : g90.start.value?.value, end90: end90,
+                  dates90: g90.dates, start365: end365 == nil ? nil : g365.start.value?.value,
+                  end365: end365, dates365: g365.dates))
             }
-            let end = SnapshotSelection.latest(snaps, onOrBefore: d, stalenessDays: s) {
-              $0.followers
-            }
-            let g90 = Growth.between(
-              start: Growth.baseline(snaps, windowDays: 90, endingOn: d), end: end,
-              windowDays: 90, endingOn: d)
-            let g365 = Growth.between(
-              start: Growth.baseline(snaps, windowDays: 365, endingOn: d), end: end,
-              windowDays: 365, endingOn: d)
-            let end90 = g90.scaledEnd
-            let end365 = g365.scaledEnd
-            (figures.baseAddress! + j).initialize(
-              to: ChannelFigures(
-                followers: end, start90: end90 == nil ? nil : g90.start.value?.value,
-                start365: end365 == nil ? nil : g365.start.value?.value, end90: end90,
-                end365: end365, growth90Percent: g90.percent, growth365Percent: g365.percent,
-                dates90: end90 == nil ? nil : g90.dates,
-                dates365: end365 == nil ? nil : g365.dates))
           }
         }
+        endsInitialized = open.count
       }
       initialized = open.count
     }
@@ -556,43 +613,48 @@ public enum AdoptionReportBuilder {
     // snapshot of one on or before D is presence evidence too (it confirms a presence, or
     // contradicts an earlier absence). Their runs are walked apart, so the walk above stays in
     // ascending order.
-    let notOpen = channels.indices.filter { n in
-      index.entityOf[n] >= 0 && index.exists[index.entityOf[n]] && !channels[n].isOpen(on: d)
+    let notOpen = channels.ids.indices.filter { n in
+      index.entityOf[n] >= 0 && index.exists[index.entityOf[n]] && !channels.isOpen(n)
     }
     if !notOpen.isEmpty {
       var later = runs
       for n in notOpen {
-        if let day = Presence.latestSnapshotDay(later.snapshots(of: channels[n].id), onOrBefore: d)
+        if let day = Presence.latestSnapshotDay(later.snapshots(of: channels.ids[n]), onOrBefore: d)
         {
           snapshotDay[n] = day.number
         }
       }
     }
 
-    return (openFigures, snapshotDay)
+    return (openFigures, openEnds, snapshotDay)
   }
 
   /// The growth of the open social channels at `positions` over one window: a matched panel of
   /// the channels whose growth is known (`Growth.panel`), the days it rests on, and when no
   /// channel has one, the most common reason.
+  /// `pick(j)`: open channel j's start and scaled end, their dates, and its growth in percent.
   static func panel(
-    _ positions: [Int], _ figures: [ChannelFigures], windowDays: Int,
-    _ pick: (ChannelFigures) -> (Double?, Double?, GrowthDates?, Metric<Double>)
+    _ positions: [Int], windowDays: Int,
+    _ pick: (Int) -> (Double?, Double?, GrowthDates?, Metric<Double>)
   ) -> PanelGrowth {
-    var endpoints: [(Double?, Double?)] = []
-    endpoints.reserveCapacity(positions.count)
     var dates: GrowthDates?
     var reasons = ReasonCounts()
     for j in positions {
-      let (start, end, d, percent) = pick(figures[j])
-      endpoints.append((start, end))
+      let (_, _, d, percent) = pick(j)
       if let d {
         if dates == nil { dates = d } else { dates!.include(d) }
       } else if let r = percent.reason {
         reasons.add(r)
       }
     }
-    let p = Growth.panel(endpoints)
+    // (The endpoints read again in the same order, not copied into an array.)
+    let p = withoutActuallyEscaping(pick) { pick in
+      Growth.panel(
+        positions.lazy.map { j in
+          let (start, end, _, _) = pick(j)
+          return (start, end)
+        })
+    }
     var growth = PanelGrowth(
       windowDays: windowDays, absolute: p.absolute, percent: p.percent, channels: p.channels)
     growth.dates = dates

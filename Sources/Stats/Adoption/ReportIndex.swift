@@ -54,8 +54,11 @@ struct ReportIndex {
     var entityOf = [Int](repeating: -1, count: channels.count)
     var matches = [UInt64](repeating: 0, count: channels.count)
     var social = [Bool](repeating: false, count: channels.count)
+    // (At most one per channel: reserved, not grown by doubling.)
     var open: [Int] = []
     var openEntity: [Int] = []
+    open.reserveCapacity(channels.count)
+    openEntity.reserveCapacity(channels.count)
     // Channels come grouped by entity: the previous channel's entity is looked up once.
     var lastEntityId: String?
     var lastPosition: Int?
@@ -145,8 +148,8 @@ struct Audiences {
         for j in channels where index.openMatches[j] & bit != 0 {
           adopted = true
           switch figures[j].followers {
-          case .value(let o):
-            sum += o.value
+          case .value(let v):
+            sum += v
             any = true
           case .missing(let r): reasons.append(r)
           }

@@ -93,30 +93,41 @@ struct ReportPresence {
     }
     channelStart = start
     channelList = list
-    // The counted surveys of each entity (most registries have few: the map is built for them).
+    // The counted surveys of each entity (most registries have few: the map is built for them),
+    // by a counting sort on the entity position: input order kept within an entity, no array of
+    // (position, survey) pairs sorted and copied.
     var counted = 0
     var below = 0
     var surveyStart = [Int](repeating: 0, count: entities.count + 1)
-    var byEntity: [(Int, CountedSurvey)] = []
+    var surveyList: [CountedSurvey] = []
     if !surveys.isEmpty {
       var positionOf: [String: Int] = [:]
       for (i, e) in entities.enumerated() where positionOf[e.id] == nil { positionOf[e.id] = i }
-      for s in surveys {
+      // Each survey's entity position; -1: not in scope or not counted.
+      var at = [Int](repeating: -1, count: surveys.count)
+      for (n, s) in surveys.enumerated() {
         guard let i = positionOf[s.entityId] else { continue }
         guard rule.counts(s) else {
           below += 1
           continue
         }
         counted += 1
-        byEntity.append(
-          (i, CountedSurvey(platform: position(s.platform), day: s.day, result: s.result)))
+        at[n] = i
+        surveyStart[i + 1] += 1
       }
-      byEntity.sort { $0.0 < $1.0 }
-      for (i, _) in byEntity { surveyStart[i + 1] += 1 }
       for i in entities.indices { surveyStart[i + 1] += surveyStart[i] }
+      var next = surveyStart
+      surveyList = [CountedSurvey](
+        repeating: CountedSurvey(platform: -1, day: Day(number: 0), result: .present),
+        count: counted)
+      for (n, s) in surveys.enumerated() where at[n] >= 0 {
+        surveyList[next[at[n]]] = CountedSurvey(
+          platform: position(s.platform), day: s.day, result: s.result)
+        next[at[n]] += 1
+      }
     }
     self.surveyStart = surveyStart
-    surveyList = byEntity.map(\.1)
+    self.surveyList = surveyList
     surveysCounted = counted
     surveysBelowConfidence = below
   }
