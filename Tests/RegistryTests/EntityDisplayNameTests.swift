@@ -24,6 +24,9 @@ import Vocabulary
       // 3 languages, the second and the third named: the second, it (not fr, which sorts first;
       // the first-language-only SQL gave en, "Three").
       ("zz-three-b", "nl;it;fr", ["fr": "Trois", "it": "Tre", "en": "Three"], "Tre"),
+      // One name, in a language the entity does not list: that name (the SQL's one-name path,
+      // which skips the view's sort).
+      ("zz-single", "fr", ["de": "Nur"], "Nur"),
       // No name at all.
       ("zz-none", "fr", [:], nil),
     ]

@@ -27,6 +27,50 @@ import Testing
         + "  \"none\": []\n}")
   }
 
+  @Test func keysQuotedOnceWriteTheSameBytes() {
+    // A key quoted beforehand is written exactly as the same key quoted on the spot, escapes
+    // included, in both styles.
+    let names = ["entity_code", "a \"quoted\" key", "line\nbreak", "tab\there", "\u{2028}"]
+    for style in [JSONWriter.Style.pretty, .compact] {
+      var byName = JSONWriter(style: style)
+      var byKey = JSONWriter(style: style)
+      byName.beginObject()
+      byKey.beginObject()
+      for (n, name) in names.enumerated() {
+        byName.key(name)
+        byName.int(n)
+        byKey.key(JSONWriter.Key(name))
+        byKey.int(n)
+      }
+      byName.endObject()
+      byKey.endObject()
+      #expect(byKey.bytes == byName.bytes)
+    }
+    var w = JSONWriter(style: .compact)
+    w.beginObject()
+    w.key(JSONWriter.Key("a \"b\""))
+    w.null()
+    w.endObject()
+    #expect(w.text == "{\"a \\\"b\\\"\":null}")
+  }
+
+  @Test func deepNestingIndentsTwoSpacesPerLevelPastTheCopiedPrefix() {
+    // 40 nested arrays: the innermost value sits 80 spaces in, past the 63 copied at once.
+    var w = JSONWriter(style: .pretty)
+    for _ in 0..<40 { w.beginArray() }
+    w.int(7)
+    for _ in 0..<40 { w.endArray() }
+    var expected = ""
+    for depth in 0..<40 {
+      expected += (depth == 0 ? "" : "\n" + String(repeating: " ", count: 2 * depth)) + "["
+    }
+    expected += "\n" + String(repeating: " ", count: 80) + "7"
+    for depth in (0..<40).reversed() {
+      expected += "\n" + String(repeating: " ", count: 2 * depth) + "]"
+    }
+    #expect(w.text == expected)
+  }
+
   @Test func compactHasNoSpacesAndTopLevelValuesFollowEachOther() {
     var w = JSONWriter(style: .compact)
     for i in 1...2 {

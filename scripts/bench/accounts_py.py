@@ -11,16 +11,18 @@ import json
 import sqlite3
 import sys
 
-# AccountQuery.accounts: entity conditions first (region, existing today), then the channel ones
+# AccountQuery.accounts, with the display name of EntityDisplayName.sql (until 2026-11-30 08:30
+# this copy had a cheaper name rule of its own: first official language, else the first name by
+# language, 119M instructions in sqlite3 against 153M for the query registry-cli ran then):
+# entity conditions first (region, existing today), then the channel ones
 # (platform); without --as-of each channel is listed under its owner today (channel_owner, else
 # channel.entity_id) and the snapshot cutoff is Int64.max. date('now') is the UTC day, as the
 # command's default.
 SQL = """
 SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
-       coalesce(
-         (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id
-            AND n.lang = substr(e.languages, 1, instr(e.languages || ';', ';') - 1)),
-         (SELECT n.name FROM entity_name n WHERE n.entity_id = e.id ORDER BY n.lang LIMIT 1))
+       (CASE WHEN (SELECT count(*) FROM entity_name n1 WHERE n1.entity_id = e.id) < 2
+         THEN (SELECT n1.name FROM entity_name n1 WHERE n1.entity_id = e.id)
+         ELSE (SELECT dn.name FROM v_entity_name dn WHERE dn.entity_id = e.id) END)
          AS entity_name,
        e.kind AS entity_kind, e.valid_to AS entity_valid_to, e.country, e.region,
        c.platform, c.handle, c.url, c.opened_on, c.first_seen_on, c.closed_on, c.status,

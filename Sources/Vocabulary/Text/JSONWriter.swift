@@ -63,6 +63,28 @@ public struct JSONWriter: Sendable {
     afterKey = true
   }
 
+  /// An object key quoted once, for keys written again and again (a listing's columns on every
+  /// row): `key(_:)` then copies its bytes instead of quoting the name each time.
+  public struct Key: Sendable {
+    /// The quoted name and its colon, in each style (pretty adds a space).
+    fileprivate let pretty: [UInt8]
+    fileprivate let compact: [UInt8]
+
+    public init(_ name: String) {
+      var w = JSONWriter(style: .compact, capacity: name.utf8.count + 4)
+      w.key(name)
+      compact = w.bytes
+      pretty = compact + [UInt8(ascii: " ")]
+    }
+  }
+
+  /// An object's key quoted beforehand (`Key`): the same bytes as `key(_ name:)`, in one copy.
+  public mutating func key(_ key: Key) {
+    separate()
+    bytes.append(contentsOf: style == .pretty ? key.pretty : key.compact)
+    afterKey = true
+  }
+
   /// A new line ending a document (after its last closing bracket).
   public mutating func newline() { bytes.append(10) }
 
@@ -128,7 +150,7 @@ public struct JSONWriter: Sendable {
 
   private mutating func indent(_ depth: Int) {
     bytes.append(10)
-    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
   /// An empty container closes on its own line (`{}`, `[]`); a filled one on a new line at its
