@@ -44,8 +44,8 @@ public struct AdoptionReportResult: Sendable {
 
 /// The national adoption report, from the registry to Stats' `AdoptionReport`.
 public enum AdoptionReporting {
-  /// From this many channels, the registry's rows are handed back to the system once Stats has
-  /// its copies (`ProcessMemory.returnFreedMemory`).
+  /// From this many channels, the heap's free pages are handed back to the system before and
+  /// after Stats prepares (`ProcessMemory.returnFreedMemory`): below, a report's memory is small.
   static let trimAfterChannels = 50_000
 
   /// The growth windows the report reads snapshots for.
@@ -66,8 +66,8 @@ public enum AdoptionReporting {
     var prepared: AdoptionReportBuilder.Prepared?
     var read = (entities: 0, channels: 0)
     var rows = try registry.reportData(data) { partial in
-      // Stats holds its own copies: the registry's rows are freed as they are mapped (the
-      // report's peak memory is reached in Stats' build).
+      // Stats holds its own copies: the registry's rows are freed as they are mapped (this
+      // mapping is where a large report's memory peaks: docs/performance-history.md).
       read = (partial.entities.count, partial.channels.count)
       var input = ReportInputMapping.input(
         taking: &partial, asOf: scope.asOf, stalenessDays: scope.stalenessDays,
