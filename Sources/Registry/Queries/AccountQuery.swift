@@ -3,7 +3,7 @@ import GRDBSQLite
 import Vocabulary
 
 /// One row of the `accounts` listing: a channel with its entity and latest snapshot.
-public struct AccountRow: Codable, Hashable, Sendable, FetchableRecord {
+public struct AccountRow: Codable, Hashable, Sendable {
   public var channelKey: String
   public var entityId: String
   public var entityCode: String?
@@ -181,31 +181,6 @@ extension AccountRow {
     sourceUrl = optional(19)
   }
 
-  /// A row of `accounts(_:)`'s SELECT, by position (its columns are listed in that order there):
-  /// decoding through Codable looked every column up by name and cost 12% of `accounts --format
-  /// json` (docs/performance-history.md). A NULL where a value is required is an error, as it was.
-  public init(row: Row) throws {
-    channelKey = try row.decode(atIndex: 0)
-    entityId = try row.decode(atIndex: 1)
-    entityCode = row[2]
-    entityName = row[3]
-    entityKind = try row.decode(atIndex: 4)
-    entityValidTo = row[5]
-    country = try row.decode(atIndex: 6)
-    region = row[7]
-    platform = try row.decode(atIndex: 8)
-    handle = try row.decode(atIndex: 9)
-    url = row[10]
-    openedOn = row[11]
-    firstSeenOn = row[12]
-    closedOn = row[13]
-    status = try row.decode(atIndex: 14)
-    confidence = try row.decode(atIndex: 15)
-    followers = row[16]
-    followersObservedAt = row[17]
-    source = try row.decode(atIndex: 18)
-    sourceUrl = row[19]
-  }
 }
 
 /// Filters shared by the listings. Empty arrays mean "any".

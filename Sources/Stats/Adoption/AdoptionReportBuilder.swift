@@ -247,12 +247,7 @@ public enum AdoptionReportBuilder {
         entities, firstOpened: firstOpened, selectors: selectors, years: years, lastDay: d,
         groups: groups)
     }
-    if entities.count >= TwoCores.minimum {
-      TwoCores.both(presencePass, curvePass)
-    } else {
-      presencePass()
-      curvePass()
-    }
+    TwoCores.both(entities.count, presencePass, curvePass)
     let presence = grouped!
     if let years {
       let statuses = diffusionStatuses(
@@ -399,12 +394,7 @@ public enum AdoptionReportBuilder {
     let audiencePass = {
       computed = Audiences(index: index, figures: openFigures, selectors: selectors.count)
     }
-    if entities.count >= TwoCores.minimum {
-      TwoCores.both(statusPass, audiencePass)
-    } else {
-      statusPass()
-      audiencePass()
-    }
+    TwoCores.both(entities.count, statusPass, audiencePass)
     let audiences = computed!
     // The groups' figures, while the other thread lists each entity for the map (neither reads
     // what the other writes).
@@ -440,12 +430,7 @@ public enum AdoptionReportBuilder {
             id: e.id, name: e.name, region: e.region, population: e.population, cells: cells))
       }
     }
-    if entities.count >= TwoCores.minimum {
-      TwoCores.both(groupPass, standingPass)
-    } else {
-      groupPass()
-      standingPass()
-    }
+    TwoCores.both(entities.count, groupPass, standingPass)
     var groups = grouped!
     let names = selectors.map(\.name)
     var national = selectors.indices.map { k in groups.figures(0, k, code: "ALL", names[k]) }

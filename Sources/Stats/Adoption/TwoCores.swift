@@ -24,8 +24,14 @@ enum TwoCores {
     }
   }
 
-  /// Runs `first` and `second` at the same time, on two threads.
-  static func both(_ first: () -> Void, _ second: () -> Void) {
+  /// Runs `first` and `second` at the same time, on two threads, when the work is over `count`
+  /// elements with `count` at least `minimum`; else one after the other on this thread.
+  static func both(_ count: Int, _ first: () -> Void, _ second: () -> Void) {
+    guard count >= minimum else {
+      first()
+      second()
+      return
+    }
     withoutActuallyEscaping(first) { first in
       withoutActuallyEscaping(second) { second in
         let shared = Unchecked((first, second))
