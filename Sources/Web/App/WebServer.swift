@@ -71,12 +71,16 @@ public enum WebServer {
         }
       },
       logger: logger)
+    // Once no work runs, the database is closed here (its side files removed), not whenever
+    // the last reference goes: the start-up task may still hold the site when the process ends.
     do {
       try await app.runService()
     } catch {
       try? await work.shutdown()
+      registry.close()
       throw error
     }
     try await work.shutdown()
+    registry.close()
   }
 }
