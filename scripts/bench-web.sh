@@ -88,7 +88,7 @@ LEFT JOIN snapshot s ON s.channel_id = c.id AND (s.observed_at, s.source_id) = (
 WHERE e.region IN (:region) AND c.platform IN (:platform)
   AND (e.valid_from IS NULL OR e.valid_from <= date('now'))
   AND (e.valid_to IS NULL OR e.valid_to > date('now'))
-ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle"""
+ORDER BY e.country, e.region, entity_name, e.id, c.platform, c.handle, c.key"""
 json.dump({"databases": {"registry": {"queries": {"accounts": {"sql": sql}}}}}, open(sys.argv[1], "w"))
 PY
 cp -f "$DB" "$WORK/registry.sqlite" 2>/dev/null || true

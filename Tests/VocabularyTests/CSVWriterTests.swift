@@ -70,4 +70,22 @@ import Testing
     #expect(CSVWriter.export.row(["a", "", " b"]) == "a,,\" b\"\n")
     #expect(CSVWriter.data.row([""]) == "\n")
   }
+
+  @Test func rowsAppendedAsBytesAreTheRowsAsText() {
+    // The listings append rows as bytes (`appendRow`); `row` and `field` are those bytes as text.
+    // A nil cell is the empty text.
+    for csv in [CSVWriter.data, .export, .people] {
+      var out: [UInt8] = []
+      csv.appendRow(["a", nil, "-x,y", " b"], to: &out)
+      csv.appendRow(["=1", "Zürich"], to: &out)
+      let end = csv.purpose == .people ? "\r\n" : "\n"
+      #expect(
+        String(decoding: out, as: UTF8.self)
+          == csv.row(["a", "", "-x,y", " b"]) + csv.row(["=1", "Zürich"]))
+      #expect(csv.row(["a", "b"]) == "a,b" + end)
+    }
+    var out: [UInt8] = []
+    CSVWriter.people.appendRow(["-x,y", nil, "=1", "say \"hi\""], to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "\"'-x,y\",,'=1,\"say \"\"hi\"\"\"\r\n")
+  }
 }

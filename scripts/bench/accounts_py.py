@@ -17,7 +17,8 @@ import sys
 # entity conditions first (region, existing today), then the channel ones
 # (platform); without --as-of each channel is listed under its owner today (channel_owner, else
 # channel.entity_id) and the snapshot cutoff is Int64.max. date('now') is the UTC day, as the
-# command's default.
+# command's default. registry-cli sorts the rows itself (AccountRow.appendListingKey, since
+# 2026-11-30 10:00): the same order as this ORDER BY, the channel key last (no two rows tie).
 SQL = """
 SELECT c.key AS channel_key, e.id AS entity_id, e.code AS entity_code,
        (CASE WHEN (SELECT count(*) FROM entity_name n1 WHERE n1.entity_id = e.id) < 2
@@ -43,7 +44,7 @@ WHERE e.region IN ('{region}')
   AND (e.valid_from IS NULL OR e.valid_from <= date('now'))
   AND (e.valid_to IS NULL OR e.valid_to > date('now'))
   AND c.platform IN ('{platform}')
-ORDER BY e.country, e.region, entity_name, e.id, c.platform, handle
+ORDER BY e.country, e.region, entity_name, e.id, c.platform, handle, channel_key
 """
 
 

@@ -369,7 +369,12 @@ struct TextCache {
   /// Column `i` of the current row of `s`; nil when NULL.
   mutating func text(_ s: OpaquePointer?, _ i: Int32) -> String? {
     guard let bytes = RegistryDatabase.bytes(s, i) else { return nil }
-    for v in seen where v.bytes.elementsEqual(bytes) { return v.text }
+    for v in seen where v.bytes.count == bytes.count {
+      let equal = v.bytes.withUnsafeBufferPointer { b in
+        b.isEmpty || memcmp(b.baseAddress!, bytes.baseAddress!, b.count) == 0
+      }
+      if equal { return v.text }
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     // Bounded: a column with many values gains nothing from it.
     if seen.count < 32 { seen.append((Array(bytes), text)) }

@@ -5,8 +5,10 @@ import Vocabulary
 public enum CSVOutput {
   public static func render(columns: [String], rows: [[String?]]) -> String {
     let csv = CSVWriter.people
-    var out = csv.row(columns)
-    for r in rows { out += csv.row(r.map { $0 ?? "" }) }
-    return out
+    var out: [UInt8] = []
+    out.reserveCapacity(64 + rows.count * 320)
+    csv.appendRow(columns, to: &out)
+    for r in rows { csv.appendRow(r, to: &out) }
+    return String(decoding: out, as: UTF8.self)
   }
 }
