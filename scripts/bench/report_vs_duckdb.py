@@ -196,7 +196,8 @@ def check_figures(rows, out):
 def print_versus(ours, duck):
     m_ours = summary("report adoption --format json (whole process)", ours)
     m_duck = summary("duckdb per-region query (query only)", duck)
-    print(f"ratio report / duckdb: {m_ours / m_duck:.2f} (target <= 0.5)")
+    print(f"ratio report / duckdb: {m_ours / m_duck:.2f} (targets, issue \"Speed where users "
+          "meet it\": <= 0.4 at 330 days, <= 0.5 at 33 days)")
     return m_ours, m_duck
 
 
