@@ -233,6 +233,23 @@ struct WebsiteParsingTests {
       return StubResponse(status: 302, headers: ["Location": "https://closed.example/page"])
     case "/open.example/loop":
       return StubResponse(status: 301, headers: ["Location": "/loop"])
+    // robots.txt moved: to the closed host's (one hop), through four hops of its own then to
+    // the closed host's (five hops: still followed), and a chain of six (no longer followed).
+    case "/moved.example/robots.txt":
+      return StubResponse(status: 301, headers: ["Location": "https://closed.example/robots.txt"])
+    case "/near.example/robots.txt":
+      return StubResponse(status: 302, headers: ["Location": "/n1"])
+    case "/near.example/n1", "/near.example/n2", "/near.example/n3":
+      let n = Int(request.path.suffix(1))!
+      return StubResponse(status: 302, headers: ["Location": "/n\(n + 1)"])
+    case "/near.example/n4":
+      return StubResponse(status: 307, headers: ["Location": "https://closed.example/robots.txt"])
+    case "/chain.example/robots.txt":
+      return StubResponse(status: 302, headers: ["Location": "/r1"])
+    case let path where path.hasPrefix("/chain.example/r"):
+      let n = Int(path.dropFirst("/chain.example/r".count))!
+      return StubResponse(status: 302, headers: ["Location": "/r\(n + 1)"])
+    case "/nowhere.example/robots.txt": return StubResponse(status: 302)
     case "/open.example/pdf":
       return StubResponse(status: 200, headers: ["Content-Type": "application/pdf"])
     case "/open.example/page":
@@ -259,6 +276,28 @@ struct WebsiteParsingTests {
     // A robots.txt answering 5xx forbids the host (RFC 9309).
     #expect(f.page("https://broken.example/").failure == .robots("https://broken.example/"))
     #expect(!server.requests.contains { $0.path == "/broken.example/" })
+  }
+
+  @Test func aRobotsTxtReachedWithinFiveRedirectsIsTheHostsRules() throws {
+    let server = try StubHTTPServer { Self.serve($0) }
+    defer { server.stop() }
+    let f = Self.fetcher(server)
+    // One hop, to another host: its rules (nothing allowed) are moved.example's.
+    #expect(f.page("https://moved.example/5340").failure == .robots("https://moved.example/5340"))
+    // Five hops: followed to the end.
+    #expect(f.page("https://near.example/5340").failure == .robots("https://near.example/5340"))
+    // (Read once for each of the two hosts that lead to it: rules are kept per host asked.)
+    #expect(server.requests.filter { $0.path == "/closed.example/robots.txt" }.count == 2)
+    #expect(!server.requests.contains { $0.path.hasSuffix("/5340") })
+    // Six hops: the fifth redirect is followed, the sixth is not; robots.txt counts as
+    // unavailable, which allows everything (as a 404 does).
+    #expect((try? f.page("https://chain.example/page").get()) != nil)
+    let chain = server.requests.map(\.path).filter {
+      $0.hasPrefix("/chain.example/r") && !$0.hasSuffix("/robots.txt")
+    }
+    #expect(chain == (1...5).map { "/chain.example/r\($0)" })
+    // A redirect with no Location: unavailable as well.
+    #expect((try? f.page("https://nowhere.example/").get()) != nil)
   }
 
   @Test func redirectsAreCappedAndOnlyHTMLIsRead() throws {

@@ -104,20 +104,39 @@ public final class SiteFetcher: Sendable {
   }
 
   /// The host's robots.txt rules for this agent, fetched once: a 4xx answer allows everything,
-  /// a 5xx answer or no answer forbids everything (RFC 9309 section 2.3.1).
+  /// a 5xx answer or no answer forbids everything (RFC 9309 section 2.3.1). A redirect is
+  /// followed, to another host too, up to `robotsRedirects` times, and the robots.txt reached
+  /// applies to this host (section 2.3.1.2); past that, or a redirect without a usable
+  /// `Location`, counts as unavailable, as a 4xx does. (Until 2026-11-30 a 3xx allowed
+  /// everything at once: a host redirecting `http://` to `https://` had its rules ignored.)
   func rules(for c: URLComponents) -> RobotsRules {
     let origin = "\(c.scheme ?? "https")://\(c.host ?? "")\(c.port.map { ":\($0)" } ?? "")"
     if let known = robots.withLock({ $0[origin] }) { return known }
-    let rules: RobotsRules
-    switch fetcher.get(physical(origin + "/robots.txt")) {
-    case .success(let r) where (200...299).contains(r.status):
-      rules = RobotsRules.parse(HTMLText.decode(r.body, contentType: nil).text, agent: agent)
-    case .success(let r) where (300...499).contains(r.status):
-      rules = .allowAll
-    case .success, .failure:
-      rules = .disallowAll
+    var rules = RobotsRules.allowAll
+    var address = origin + "/robots.txt"
+    var hops = 0
+    fetching: while true {
+      switch fetcher.get(physical(address)) {
+      case .success(let r) where (200...299).contains(r.status):
+        rules = RobotsRules.parse(HTMLText.decode(r.body, contentType: nil).text, agent: agent)
+      case .success(let r) where (300...399).contains(r.status):
+        hops += 1
+        guard hops <= Self.robotsRedirects, let location = r.headers["location"],
+          let next = HTMLLinks.resolve(location, against: URL(string: address))
+        else { break fetching }
+        address = next
+        continue fetching
+      case .success(let r) where (400...499).contains(r.status):
+        rules = .allowAll
+      case .success, .failure:
+        rules = .disallowAll
+      }
+      break
     }
     robots.withLock { $0[origin] = rules }
     return rules
   }
+
+  /// The redirects followed to reach a robots.txt: RFC 9309 recommends at least five.
+  static let robotsRedirects = 5
 }
