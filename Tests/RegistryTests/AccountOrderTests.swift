@@ -120,4 +120,46 @@ import Vocabulary
     #expect(bySQL.count == 32)
     #expect(try registry.accounts(RegistryFilter()).map(\.channelKey) == bySQL)
   }
+
+  /// The row decoder (`AccountRow(statement:repeated:)`) on hand-made rows: the schema's NOT
+  /// NULL constraints keep a NULL out of the required columns, so only a damaged file could
+  /// give one; it is an error naming the column, not a crash or an empty value.
+  @Test func aNullInARequiredColumnIsAnErrorNamingIt() throws {
+    let registry = try RegistryDatabase(inMemory: ())
+    func decode(_ values: [String]) throws -> AccountRow {
+      try registry.writer.read { db in
+        let names = [
+          "channel_key", "entity_id", "entity_code", "entity_name", "entity_kind",
+          "entity_valid_to", "country", "region", "platform", "handle", "url", "opened_on",
+          "first_seen_on", "closed_on", "status", "confidence", "followers",
+          "followers_observed_at", "source", "source_url",
+        ]
+        let sql =
+          "SELECT " + zip(values, names).map { "\($0) AS \($1)" }.joined(separator: ", ")
+        let statement = try db.makeStatement(sql: sql)
+        var repeated: [TextCache] = []
+        var row: AccountRow?
+        try RegistryDatabase.step(statement) {
+          row = try AccountRow(statement: $0, repeated: &repeated)
+        }
+        return try #require(row)
+      }
+    }
+    var values = [
+      "'x/a'", "'e1'", "NULL", "'Zone'", "'local_police'", "NULL", "'BE'", "'BE-WAL'", "'x'",
+      "'a'", "NULL", "NULL", "NULL", "NULL", "'active'", "'high'", "12", "NULL", "'s'", "NULL",
+    ]
+    let row = try decode(values)
+    #expect(row.channelKey == "x/a" && row.entityKind == "local_police" && row.followers == 12)
+    #expect(row.entityCode == nil && row.sourceUrl == nil)
+    for (column, name) in [(0, "channel_key"), (4, "entity_kind"), (18, "source")] {
+      values[column] = "NULL"
+      #expect {
+        _ = try decode(values)
+      } throws: {
+        "\($0)".contains("accounts: \(name) is NULL where a value is required")
+      }
+      values = values.enumerated().map { $0.offset == column ? "'v'" : $0.element }
+    }
+  }
 }
