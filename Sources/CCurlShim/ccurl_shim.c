@@ -117,3 +117,7 @@ CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return api.easy_getinfo(handle, info, value);
 }
+
+CURLcode ccurl_getinfo_string(CURL *handle, CURLINFO info, const char **value) {
+  return api.easy_getinfo(handle, info, value);
+}

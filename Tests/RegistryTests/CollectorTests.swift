@@ -108,6 +108,39 @@ import Vocabulary
       "loop@social.example": .redirectLoop,
     ])
 
+  @Test func aRedirectedLookupRecordsWhereTheCountsCameFrom() throws {
+    // The lookup of hopped@ answers 301 to the same lookup under /moved, which answers: the
+    // snapshot's note names the request and the address the counts came from; an answer without
+    // a redirect names the request alone.
+    let api = FakeSocialAPI(
+      mastodon: [
+        .init(
+          id: "7", username: "hopped", server: "social.example", note: "", followers: 77,
+          following: 7, statuses: 70),
+        .init(
+          id: "8", username: "direct", server: "social.example", note: "", followers: 88,
+          following: 8, statuses: 80),
+      ], bluesky: [], faults: ["hopped@social.example": .redirected])
+    let server = try StubHTTPServer { api.handle($0) }
+    defer { server.stop() }
+    let r = try registry([
+      (.mastodon, "hopped@social.example", nil), (.mastodon, "direct@social.example", nil),
+    ])
+    let c = collector(r, server)
+    let summary = c.run(try c.targets())
+    #expect(summary.failed.isEmpty)
+    let hopped = try snapshots(r, "mastodon/hopped@social.example")
+    #expect(hopped.map { $0["followers"] as Int64? } == [77])
+    let lookup = "/api/v1/accounts/lookup?acct=hopped@social.example"
+    #expect(
+      hopped.first?["note"] as String?
+        == "GET \(server.baseURL)\(lookup), redirected to \(server.baseURL)/moved\(lookup)")
+    let direct = try snapshots(r, "mastodon/direct@social.example")
+    #expect(
+      direct.first?["note"] as String?
+        == "GET \(server.baseURL)/api/v1/accounts/lookup?acct=direct@social.example")
+  }
+
   @Test func everyCaseStoresOrReportsAndNeverCrashes() throws {
     let api = Self.api
     let server = try StubHTTPServer { api.handle($0) }

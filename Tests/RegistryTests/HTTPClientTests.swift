@@ -74,4 +74,20 @@ import Testing
     // The first request plus 5 followed redirects.
     #expect(server.requests.count == 6)
   }
+
+  @Test func aFollowedRedirectGivesTheAddressTheResponseCameFrom() throws {
+    let server = try StubHTTPServer { request in
+      request.path == "/old"
+        ? StubResponse(status: 301, headers: ["Location": "/new?x=1"]) : .json("{}")
+    }
+    defer { server.stop() }
+    let moved = try client().get(server.baseURL + "/old")
+    #expect(moved.status == 200)
+    #expect(moved.url == server.baseURL + "/old")
+    #expect(moved.finalURL == server.baseURL + "/new?x=1")
+    #expect(moved.redirectedTo == server.baseURL + "/new?x=1")
+    // No redirect: the address asked for, even when curl would write it otherwise.
+    let direct = try client().get(server.baseURL)
+    #expect(direct.finalURL == server.baseURL && direct.redirectedTo == nil)
+  }
 }

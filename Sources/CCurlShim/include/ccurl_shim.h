@@ -29,5 +29,7 @@ CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode ccurl_setopt_callback(CURL *handle, CURLoption option, ccurl_data_callback value);
 CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+// A string the handle owns (valid until the handle is cleaned up), e.g. CURLINFO_EFFECTIVE_URL.
+CURLcode ccurl_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 
 #endif

@@ -63,7 +63,7 @@ public enum BlueskyCollector {
         FetchedProfile(
           platformId: p.did, handle: p.handle.lowercased(), followers: p.followersCount,
           following: p.followsCount, posts: p.postsCount, bio: p.description ?? "",
-          requestURL: response.url))
+          requestURL: response.url, redirectedTo: response.redirectedTo))
     }
     return result
   }

@@ -35,6 +35,13 @@ public struct CollectPlan: Sendable, Equatable {
   /// Things the user should check; they do not stop the snapshot.
   public var warnings: [String]
   public var requestURL: String
+  /// Where the request was redirected to, if it was.
+  public var redirectedTo: String?
+
+  /// The snapshot's note: the request, and where it was redirected (the figures' address).
+  public var requestNote: String {
+    "GET \(requestURL)" + (redirectedTo.map { ", redirected to \($0)" } ?? "")
+  }
 
   /// Plans the update, or refuses the profile when the handle now belongs to another account
   /// (its platform id differs from the one recorded).
@@ -56,7 +63,7 @@ public struct CollectPlan: Sendable, Equatable {
       following: profile.following, posts: profile.posts, unchanged: false,
       newPlatformId: target.platformId == nil ? profile.platformId : nil, rename: nil, note: nil,
       move: nil, disclaimer: EmergencyDisclaimer.detect(profile.bio), warnings: [],
-      requestURL: profile.requestURL)
+      requestURL: profile.requestURL, redirectedTo: profile.redirectedTo)
 
     if profile.handle != target.handle {
       switch owner(profile.handle) {

@@ -92,7 +92,7 @@ public struct CollectStore: Sendable {
     try Snapshot(
       channelId: target.channelId, observedAt: observedAt, followers: plan.followers,
       following: plan.following, posts: plan.posts, sourceId: sourceId,
-      note: "GET \(plan.requestURL)"
+      note: plan.requestNote
     ).insert(db, onConflict: .replace)
 
     if let rename = plan.rename {

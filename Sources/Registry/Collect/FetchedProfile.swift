@@ -38,10 +38,13 @@ public struct FetchedProfile: Sendable, Equatable {
   public var movedTo: MovedAccount?
   /// The request that returned it (no secrets in it).
   public var requestURL: String
+  /// Where the request was redirected to, when it was (the address the counts came from).
+  public var redirectedTo: String?
 
   public init(
     platformId: String?, handle: String, followers: Int64?, following: Int64?, posts: Int64?,
-    bio: String, lastPostAt: String? = nil, movedTo: MovedAccount? = nil, requestURL: String
+    bio: String, lastPostAt: String? = nil, movedTo: MovedAccount? = nil, requestURL: String,
+    redirectedTo: String? = nil
   ) {
     self.platformId = platformId
     self.handle = handle
@@ -52,6 +55,7 @@ public struct FetchedProfile: Sendable, Equatable {
     self.lastPostAt = lastPostAt
     self.movedTo = movedTo
     self.requestURL = requestURL
+    self.redirectedTo = redirectedTo
   }
 }
 

@@ -55,7 +55,8 @@ public enum MastodonCollector {
         platformId: account.uri, handle: full(account.acct, server: server).lowercased(),
         followers: account.followersCount, following: account.followingCount,
         posts: account.statusesCount, bio: EmergencyDisclaimer.plainText(account.note ?? ""),
-        lastPostAt: account.lastStatusAt, movedTo: moved, requestURL: response.url))
+        lastPostAt: account.lastStatusAt, movedTo: moved, requestURL: response.url,
+        redirectedTo: response.redirectedTo))
   }
 
   /// The server part of a `user@server` handle.

@@ -60,6 +60,8 @@ public final class FakeSocialAPI: Sendable {
     case slow(seconds: Double)
     case huge
     case redirectLoop
+    /// Redirected (301) to the same lookup under `/moved`, which answers.
+    case redirected
   }
 
   let mastodon: [String: MastodonAccount]
@@ -90,6 +92,8 @@ public final class FakeSocialAPI: Sendable {
       return answer(key: key) { self.blueskyAnswer(actors) }
     case "/loop":
       return StubResponse(status: 302, headers: ["Location": "/loop"])
+    case "/moved/api/v1/accounts/lookup":
+      return mastodonAnswer(request.query("acct").first ?? "")
     default:
       return .json(#"{"error":"Record not found"}"#, status: 404)
     }
@@ -120,6 +124,9 @@ public final class FakeSocialAPI: Sendable {
         status: 200, body: Data(repeating: UInt8(ascii: " "), count: 3 * 1024 * 1024))
     case .redirectLoop?:
       return StubResponse(status: 302, headers: ["Location": "/loop"])
+    case .redirected?:
+      return StubResponse(
+        status: 301, headers: ["Location": "/moved/api/v1/accounts/lookup?acct=\(key)"])
     }
   }
 

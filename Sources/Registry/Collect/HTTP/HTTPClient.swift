@@ -8,13 +8,21 @@ public struct HTTPResponse: Sendable {
   public var body: Data
   /// The URL that was asked for (before any redirect).
   public var url: String
+  /// The URL the response came from: `url`, or where the redirects that were followed led.
+  public var finalURL: String
 
-  public init(status: Int, headers: [String: String], body: Data, url: String) {
+  public init(
+    status: Int, headers: [String: String], body: Data, url: String, finalURL: String? = nil
+  ) {
     self.status = status
     self.headers = headers
     self.body = body
     self.url = url
+    self.finalURL = finalURL ?? url
   }
+
+  /// Where the redirects led, when any was followed; nil otherwise.
+  public var redirectedTo: String? { finalURL == url ? nil : finalURL }
 }
 
 /// Why a transfer did not produce a response.
@@ -146,7 +154,15 @@ public struct HTTPClient: Sendable {
     guard code == CURLE_OK else { throw Self.error(for: code, maxRedirects: c.maxRedirects) }
     var status = 0
     ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-    return HTTPResponse(status: status, headers: sink.headers, body: sink.body, url: url)
+    // The last address only when a redirect was followed: curl may write the one asked for
+    // differently (a `/` added to a bare host), which is no redirect.
+    var redirects = 0
+    ccurl_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &redirects)
+    var effective: UnsafePointer<CChar>?
+    if redirects > 0 { ccurl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) }
+    return HTTPResponse(
+      status: status, headers: sink.headers, body: sink.body, url: url,
+      finalURL: effective.map { String(cString: $0) })
   }
 
   static func error(for code: CURLcode, maxRedirects: Int) -> HTTPError {
