@@ -139,6 +139,16 @@ import Testing
       validate.stdout.contains(
         "info,handle_unknown,\(key),handle unknown: the source doc-000-uvcw-charleroi-2019 shows"))
     #expect(validate.stdout.contains("warning,code_conflict,code 5277,sources disagree"))
+    // Five zones whose account a later source showed without naming it, beside the named one:
+    // each pair is listed for a person to tell whether it is one account.
+    let duplicates = validate.stdout.split(whereSeparator: \.isNewline).filter {
+      $0.contains(",possible_duplicate_channel,")
+    }
+    #expect(duplicates.count == 5, "\(duplicates)")
+    #expect(
+      validate.stdout.contains(
+        "warning,possible_duplicate_channel,x/unknown:be-pz-bruxelles-capitale-ixelles,"
+          + "\"be-pz-bruxelles-capitale-ixelles also has x/zpz_polbru open on this platform"))
     #expect(validate.stdout.contains("info,uncertain_date,be-pz-mechelen,end 2015-12-31"))
     #expect(validate.stderr.contains(" 0 error(s)"))
   }

@@ -62,7 +62,7 @@ public enum Validation {
       ("ownership", ownershipPeriods), ("snapshot_outside_life", snapshotsOutsideLife),
       ("snapshot_jump", snapshotJumps), ("snapshot_implausible", implausibleSnapshots),
       ("surveys", surveys), ("uncertain_date", uncertainDates), ("code_conflict", codeConflicts),
-      ("handle_unknown", handleUnknown),
+      ("handle_unknown", handleUnknown), ("possible_duplicate_channel", possibleDuplicateChannels),
     ]
 
   /// Entity dates the sources give only as a year or between bounds: the date the as-of counts
@@ -130,6 +130,39 @@ public enum Validation {
         .info, "handle_unknown", r["key"],
         "handle unknown: the source \(s) shows \(e)'s channel without naming it "
           + "(`channel rename` when found)")
+    }
+  }
+
+  /// An open channel of unknown handle beside an open named one of the same entity on the same
+  /// platform: a source that showed the account without naming it may have shown the named one.
+  /// If they are one account, its followers are summed twice in the entity's audience, and it is
+  /// counted twice among open channels; nothing tells the two apart but a person looking.
+  static func possibleDuplicateChannels(_ db: Database, _ o: ValidationOptions) throws
+    -> [Finding]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT key, entity_id, named FROM (
+          SELECT u.key, u.entity_id, (
+            SELECT group_concat(key, ', ') FROM (
+              SELECT n.key FROM channel n
+              WHERE n.entity_id = u.entity_id AND n.platform = u.platform
+                AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed'
+              ORDER BY n.key)) AS named
+          FROM channel u
+          WHERE u.handle IS NULL AND u.closed_on IS NULL AND u.status <> 'closed')
+        WHERE named IS NOT NULL ORDER BY key
+        """
+    ).map { r in
+      let e: String = r["entity_id"]
+      let named: String = r["named"]
+      return Finding(
+        .warning, "possible_duplicate_channel", r["key"],
+        "\(e) also has \(named) open on this platform: if they are one account, its followers "
+          + "are summed twice and it counts twice among open channels (another account: give "
+          + "this one its handle with `channel rename`; the same: no command merges two channels "
+          + "yet, record its snapshots on the named one)")
     }
   }
 
