@@ -63,14 +63,6 @@ public struct CSVWriter: Sendable, Equatable {
     appendLineEnd(to: &out)
   }
 
-  public func appendRow(_ cells: [String], to out: inout [UInt8]) {
-    for (i, cell) in cells.enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      appendField(cell, to: &out)
-    }
-    appendLineEnd(to: &out)
-  }
-
   private func appendLineEnd(to out: inout [UInt8]) {
     if purpose == .people { out.append(13) }
     out.append(10)

@@ -112,24 +112,27 @@ public final class SiteFetcher: Sendable {
   func rules(for c: URLComponents) -> RobotsRules {
     let origin = "\(c.scheme ?? "https")://\(c.host ?? "")\(c.port.map { ":\($0)" } ?? "")"
     if let known = robots.withLock({ $0[origin] }) { return known }
+    // Unavailable (allow all) unless an answer below says otherwise.
     var rules = RobotsRules.allowAll
     var address = origin + "/robots.txt"
-    var hops = 0
-    fetching: while true {
-      switch fetcher.get(physical(address)) {
-      case .success(let r) where (200...299).contains(r.status):
-        rules = RobotsRules.parse(HTMLText.decode(r.body, contentType: nil).text, agent: agent)
-      case .success(let r) where (300...399).contains(r.status):
-        hops += 1
-        guard hops <= Self.robotsRedirects, let location = r.headers["location"],
-          let next = HTMLLinks.resolve(location, against: URL(string: address))
-        else { break fetching }
-        address = next
-        continue fetching
-      case .success(let r) where (400...499).contains(r.status):
-        rules = .allowAll
-      case .success, .failure:
+    // The first request and up to `robotsRedirects` redirects: a redirect past them is not
+    // followed.
+    for _ in 0...Self.robotsRedirects {
+      guard case .success(let r) = fetcher.get(physical(address)) else {
         rules = .disallowAll
+        break
+      }
+      if (300...399).contains(r.status), let location = r.headers["location"],
+        let next = HTMLLinks.resolve(location, against: URL(string: address))
+      {
+        address = next
+        continue
+      }
+      switch r.status {
+      case 200...299:
+        rules = RobotsRules.parse(HTMLText.decode(r.body, contentType: nil).text, agent: agent)
+      case 300...499: rules = .allowAll
+      default: rules = .disallowAll
       }
       break
     }
