@@ -65,6 +65,19 @@ func close(_ m: Metric<Double>, _ expected: Double, _ tolerance: Double = 1e-6) 
   #expect(d.sum == .missing(.stale))
 }
 
+@Test func dominantReasonIsTheMostFrequentTiesByDeclarationOrder() {
+  // stale 2, no_population 2, no_snapshot 1: the tie between stale and no_population goes to
+  // stale, declared first.
+  #expect(
+    Distribution.dominant([.noPopulation, .stale, .noSnapshot, .stale, .noPopulation]) == .stale)
+  // no_population 3 beats stale 2, whatever the order.
+  #expect(
+    Distribution.dominant([.noPopulation, .stale, .noPopulation, .stale, .noPopulation])
+      == .noPopulation)
+  #expect(Distribution.dominant([.noChannel]) == .noChannel)
+  #expect(Distribution.dominant([]) == nil)
+}
+
 @Test func latestSnapshotWithinStalenessIsSelected() {
   let s = [
     StatsSnapshot(channelId: 1, observedAt: noon(100), followers: 10),
