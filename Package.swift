@@ -37,13 +37,16 @@ let package = Package(
     // libcurl is dlopened on first use, not linked (start-up time); the C shim needs only its
     // header, <curl/curl.h>, from libcurl4-openssl-dev.
     .target(name: "CCurlShim"),
+    // sqlite3_config, variadic, for Swift: SQLite's memory statistics turned off before the first
+    // connection opens (their process-wide mutex serialized the report's two reading threads).
+    .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
     // The words Registry and Stats share: days and timestamps, platform and kind names, the CSV
     // writer.
     .target(name: "Vocabulary"),
     .target(
       name: "Registry",
       dependencies: [
-        "CCurlShim", "Vocabulary",
+        "CCurlShim", "CSQLiteShim", "Vocabulary",
         .product(name: "GRDB", package: "GRDB.swift"),
         // Raw sqlite3 binding for the bulk snapshot importer's hot loop.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -20,6 +20,18 @@ struct SmallThingsTests {
     return url.path
   }
 
+  /// SQLite's memory statistics are off before the first connection opens: their process-wide
+  /// mutex serialized the report's two reading threads (`RegistryDatabase.memoryStatisticsOff`).
+  @Test func sqliteMemoryStatisticsAreOffInTheCommandLine() throws {
+    let cli = try CLIWorkspace(seed: Fixtures.reportSeed, environment: ["REGISTRY_TIMINGS": "1"])
+    defer { cli.cleanUp() }
+    #expect(try cli.run(["init"]).status == 0)
+    let r = try cli.run(["report", "adoption", "--as-of", "2021-06-30", "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let notes = r.stderr.split(separator: "\n").filter { $0.hasPrefix("timing note: SQLite") }
+    #expect(notes == ["timing note: SQLite memory statistics off"], "\(r.stderr)")
+  }
+
   @Test func everyReportOfGeneratedDataSaysSyntheticAtTheTop() throws {
     let cli = try CLIWorkspace(seed: nil)
     defer { cli.cleanUp() }

@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -141,7 +142,26 @@ public final class RegistryDatabase: Sendable {
     sqlite3_close(db)
   }
 
+  /// SQLite's memory statistics, turned off once per process before the first connection opens
+  /// (`csqlite_disable_memory_statistics`): their process-wide mutex, taken on every allocation,
+  /// serialized the report's two reading threads (1,647 futex calls in one report on 30k
+  /// accounts x 330 days, 19 without; docs/performance-history.md). SQLITE_OK, or SQLITE_MISUSE
+  /// when something in the process had already used SQLite (the statistics then stay on: slower
+  /// only). sqlite3_config is not thread-safe; if another thread initializes SQLite at the same
+  /// moment, the worst outcome is statistics counted for some allocations and not others, which
+  /// nothing here reads.
+  /// With `REGISTRY_TIMINGS=1` the outcome is printed (`timing note:`).
+  static let memoryStatisticsOff: Int32 = {
+    let rc = csqlite_disable_memory_statistics()
+    PhaseTimings.note(
+      rc == SQLITE_OK
+        ? "SQLite memory statistics off"
+        : "SQLite memory statistics on (SQLite was in use before the first registry opened)")
+    return rc
+  }()
+
   private static func configuration() -> Configuration {
+    _ = memoryStatisticsOff
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(30)
@@ -162,6 +182,7 @@ public final class RegistryDatabase: Sendable {
 
   /// An in-memory database with the current schema, for tests.
   public init(inMemory: Void = ()) throws {
+    _ = Self.memoryStatisticsOff
     var config = Configuration()
     config.foreignKeysEnabled = true
     let queue = try DatabaseQueue(configuration: config)

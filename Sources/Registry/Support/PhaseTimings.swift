@@ -26,6 +26,12 @@ public enum PhaseTimings {
     FileHandle.standardError.write(Data(line.utf8))
   }
 
+  /// Prints `text` as a line of its own (`timing note: ...`): a fact about the run, not a phase.
+  public static func note(_ text: String) {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("timing note: \(text)\n".utf8))
+  }
+
   /// The process's resident memory and its peak so far (`VmRSS`, `VmHWM` of /proc/self/status,
   /// Linux), for seeing which phase makes the peak; empty where that file does not exist.
   private static func memory() -> String {
