@@ -12,6 +12,10 @@
 #   accounts10  the 10x-accounts check: short vs big, the report and DuckDB timed in the same
 #               rounds (order alternating), the report's time ratio next to DuckDB's; it prints
 #               the short and big rows too, so `--sets short,big,accounts10` loads each set once
+# Each set also times, in the same rounds, sqlite3 reading only the columns the report reads (the
+# entities, channels, snapshot spans and the growth baselines the spans do not answer): the floor
+# of reading these inputs from the SQLite file, whatever is computed after (report_vs_duckdb.py,
+# FLOOR), printed as "floor / duckdb" and "report / floor".
 # short and big also print the peak RSS of the report (3 more runs under /usr/bin/time -f %M, not
 # timed; the `time` package is installed with apt-get when missing).
 #

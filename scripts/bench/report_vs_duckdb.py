@@ -5,6 +5,8 @@ report_vs_duckdb.py CLI DB1 DB10 AS_OF --days-check  report on DB1 vs DB10, 3 ro
 report_vs_duckdb.py CLI DB1 CSV1 DB10 CSV10 AS_OF --accounts-check [--rss]
     report vs DuckDB on both sets in the same rounds (set order alternating), then the time
     ratios DB10 / DB1 of the report and of DuckDB side by side
+The first and the third also time, in the same rounds, sqlite3 reading only the report's inputs
+(FLOOR below), and print it against DuckDB and against the report.
 --rss also prints the peak RSS of the report (ROUNDS more runs under /usr/bin/time, not timed).
 ROUNDS (environment) changes the number of rounds (default 3).
 """
@@ -139,6 +141,58 @@ GROUP BY g.region, g.platform ORDER BY g.region, g.platform
 """
 
 
+# The floor of reading the report's inputs from SQLite: sqlite3 (C, one thread, a process of its
+# own) reading only the columns the report reads: the entities, the channels, the channels'
+# snapshot spans, and the two growth baselines of every channel whose span does not answer them
+# (a seek on the snapshot key, as RegistryDatabase.Seeker does). Sums, so that every value is
+# read and nothing is printed but one line per table. Not a report: what any program reading this
+# file this way spends before computing anything.
+FLOOR = """
+PRAGMA cache_size = -500;
+SELECT count(*), sum(length(id)), sum(length(kind)), sum(length(region)), sum(population),
+       sum(length(valid_from)), sum(length(valid_to)), sum(placeholder), sum(length(parent_id))
+FROM entity;
+SELECT count(*), sum(length(entity_id)), sum(length(platform)), sum(length(status)),
+       sum(length(opened_on)), sum(length(closed_on)), sum(length(first_seen_on)),
+       sum(length(confidence)), sum(source_id)
+FROM channel;
+SELECT count(*), sum(first_at), sum(last_at), sum(followers), sum(source_id) FROM snapshot_span;
+SELECT sum(CASE WHEN sp.first_at <= {end90} AND sp.last_at > {end90} THEN
+             (SELECT followers FROM snapshot s WHERE s.channel_id = sp.channel_id
+              AND s.observed_at <= {end90} AND s.followers IS NOT NULL
+              ORDER BY s.observed_at DESC, s.source_id DESC LIMIT 1) END),
+       sum(CASE WHEN sp.first_at <= {end365} AND sp.last_at > {end365} THEN
+             (SELECT followers FROM snapshot s WHERE s.channel_id = sp.channel_id
+              AND s.observed_at <= {end365} AND s.followers IS NOT NULL
+              ORDER BY s.observed_at DESC, s.source_id DESC LIMIT 1) END)
+FROM snapshot_span sp;
+"""
+
+
+def floor_file(as_of):
+    """The FLOOR script for `as_of`, in a temporary file (bounds: the end of D - 75 and of
+    D - 305, in epoch seconds, as the report's)."""
+    import datetime
+    d = datetime.date.fromisoformat(as_of)
+    end = int(datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.timezone.utc)
+              .timestamp()) + 86399
+    f = tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False)
+    f.write(FLOOR.format(end90=end - 75 * 86400, end365=end - 305 * 86400))
+    f.close()
+    return f.name
+
+
+def time_floor(db, path):
+    t0 = time.perf_counter()
+    subprocess.run(["sqlite3", db, f".read {path}"], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def print_floor(floor, m_ours, m_duck):
+    m = summary("sqlite3 reading only the report's inputs (whole process, the floor)", floor)
+    print(f"floor / duckdb: {m / m_duck:.2f}; report / floor: {m_ours / m:.2f}")
+
+
 def load_duckdb(db, csvdir):
     import duckdb
 
@@ -207,13 +261,17 @@ def versus_duckdb(cli, db, csvdir, as_of, rss=False):
     out = tempfile.mktemp(suffix=".json")
     con.execute(q).fetchall()  # warm-up, not timed
     time_report(cli, db, as_of, out)
-    ours, duck = [], []
+    floor_sql = floor_file(as_of)
+    ours, duck, floor = [], [], []
     for _ in range(ROUNDS):
         ours.append(time_report(cli, db, as_of, out))
         t, rows = time_duckdb(con, q)
         duck.append(t)
+        floor.append(time_floor(db, floor_sql))
+    os.unlink(floor_sql)
     check_figures(rows, out)
-    print_versus(ours, duck)
+    m_ours, m_duck = print_versus(ours, duck)
+    print_floor(floor, m_ours, m_duck)
     if rss:
         print_rss("report adoption --format json", cli, db, as_of, out)
 
@@ -228,16 +286,20 @@ def accounts_check(cli, db1, csv1, db10, csv10, as_of, rss=False):
         s["out"] = tempfile.mktemp(suffix=".json")
         s["con"].execute(q).fetchall()  # warm-up, not timed
         time_report(cli, s["db"], as_of, s["out"])
-        s["ours"], s["duck"] = [], []
+        s["ours"], s["duck"], s["floor"] = [], [], []
+    floor_sql = floor_file(as_of)
     for r in range(ROUNDS):
         for s in (sets if r % 2 == 0 else sets[::-1]):
             s["ours"].append(time_report(cli, s["db"], as_of, s["out"]))
             t, s["rows"] = time_duckdb(s["con"], q)
             s["duck"].append(t)
+            s["floor"].append(time_floor(s["db"], floor_sql))
+    os.unlink(floor_sql)
     for s in sets:
         print(f"-- {s['name']}: {s['db']}")
         check_figures(s["rows"], s["out"])
         s["m_ours"], s["m_duck"] = print_versus(s["ours"], s["duck"])
+        print_floor(s["floor"], s["m_ours"], s["m_duck"])
         if rss:
             print_rss("report adoption --format json", cli, s["db"], as_of, s["out"])
     a, b = sets
