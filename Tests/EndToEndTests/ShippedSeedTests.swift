@@ -152,4 +152,63 @@ import Testing
     #expect(validate.stdout.contains("info,uncertain_date,be-pz-mechelen,end 2015-12-31"))
     #expect(validate.stderr.contains(" 0 error(s)"))
   }
+
+  /// `channel merge` on the Brussels pair `validate` lists: the account the 2020 article counted
+  /// without naming it becomes x/zpz_polbru. The report counts one open channel fewer, the same
+  /// audience (the article's 30,000 were the only count), the same adoption over the years.
+  @Test func mergingTheUnnamedBrusselsAccountCountsItOnce() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    let unnamed = "x/unknown:be-pz-bruxelles-capitale-ixelles"
+    let report = [
+      "report", "adoption", "--as-of", "2021-06-30", "--region", "BE-BRU", "--format", "json",
+    ]
+    func json(_ r: ProcessResult) throws -> [String: Any] {
+      #expect(r.status == 0, "\(r.stderr)")
+      return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+    func xRow(_ j: [String: Any]) -> [String: Any]? {
+      (j["regions"] as? [[String: Any]])?.first {
+        $0["region"] as? String == "BE-BRU" && $0["platform"] as? String == "x"
+      }
+    }
+    let before = try json(try cli.run(report))
+    let merge = try cli.run([
+      "channel", "merge", unnamed, "--into", "x/zpz_polbru", "--source-url",
+      "https://example.org/a-check", "--source-title", "A check",
+    ])
+    #expect(merge.status == 0, "\(merge.stderr)")
+    #expect(
+      merge.stderr.contains(
+        "merged \(unnamed) into x/zpz_polbru: 1 snapshot(s), 0 retracted snapshot(s) and 0 "
+          + "survey(s) moved"))
+    let after = try json(try cli.run(report))
+    let quality = { (j: [String: Any]) in
+      (j["data_quality"] as? [String: Any])?["open_social_channels"] as? Int
+    }
+    #expect(quality(before) == 6)
+    #expect(quality(after) == 5)
+    #expect(xRow(before)?["followers_sum"] as? Int == 30_000)
+    #expect(xRow(after)?["followers_sum"] as? Int == 30_000)
+    #expect(xRow(before)?["adopters"] as? Int == xRow(after)?["adopters"] as? Int)
+    #expect((before["diffusion"] as? NSArray)?.isEqual(after["diffusion"] as? [Any] ?? []) == true)
+
+    let accounts = try cli.run([
+      "accounts", "--region", "BE-BRU", "--platform", "x", "--format", "csv",
+    ])
+    #expect(!accounts.stdout.contains(unnamed))
+    #expect(accounts.stdout.contains("x/zpz_polbru"))
+    let show = try cli.run(["show", unnamed])
+    #expect(show.status != 0)
+    #expect(show.stderr.contains("was merged into x/zpz_polbru at "), "\(show.stderr)")
+    let log = try cli.run(["log", "--channel", unnamed, "--format", "csv"])
+    #expect(log.status == 0, "\(log.stderr)")
+    #expect(log.stdout.contains(",merge,channel,\(unnamed),merged_into,,x/zpz_polbru,"))
+    let validate = try cli.run(["validate", "--format", "csv"])
+    #expect(
+      validate.stdout.split(whereSeparator: \.isNewline).filter {
+        $0.contains(",possible_duplicate_channel,")
+      }.count == 4)
+    #expect(validate.stderr.contains(" 0 error(s)"), "\(validate.stderr)")
+  }
 }

@@ -56,7 +56,9 @@ extension RegistryDatabase {
     }
     do {
       return .channel(try resolveChannel(db, t))
-    } catch RegistryError.notFound(_) {
+    } catch RegistryError.notFound(let why) {
+      // A channel a merge removed: the lookup's message says where it went.
+      if try mergedInto(db, key: t) != nil { throw RegistryError.notFound(why) }
       throw RegistryError.notFound(
         "no entity or channel matches '\(text)' (an id, official code, name, channel key, "
           + "handle or URL); see `registry-cli entities --search \(text)` or "

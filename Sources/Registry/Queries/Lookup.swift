@@ -125,6 +125,11 @@ extension RegistryDatabase {
     candidates = candidates.filter { seen.insert($0.id!).inserted }
     if candidates.count == 1 { return candidates[0] }
     if candidates.isEmpty {
+      if let merge = try mergedInto(db, key: t) {
+        throw RegistryError.notFound(
+          "channel \(t) was merged into \(merge.into) at \(merge.at); its history: "
+            + "`registry-cli log --channel \(t)`")
+      }
       throw RegistryError.notFound(
         "no channel matches '\(text)'; try `registry-cli accounts --search \(text)`")
     }

@@ -161,8 +161,8 @@ public enum Validation {
         .warning, "possible_duplicate_channel", r["key"],
         "\(e) also has \(named) open on this platform: if they are one account, its followers "
           + "are summed twice and it counts twice among open channels (another account: give "
-          + "this one its handle with `channel rename`; the same: no command merges two channels "
-          + "yet, record its snapshots on the named one)")
+          + "this one its handle with `channel rename`; the same: `channel merge \(r["key"] as String) "
+          + "--into` the named one)")
     }
   }
 

@@ -29,7 +29,7 @@ struct LogCommand: ParsableCommand {
     let registry = try database.openForReading()
     var f = ChangeLogFilter()
     f.entityId = entity
-    f.channelKey = try channel.map { try registry.resolveChannel($0).key }
+    f.channelKey = try channel.map { try registry.channelKeyForLog($0) }
     f.since = try since.map { try parseDay($0, option: "--since") }
     let listing = Listings.changeLog(try registry.changeLog(f))
     print(try asUsageError { try listing.render(output.shape) }, terminator: "")

@@ -5,10 +5,11 @@ import Registry
 struct ChannelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "channel",
-    abstract: "Add, edit, close, reopen, move, verify or rename channels; every change is logged.",
+    abstract:
+      "Add, edit, close, reopen, move, verify, rename or merge channels; every change is logged.",
     subcommands: [
       ChannelAddCommand.self, ChannelEditCommand.self, ChannelCloseCommand.self,
       ChannelReopenCommand.self, ChannelMoveCommand.self, ChannelVerifyCommand.self,
-      ChannelRenameCommand.self,
+      ChannelRenameCommand.self, ChannelMergeCommand.self,
     ])
 }
