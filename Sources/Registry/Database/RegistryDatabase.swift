@@ -144,8 +144,8 @@ public final class RegistryDatabase: Sendable {
 
   /// SQLite's memory statistics, turned off once per process before the first connection opens
   /// (`csqlite_disable_memory_statistics`): their process-wide mutex, taken on every allocation,
-  /// serialized the report's two reading threads (1,647 futex calls in one report on 30k
-  /// accounts x 330 days, 19 without; docs/performance-history.md). SQLITE_OK, or SQLITE_MISUSE
+  /// serialized the report's two reading threads (2,232 and 1,647 futex calls in two reports on
+  /// 30k accounts x 330 days, 19 without; docs/performance-history.md). SQLITE_OK, or SQLITE_MISUSE
   /// when something in the process had already used SQLite (the statistics then stay on: slower
   /// only). sqlite3_config is not thread-safe; if another thread initializes SQLite at the same
   /// moment, the worst outcome is statistics counted for some allocations and not others, which
