@@ -270,8 +270,8 @@ DOC001_HANDLES = [
      "5418 is Regio Rhode & Schelde per melle.be, which also links twitter.com/Politie5418", "Flanders"),
     ("politiezonemira", "zone:MIRA", "high", "", "Flanders"),
     ("pzvlas", "zone:VLAS", "high", "", "Flanders"),
-    ("pzvlaardennen", "zone:Vlaamse Ardennen", "medium",
-     "zone composition in 2013 may differ from the 2026 zone Vlaamse Ardennen", "Flanders"),
+    ("pzvlaardennen", "be-pz-vlaamse-ardennen-5425", "high",
+     "the zone Vlaamse Ardennen of January 2013 (5425), which merged with Brakel into the zone Vlaamse Ardennen on 2025-01-01; no source says the account passed to the merged zone", "Flanders"),
     ("politie_rupel", "zone:Rupel", "high", "", "Flanders"),
     ("policewokra", "zone:WOKRA", "high",
      "French-language handle of the Flemish-Brabant zone WOKRA (Wezembeek-Oppem/Kraainem)", "Flanders"),
@@ -762,7 +762,8 @@ def main():
         "munis": munis, "zone_ids": zone_ids, "add_entity": add_entity, "add_channel": add_channel, "bounds": bounds})
 
     # ---- sources ----------------------------------------------------------------------------
-    src_rows = [(k, t, p, u, pub, RETRIEVED, n) for k, (t, p, u, pub, n) in SOURCES.items()]
+    src_rows = [(k, t, p, u, pub, seed_history.RETRIEVED_LATER.get(k, RETRIEVED), n)
+                for k, (t, p, u, pub, n) in SOURCES.items()]
 
     # ---- write -----------------------------------------------------------------------------
     write_csv("sources.csv", ["key", "title", "publisher", "url", "published_on", "retrieved_on", "note"], src_rows)

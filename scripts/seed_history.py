@@ -37,7 +37,31 @@ ZONES_FILES = "openpolice-www-zones-2014-2016"
 CODES_REF = "reference-be-zone-codes"
 LIST_2026 = "2026-05-11"  # the 2026 list (golden-vs-zones-2026): the first source without the old zones
 
+# Sources read after the reference folder (day read), for sources.csv's retrieved_on.
+RETRIEVED_LATER = {k: "2026-11-30" for k in (
+    "besafe-762-vlaamse-ardennen", "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen",
+    "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019")}
 NEW_SOURCES = {
+    # The merger of Brakel and Vlaamse Ardennen on 2025-01-01 (found 2026-11-30)
+    "besafe-762-vlaamse-ardennen": (
+        "News item on the chief of the police zone Vlaamse Ardennen (title not recorded)",
+        "BeSafe (FPS Home Affairs, DG Security and Prevention)", "https://www.besafe.be/en/node/762", "",
+        "'De politiezone Vlaamse Ardennen omvat sinds de fusie op 1 januari 2025 de gemeenten Brakel, Horebeke, "
+        "Kluisbergen, Kruisem, Maarkedal, Oudenaarde, Wortegem-Petegem en Zwalm'"),
+    "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen": (
+        "Fusie PZ Brakel & PZ Vlaamse Ardennen", "nuus.be",
+        "https://www.nuus.be/2023/12/04/fusie-pz-brakel-pz-vlaamse-ardennen/", "2023-12-04",
+        "the police colleges of the zones Brakel and Vlaamse Ardennen agreed on the merger on 1 December 2023; "
+        "the new zone from 1 January 2025"),
+    "hln-2020-02-18-horebeke-fusie-politiezones": (
+        "Oppositiepartij N-VA Horebeke ijvert net als buurgemeente Maarkedal voor fusie tussen politiezones", "HLN",
+        "https://www.hln.be/in-de-buurt/horebeke/oppositiepartij-n-va-horebeke-ijvert-net-als-buurgemeente-maarkedal-voor-fusie-tussen-politiezones~a589e1ac/",
+        "2020-02-18", "a council member quoted: 'De politiezone met Brakel, Zwalm, Maarkedal en Horebeke': the zone Brakel's municipalities"),
+    "news-belgium-ressort-zones-2019": (
+        "Ressort territorial des zones de police suite a la fusion de communes en Region flamande", "news.belgium.be",
+        "https://news.belgium.be./fr/ressort-territorial-des-zones-de-police-suite-la-fusion-de-communes-en-region-flamande",
+        "", "from 2019-01-01: 'ZP Kluisbergen/Kruishoutem/Oudenaarde/Wortegem-Petegem/Zingem -> ZP Kluisbergen/Kruisem/"
+        "Oudenaarde/Wortegem-Petegem' (Kruisem: Kruishoutem and Zingem merged)"),
     SQL13: (
         "police_zones.sql: seed table of the 195 Belgian police zones (codes, titles, languages)",
         "github.com/timble/openpolice-platform (Open Police website platform)",
@@ -154,9 +178,23 @@ HISTORY = [
      ("2016-01-07", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found"),
     ("be-pz-waasland-noord", "5904", "Waasland-Noord", H, "nl", ["46003", "46020", "46024"], "be-pz-scheldewaas",
      LIST_2026, ("2016-01-07", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found"),
-    ("be-pz-brakel", "5426", "Brakel", H, "nl", ["45059"], "", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
-     "successor not established by a source: Brakel is in the zone Vlaamse Ardennen in the 2026 list (no lineage recorded); date not found"),
+    # Vlaamse Ardennen (8 municipalities) = Brakel (5426) + the Vlaamse Ardennen of before (5425), on 2025-01-01
+    ("be-pz-brakel", "5426", "Brakel", H, "nl", ["45059", "45062", "45064", "45065"], "be-pz-vlaamse-ardennen",
+     "2025-01-01", ("2025-01-01", "2025-01-01"), "besafe-762-vlaamse-ardennen",
+     "merged with the earlier zone Vlaamse Ardennen (5425) into the zone Vlaamse Ardennen on 2025-01-01 (BeSafe; the "
+     "colleges agreed on 2023-12-01, nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen); municipalities Brakel, "
+     "Horebeke, Maarkedal and Zwalm (hln-2020-02-18-horebeke-fusie-politiezones)"),
+    ("be-pz-vlaamse-ardennen-5425", "5425", "Vlaamse Ardennen (Kluisbergen/Kruisem/Oudenaarde/Wortegem-Petegem)", H,
+     "nl", ["45060", "45068", "45035", "45061"], "be-pz-vlaamse-ardennen", "2025-01-01", ("2025-01-01", "2025-01-01"),
+     "besafe-762-vlaamse-ardennen",
+     "the zone Vlaamse Ardennen before its merger with Brakel on 2025-01-01 (BeSafe), code 5425 in the 2013 table; "
+     "municipalities: the merged zone's eight (BeSafe) without Brakel's four, which are the zone "
+     "Kluisbergen/Kruisem/Oudenaarde/Wortegem-Petegem of news-belgium-ressort-zones-2019 (Kruisem counted whole "
+     "before its 2019 formation); the merged zone's code is not in a source"),
 ]
+# Codes the 2013 table gives a zone that merged since: the code file matches them to the merged zone by
+# name, but the merged zone's own code is not in a source. code -> the zone that had it.
+CODE_BEFORE_MERGER = {"5425": "be-pz-vlaamse-ardennen-5425"}
 # Municipalities (2020 NIS) of the predecessors already in the seed, for outlines and population.
 PREDECESSOR_MUNIS = {
     "be-pz-beersel": ["23003"], "be-pz-halle": ["23027"], "be-pz-sint-pieters-leeuw": ["23077"],
@@ -292,7 +330,7 @@ def fold(ctx):
     history_codes = {h[1]: h[0] for h in HISTORY if h[1]}
     for r in codes:
         code = r["zone_code"]
-        eid = r["seed_entity_id"] or history_codes.get(code, "")
+        eid = CODE_BEFORE_MERGER.get(code) or r["seed_entity_id"] or history_codes.get(code, "")
         if code in EXTRA_CODE_FACTS and not r["seed_entity_id"]:
             eid = EXTRA_CODE_FACTS[code][0]
         titles13 = re.findall(r"police_zones\.sql 2013-05-15\.\.2013-08-27 as '([^']*)'", r["note"])
@@ -333,6 +371,8 @@ def fold(ctx):
     # current zones that had no code get the 2013 table's
     for r in codes:
         eid = r["seed_entity_id"]
+        if r["zone_code"] in CODE_BEFORE_MERGER:
+            continue
         if eid and not entities[eid][2] and "police_zones.sql" in r["note"]:
             entities[eid][2], entities[eid][3] = r["zone_code"], SQL13
     code_entity["5277"] = "be-pz-liege"

@@ -211,4 +211,38 @@ import Testing
       }.count == 4)
     #expect(validate.stderr.contains(" 0 error(s)"), "\(validate.stderr)")
   }
+
+  /// Brakel (5426) and the earlier Vlaamse Ardennen (5425) merged into today's Vlaamse Ardennen on
+  /// 2025-01-01 (BeSafe): each zone's inhabitants are counted once at every date. Statbel 2020:
+  /// Brakel 14,803 + Horebeke 2,022 + Maarkedal 6,338 + Zwalm 8,167 = 31,330; Oudenaarde 31,612 +
+  /// Kluisbergen 6,577 + Wortegem-Petegem 6,395 + Kruisem 15,743 = 60,327; together 91,657.
+  @Test func brakelAndVlaamseArdennenMergedOn2025_01_01() throws {
+    let cli = try Self.workspace()
+    defer { cli.cleanUp() }
+    func zones(_ day: String) throws -> [String: String] {
+      let r = try cli.run([
+        "entities", "--kind", "local_police", "--as-of", day, "--format", "csv",
+      ])
+      #expect(r.status == 0, "\(r.stderr)")
+      var out: [String: String] = [:]
+      for row in Self.csvRows(r.stdout)
+      where (row["id"] ?? "").contains("vlaamse-ardennen")
+        || row["id"] == "be-pz-brakel"
+      {
+        out[row["id"] ?? ""] = row["population"]
+      }
+      return out
+    }
+    #expect(
+      try zones("2024-12-31") == [
+        "be-pz-brakel": "31330", "be-pz-vlaamse-ardennen-5425": "60327",
+      ])
+    #expect(try zones("2025-01-01") == ["be-pz-vlaamse-ardennen": "91657"])
+    let show = try cli.run(["show", "be-pz-vlaamse-ardennen"])
+    #expect(show.stdout.contains("predecessor    be-pz-brakel, merged 2025-01-01"))
+    #expect(show.stdout.contains("predecessor    be-pz-vlaamse-ardennen-5425, merged 2025-01-01"))
+    // The 2013 account stays with the zone that had it (no source says it passed on).
+    let account = try cli.run(["show", "x/pzvlaardennen"])
+    #expect(account.stdout.contains("be-pz-vlaamse-ardennen-5425"), "\(account.stdout)")
+  }
 }

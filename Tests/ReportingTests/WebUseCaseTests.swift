@@ -13,9 +13,9 @@ struct WebUseCaseTests {
     let map = try ZoneMapFile.load(
       path: Fixtures.packageRoot.appendingPathComponent("data/map/be-zones.json").path
     ).get()
-    // data/map/README.md: 212 zones (the 176 of today and the 36 that ceased since 2013), 581
+    // data/map/README.md: 213 zones (the 176 of today and the 37 that ceased since 2013), 581
     // municipalities, one viewBox.
-    #expect(map.zones.count == 176 + 36)
+    #expect(map.zones.count == 176 + 37)
     #expect(map.municipalities.count == 581)
     #expect(map.size == (1000, 821))
     #expect(map.licence.contains("MIT License") && map.licence.contains("Arne Hoefkens"))
