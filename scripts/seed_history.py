@@ -40,7 +40,8 @@ LIST_2026 = "2026-05-11"  # the 2026 list (golden-vs-zones-2026): the first sour
 # Sources read after the reference folder (day read), for sources.csv's retrieved_on.
 RETRIEVED_LATER = {k: "2026-11-30" for k in (
     "besafe-762-vlaamse-ardennen", "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen",
-    "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019")}
+    "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019",
+    "faharas-2025-05-26-noord-limburgse-politiezones")}
 NEW_SOURCES = {
     # The merger of Brakel and Vlaamse Ardennen on 2025-01-01 (found 2026-11-30)
     "besafe-762-vlaamse-ardennen": (
@@ -57,6 +58,12 @@ NEW_SOURCES = {
         "Oppositiepartij N-VA Horebeke ijvert net als buurgemeente Maarkedal voor fusie tussen politiezones", "HLN",
         "https://www.hln.be/in-de-buurt/horebeke/oppositiepartij-n-va-horebeke-ijvert-net-als-buurgemeente-maarkedal-voor-fusie-tussen-politiezones~a589e1ac/",
         "2020-02-18", "a council member quoted: 'De politiezone met Brakel, Zwalm, Maarkedal en Horebeke': the zone Brakel's municipalities"),
+    "faharas-2025-05-26-noord-limburgse-politiezones": (
+        "Noord-Limburgse politiezones smelten samen (news aggregator, title as in the URL)", "news.faharas.net",
+        "https://news.faharas.net/326852/noord-limburgse-politiezones-smelten-samen-tot", "2025-05-26",
+        "'On 2025-05-26 ... the six mayors and three police chiefs jointly announced the merger' of the zones of "
+        "Peer, Hechtel-Eksel, Leopoldsburg, Pelt, Hamont-Achel and Lommel; brusselsmorning.com (citing VRT): "
+        "'will merge in early 2026'"),
     "news-belgium-ressort-zones-2019": (
         "Ressort territorial des zones de police suite a la fusion de communes en Region flamande", "news.belgium.be",
         "https://news.belgium.be./fr/ressort-territorial-des-zones-de-police-suite-la-fusion-de-communes-en-region-flamande",
@@ -145,12 +152,14 @@ HISTORY = [
     ("be-pz-willebroek", "5357", "Willebroek", H, "nl", ["12040"], "be-pz-mechelen-willebroek", "2015-12-31",
      ("2015-01-01", "2015-12-31"), "gva-2021-mewi", "as be-pz-mechelen"),
     # Zones merged on dates no source gives: between their last listing and the 2026 list
-    ("be-pz-lommel", "5371", "Lommel", H, "nl", ["72020"], "be-pz-noord-limburg", LIST_2026, ("2016-01-07", LIST_2026),
-     CODES_REF, "merger into Noord-Limburg: date not found; listed until 2016-01-06, absent from the 2026 list"),
+    # Noord-Limburg: the merger of Lommel, HANO and Kempenland was announced on 2025-05-26 for early 2026
+    ("be-pz-lommel", "5371", "Lommel", H, "nl", ["72020"], "be-pz-noord-limburg", LIST_2026, ("2025-05-27", LIST_2026),
+     CODES_REF, "merger into Noord-Limburg: date not found; announced on 2025-05-26 as to come in early 2026 "
+     "(faharas-2025-05-26-noord-limburgse-politiezones), so after that day; absent from the 2026 list"),
     ("be-pz-hano", "5372", "HANO (Hamont-Achel/Neerpelt/Overpelt)", H, "nl", ["72037", "72043"], "be-pz-noord-limburg",
-     LIST_2026, ("2016-01-07", LIST_2026), CODES_REF, "as be-pz-lommel; Neerpelt and Overpelt form Pelt since 2019"),
+     LIST_2026, ("2025-05-27", LIST_2026), CODES_REF, "as be-pz-lommel; Neerpelt and Overpelt form Pelt since 2019"),
     ("be-pz-kempenland", "5377", "Kempenland", H, "nl", ["71034", "72038", "72030"], "be-pz-noord-limburg", LIST_2026,
-     ("2016-01-07", LIST_2026), CODES_REF, "as be-pz-lommel; municipalities per the codes file's note"),
+     ("2025-05-27", LIST_2026), CODES_REF, "as be-pz-lommel; municipalities per the codes file's note"),
     ("be-pz-kanton-borgloon", "5379", "Kanton Borgloon", H, "nl", ["73009", "73022", "73098", "73001", "73040"],
      "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
      "merger with Tongeren-Herstappe: date not found (an undated page announces it 'on 1 April'); Alken and Kortessem, counted here, left for Limburg Regio Hoofdstad (VRT 2023-09-01)"),

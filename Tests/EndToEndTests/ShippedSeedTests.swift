@@ -150,6 +150,10 @@ import Testing
         "warning,possible_duplicate_channel,x/unknown:be-pz-bruxelles-capitale-ixelles,"
           + "\"be-pz-bruxelles-capitale-ixelles also has x/zpz_polbru open on this platform"))
     #expect(validate.stdout.contains("info,uncertain_date,be-pz-mechelen,end 2015-12-31"))
+    // Noord-Limburg's merger, announced on 2025-05-26 for early 2026: after that day.
+    #expect(
+      validate.stdout.contains(
+        "info,uncertain_date,be-pz-lommel,end 2026-05-11 (between 2025-05-27 and 2026-05-11;"))
     #expect(validate.stderr.contains(" 0 error(s)"))
   }
 
