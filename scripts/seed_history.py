@@ -41,7 +41,8 @@ LIST_2026 = "2026-05-11"  # the 2026 list (golden-vs-zones-2026): the first sour
 RETRIEVED_LATER = {k: "2026-11-30" for k in (
     "besafe-762-vlaamse-ardennen", "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen",
     "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019",
-    "faharas-2025-05-26-noord-limburgse-politiezones")}
+    "faharas-2025-05-26-noord-limburgse-politiezones", "hln-2018-12-20-politiezone-getevallei",
+    "hln-2018-12-31-politiezone-deinze-zulte-lievegem", "vrt-2023-05-11-politiefusie-maldegem-aalter")}
 NEW_SOURCES = {
     # The merger of Brakel and Vlaamse Ardennen on 2025-01-01 (found 2026-11-30)
     "besafe-762-vlaamse-ardennen": (
@@ -58,6 +59,21 @@ NEW_SOURCES = {
         "Oppositiepartij N-VA Horebeke ijvert net als buurgemeente Maarkedal voor fusie tussen politiezones", "HLN",
         "https://www.hln.be/in-de-buurt/horebeke/oppositiepartij-n-va-horebeke-ijvert-net-als-buurgemeente-maarkedal-voor-fusie-tussen-politiezones~a589e1ac/",
         "2020-02-18", "a council member quoted: 'De politiezone met Brakel, Zwalm, Maarkedal en Horebeke': the zone Brakel's municipalities"),
+    "hln-2018-12-20-politiezone-getevallei": (
+        "Politiezone Getevallei wordt op 1 januari operationeel", "HLN",
+        "https://www.hln.be/regio/landen/politiezone-getevallei-wordt-op-1-januari-operationeel~a23696f3/", "2018-12-20",
+        "'De politiezone Getevallei gaat van start op 1 januari. Dat is een vrijwillige fusie van de politiezone "
+        "Tienen-Hoegaarden en de politiezone LAN'"),
+    "hln-2018-12-31-politiezone-deinze-zulte-lievegem": (
+        "Nieuwe politiezone Deinze-Zulte-Lievegem in het nieuwe jaar", "HLN",
+        "https://www.hln.be/regio/deinze/nieuwe-politiezone-deinze-zulte-lievegem-in-het-nieuwe-jaar~a5a579ee8/",
+        "2018-12-31", "'Op 1 januari zal een nieuwe politiezone het licht zien, de politiezone Deinze-Zulte-Lievegem. "
+        "Dit is een samensmelting van de politiezones Deinze-Zulte en LoWaZoNe'"),
+    "vrt-2023-05-11-politiefusie-maldegem-aalter": (
+        "Politiefusie van Maldegem en Aalter wellicht een half jaar vertraagd (title as in the URL)", "VRT NWS",
+        "https://www.vrt.be/vrtnws/nl/2023/05/11/politiefusie-van-maldegem-en-aalter-wellicht-een-half-jaar-vertr/",
+        "2023-05-11", "the merger of the zones Aalter and Maldegem, planned for 1 July 2023, is postponed; "
+        "1 January is a more realistic date"),
     "faharas-2025-05-26-noord-limburgse-politiezones": (
         "Noord-Limburgse politiezones smelten samen (news aggregator, title as in the URL)", "news.faharas.net",
         "https://news.faharas.net/326852/noord-limburgse-politiezones-smelten-samen-tot", "2025-05-26",
@@ -166,21 +182,26 @@ HISTORY = [
     ("be-pz-tongeren-herstappe", "5380", "Tongeren/Herstappe", H, "nl", ["73083", "73028"],
      "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
      "as be-pz-kanton-borgloon"),
+    # Getevallei and Deinze-Zulte-Lievegem started on 2019-01-01 (found 2026-11-30)
     ("be-pz-landen-linter-zoutleeuw", "5390", "Landen/Linter/Zoutleeuw", H, "nl", ["24059", "24133", "24130"],
-     "be-pz-getevallei", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF, "merger into Getevallei: date not found"),
-    ("be-pz-tienen-hoegaarden", "5392", "Tienen/Hoegaarden", H, "nl", ["24107", "24041"], "be-pz-getevallei", LIST_2026,
-     ("2016-01-07", LIST_2026), CODES_REF, "merger into Getevallei: date not found"),
-    ("be-pz-deinze-zulte", "5420", "Deinze/Zulte", H, "nl", ["44083", "44081"], "be-pz-deinze-zulte-lievegem", LIST_2026,
-     ("2013-08-28", LIST_2026), CODES_REF,
-     "relation to Deinze-Zulte-Lievegem by municipalities (not stated by a source); date not found; Deinze includes Nevele since 2019 (Nevele was in LoWaZoNe)"),
+     "be-pz-getevallei", "2019-01-01", ("2019-01-01", "2019-01-01"), "hln-2018-12-20-politiezone-getevallei",
+     "merged with Tienen/Hoegaarden into Getevallei on 2019-01-01 (the zone LAN of the source)"),
+    ("be-pz-tienen-hoegaarden", "5392", "Tienen/Hoegaarden", H, "nl", ["24107", "24041"], "be-pz-getevallei",
+     "2019-01-01", ("2019-01-01", "2019-01-01"), "hln-2018-12-20-politiezone-getevallei",
+     "merged with Landen/Linter/Zoutleeuw into Getevallei on 2019-01-01"),
+    ("be-pz-deinze-zulte", "5420", "Deinze/Zulte", H, "nl", ["44083", "44081"], "be-pz-deinze-zulte-lievegem",
+     "2019-01-01", ("2019-01-01", "2019-01-01"), "hln-2018-12-31-politiezone-deinze-zulte-lievegem",
+     "merged with LoWaZoNe into Deinze-Zulte-Lievegem on 2019-01-01; Deinze includes Nevele since 2019 (Nevele was in LoWaZoNe)"),
     ("be-pz-lowazone", "5422", "LoWaZoNe (Lovendegem/Waarschoot/Zomergem/Nevele)", H, "nl", ["44085"],
-     "be-pz-deinze-zulte-lievegem", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
-     "its municipalities became Lievegem (2019) and part of Deinze; successor by municipalities (not stated by a source); date not found"),
+     "be-pz-deinze-zulte-lievegem", "2019-01-01", ("2019-01-01", "2019-01-01"),
+     "hln-2018-12-31-politiezone-deinze-zulte-lievegem",
+     "merged with Deinze/Zulte into Deinze-Zulte-Lievegem on 2019-01-01; its municipalities became Lievegem (2019) and part of Deinze"),
+    # Aalter-Maldegem: planned for 2023-07-01, postponed (VRT 2023-05-11): not merged on 2023-05-11
     ("be-pz-aalter-knesselare", "5423", "Aalter/Knesselare", H, "nl", ["44084"], "be-pz-aalter-maldegem", LIST_2026,
-     ("2019-01-02", LIST_2026), CODES_REF,
-     "a royal decree made 5423 the single-municipality zone Aalter on 2019-01-01 (news.belgium.be, per the codes file), so the merger with Maldegem came later; date not found"),
+     ("2023-05-12", LIST_2026), CODES_REF,
+     "a royal decree made 5423 the single-municipality zone Aalter on 2019-01-01 (news.belgium.be, per the codes file); the merger with Maldegem, planned for 2023-07-01, was postponed (vrt-2023-05-11-politiefusie-maldegem-aalter), so it came after 2023-05-11; date not found"),
     ("be-pz-maldegem", "5424", "Maldegem", H, "nl", ["43010"], "be-pz-aalter-maldegem", LIST_2026,
-     ("2019-01-02", LIST_2026), CODES_REF, "as be-pz-aalter-knesselare"),
+     ("2023-05-12", LIST_2026), CODES_REF, "as be-pz-aalter-knesselare"),
     ("be-pz-zwijndrecht", "5346", "Zwijndrecht", H, "nl", ["11056"], "be-pz-scheldewaas", LIST_2026,
      ("2013-08-28", LIST_2026), CODES_REF, "in the 2013 table only; merger into Scheldewaas: date not found"),
     ("be-pz-kruibeke-temse", "5433", "Kruibeke/Temse", H, "nl", ["46013", "46025"], "be-pz-scheldewaas", LIST_2026,

@@ -153,11 +153,13 @@ import Testing
     #expect(summary["entities"] as? Int == 176)
     let quality = try #require(report["data_quality"] as? [String: Any])
     #expect(quality["placeholders_excluded"] as? Int == 0)
-    // The day before, the zones of the undated mergers still count instead of their 6
-    // successors: 176 - 6 + 15 (Brakel among them).
+    // The day before, the zones of the undated mergers still count instead of their 4
+    // successors (Noord-Limburg 3, Tongeren-Borgloon-Heers-Herstappe-Wellen 2, Aalter-Maldegem 2,
+    // Scheldewaas 3): 176 - 4 + 10. (Brakel, Getevallei's and Deinze-Zulte-Lievegem's
+    // predecessors have dated mergers since 2026-11-30.)
     let before = try cli.run(["report", "adoption", "--as-of", "2026-05-10", "--format", "json"])
     let earlier = try #require(try parseJSON(before.stdout) as? [String: Any])
-    #expect((earlier["summary"] as? [String: Any])?["entities"] as? Int == 185)
+    #expect((earlier["summary"] as? [String: Any])?["entities"] as? Int == 182)
     // @zp5327 (Boraine's now) is among the Walloon X accounts.
     let accounts = try cli.run([
       "accounts", "--region", "BE-WAL", "--platform", "x", "--format", "json",
