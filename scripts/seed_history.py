@@ -42,7 +42,8 @@ RETRIEVED_LATER = {k: "2026-11-30" for k in (
     "besafe-762-vlaamse-ardennen", "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen",
     "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019",
     "faharas-2025-05-26-noord-limburgse-politiezones", "hln-2018-12-20-politiezone-getevallei",
-    "hln-2018-12-31-politiezone-deinze-zulte-lievegem", "vrt-2023-05-11-politiefusie-maldegem-aalter")}
+    "hln-2018-12-31-politiezone-deinze-zulte-lievegem", "vrt-2023-05-11-politiefusie-maldegem-aalter",
+    "tongerenvandaag-2024-05-03-politiezone-haspengouw", "tvoost-2023-07-politiezone-waasland-noord-zwijndrecht")}
 NEW_SOURCES = {
     # The merger of Brakel and Vlaamse Ardennen on 2025-01-01 (found 2026-11-30)
     "besafe-762-vlaamse-ardennen": (
@@ -74,6 +75,18 @@ NEW_SOURCES = {
         "https://www.vrt.be/vrtnws/nl/2023/05/11/politiefusie-van-maldegem-en-aalter-wellicht-een-half-jaar-vertr/",
         "2023-05-11", "the merger of the zones Aalter and Maldegem, planned for 1 July 2023, is postponed; "
         "1 January is a more realistic date"),
+    "tongerenvandaag-2024-05-03-politiezone-haspengouw": (
+        "Politiezone Tongeren/Herstappe en de gemeenten Borgloon, Heers en Wellen zullen samensmelten tot politiezone "
+        "Haspengouw", "Tongeren vandaag",
+        "https://tongerenvandaag.be/1806342_politiezone-tongeren-herstappe-en-de-gemeenten-borgloon-heers-en-wellen-zullen-samensmelten-tot-politiezone-haspengouw",
+        "", "'Op vrijdag 3 mei 2024 kwamen de burgemeesters van Tongeren, Borgloon, Heers, Herstappe en Wellen samen "
+        "om met het oog op het oprichten van de nieuwe politiezone rond Tongeren enige afspraken te maken'"),
+    "tvoost-2023-07-politiezone-waasland-noord-zwijndrecht": (
+        "Politiezone Waasland-Noord: we helpen het Zwijndrechtse korps waar kan, maar dit kan niet blijven duren "
+        "zonder politiefusie (title as in the URL)", "TV Oost",
+        "https://www.tvoost.be/nieuws/politiezone-waasland-noord-we-helpen-het-zwijndrechtse-korps-waar-kan-maar-dit-kan-niet-blijven-duren-zonder-politiefusie-155660",
+        "", "July 2023: the zone Waasland-Noord supports the zone Zwijndrecht until the end of the year, a merger of "
+        "the two zones being the aim (the page's date: the month only)"),
     "faharas-2025-05-26-noord-limburgse-politiezones": (
         "Noord-Limburgse politiezones smelten samen (news aggregator, title as in the URL)", "news.faharas.net",
         "https://news.faharas.net/326852/noord-limburgse-politiezones-smelten-samen-tot", "2025-05-26",
@@ -177,10 +190,10 @@ HISTORY = [
     ("be-pz-kempenland", "5377", "Kempenland", H, "nl", ["71034", "72038", "72030"], "be-pz-noord-limburg", LIST_2026,
      ("2025-05-27", LIST_2026), CODES_REF, "as be-pz-lommel; municipalities per the codes file's note"),
     ("be-pz-kanton-borgloon", "5379", "Kanton Borgloon", H, "nl", ["73009", "73022", "73098", "73001", "73040"],
-     "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
-     "merger with Tongeren-Herstappe: date not found (an undated page announces it 'on 1 April'); Alken and Kortessem, counted here, left for Limburg Regio Hoofdstad (VRT 2023-09-01)"),
+     "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2024-05-04", LIST_2026), CODES_REF,
+     "merger with Tongeren-Herstappe: date not found (an undated page announces it 'on 1 April'); the mayors met to prepare the future zone on 2024-05-03 (tongerenvandaag-2024-05-03-politiezone-haspengouw), so it came later; Alken and Kortessem, counted here, left for Limburg Regio Hoofdstad (VRT 2023-09-01)"),
     ("be-pz-tongeren-herstappe", "5380", "Tongeren/Herstappe", H, "nl", ["73083", "73028"],
-     "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2016-01-07", LIST_2026), CODES_REF,
+     "be-pz-tongeren-borgloon-heers-herstappe-wellen", LIST_2026, ("2024-05-04", LIST_2026), CODES_REF,
      "as be-pz-kanton-borgloon"),
     # Getevallei and Deinze-Zulte-Lievegem started on 2019-01-01 (found 2026-11-30)
     ("be-pz-landen-linter-zoutleeuw", "5390", "Landen/Linter/Zoutleeuw", H, "nl", ["24059", "24133", "24130"],
@@ -202,12 +215,14 @@ HISTORY = [
      "a royal decree made 5423 the single-municipality zone Aalter on 2019-01-01 (news.belgium.be, per the codes file); the merger with Maldegem, planned for 2023-07-01, was postponed (vrt-2023-05-11-politiefusie-maldegem-aalter), so it came after 2023-05-11; date not found"),
     ("be-pz-maldegem", "5424", "Maldegem", H, "nl", ["43010"], "be-pz-aalter-maldegem", LIST_2026,
      ("2023-05-12", LIST_2026), CODES_REF, "as be-pz-aalter-knesselare"),
+    # Scheldewaas: in July 2023 Waasland-Noord and Zwijndrecht were still two zones (TV Oost)
     ("be-pz-zwijndrecht", "5346", "Zwijndrecht", H, "nl", ["11056"], "be-pz-scheldewaas", LIST_2026,
-     ("2013-08-28", LIST_2026), CODES_REF, "in the 2013 table only; merger into Scheldewaas: date not found"),
+     ("2023-07-02", LIST_2026), CODES_REF,
+     "in the 2013 table only; merger into Scheldewaas: date not found; still a zone of its own in July 2023 (tvoost-2023-07-politiezone-waasland-noord-zwijndrecht: the month only, so after 2023-07-01)"),
     ("be-pz-kruibeke-temse", "5433", "Kruibeke/Temse", H, "nl", ["46013", "46025"], "be-pz-scheldewaas", LIST_2026,
-     ("2016-01-07", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found"),
+     ("2023-07-02", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found; as be-pz-zwijndrecht"),
     ("be-pz-waasland-noord", "5904", "Waasland-Noord", H, "nl", ["46003", "46020", "46024"], "be-pz-scheldewaas",
-     LIST_2026, ("2016-01-07", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found"),
+     LIST_2026, ("2023-07-02", LIST_2026), CODES_REF, "merger into Scheldewaas: date not found; as be-pz-zwijndrecht"),
     # Vlaamse Ardennen (8 municipalities) = Brakel (5426) + the Vlaamse Ardennen of before (5425), on 2025-01-01
     ("be-pz-brakel", "5426", "Brakel", H, "nl", ["45059", "45062", "45064", "45065"], "be-pz-vlaamse-ardennen",
      "2025-01-01", ("2025-01-01", "2025-01-01"), "besafe-762-vlaamse-ardennen",
