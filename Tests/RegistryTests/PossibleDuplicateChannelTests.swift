@@ -52,8 +52,14 @@ import Vocabulary
     #expect(findings.map(\.subject) == ["x/unknown:e1", "youtube/unknown:e1"])
     #expect(findings.allSatisfy { $0.severity == .warning })
     #expect(findings.first?.message.hasPrefix("e1 also has x/named1 open on this platform") == true)
+    // One named channel: the whole command; two: the curator picks one.
+    #expect(
+      findings.first?.message.contains("`channel merge x/unknown:e1 --into x/named1`)") == true)
     #expect(
       findings.last?.message.hasPrefix("e1 also has youtube/aa, youtube/zz open on this platform")
         == true)
+    #expect(
+      findings.last?.message.contains(
+        "`channel merge youtube/unknown:e1 --into ONE_OF_THEM`)") == true)
   }
 }

@@ -143,26 +143,32 @@ public enum Validation {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT key, entity_id, named FROM (
+        SELECT key, entity_id, named, count FROM (
           SELECT u.key, u.entity_id, (
             SELECT group_concat(key, ', ') FROM (
               SELECT n.key FROM channel n
               WHERE n.entity_id = u.entity_id AND n.platform = u.platform
                 AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed'
-              ORDER BY n.key)) AS named
+              ORDER BY n.key)) AS named, (
+            SELECT count(*) FROM channel n
+            WHERE n.entity_id = u.entity_id AND n.platform = u.platform
+              AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed') AS count
           FROM channel u
           WHERE u.handle IS NULL AND u.closed_on IS NULL AND u.status <> 'closed')
         WHERE named IS NOT NULL ORDER BY key
         """
     ).map { r in
+      let key: String = r["key"]
       let e: String = r["entity_id"]
       let named: String = r["named"]
+      let count: Int = r["count"]
+      let into = count == 1 ? named : "ONE_OF_THEM"
       return Finding(
-        .warning, "possible_duplicate_channel", r["key"],
+        .warning, "possible_duplicate_channel", key,
         "\(e) also has \(named) open on this platform: if they are one account, its followers "
           + "are summed twice and it counts twice among open channels (another account: give "
-          + "this one its handle with `channel rename`; the same: `channel merge \(r["key"] as String) "
-          + "--into` the named one)")
+          + "this one its handle with `channel rename`; the same: `channel merge \(key) --into "
+          + "\(into)`)")
     }
   }
 
