@@ -37,14 +37,8 @@ ZONES_FILES = "openpolice-www-zones-2014-2016"
 CODES_REF = "reference-be-zone-codes"
 LIST_2026 = "2026-05-11"  # the 2026 list (golden-vs-zones-2026): the first source without the old zones
 
-# Sources read after the reference folder (day read), for sources.csv's retrieved_on.
-RETRIEVED_LATER = {k: "2026-11-30" for k in (
-    "besafe-762-vlaamse-ardennen", "nuus-2023-12-04-fusie-pz-brakel-vlaamse-ardennen",
-    "hln-2020-02-18-horebeke-fusie-politiezones", "news-belgium-ressort-zones-2019",
-    "faharas-2025-05-26-noord-limburgse-politiezones", "hln-2018-12-20-politiezone-getevallei",
-    "hln-2018-12-31-politiezone-deinze-zulte-lievegem", "vrt-2023-05-11-politiefusie-maldegem-aalter",
-    "tongerenvandaag-2024-05-03-politiezone-haspengouw", "tvoost-2023-07-politiezone-waasland-noord-zwijndrecht")}
-NEW_SOURCES = {
+# Sources found on 2026-11-30, after the reference folder was read (their retrieved_on).
+FOUND_2026_11_30 = {
     # The merger of Brakel and Vlaamse Ardennen on 2025-01-01 (found 2026-11-30)
     "besafe-762-vlaamse-ardennen": (
         "News item on the chief of the police zone Vlaamse Ardennen (title not recorded)",
@@ -98,6 +92,10 @@ NEW_SOURCES = {
         "https://news.belgium.be./fr/ressort-territorial-des-zones-de-police-suite-la-fusion-de-communes-en-region-flamande",
         "", "from 2019-01-01: 'ZP Kluisbergen/Kruishoutem/Oudenaarde/Wortegem-Petegem/Zingem -> ZP Kluisbergen/Kruisem/"
         "Oudenaarde/Wortegem-Petegem' (Kruisem: Kruishoutem and Zingem merged)"),
+}
+RETRIEVED_LATER = {k: "2026-11-30" for k in FOUND_2026_11_30}
+NEW_SOURCES = {
+    **FOUND_2026_11_30,
     SQL13: (
         "police_zones.sql: seed table of the 195 Belgian police zones (codes, titles, languages)",
         "github.com/timble/openpolice-platform (Open Police website platform)",

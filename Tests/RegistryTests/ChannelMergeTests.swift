@@ -54,6 +54,7 @@ import Vocabulary
         $0.check == "possible_duplicate_channel" && $0.subject == "x/unknown:e1"
       })
     let result = try r.mergeChannel("x/unknown:e1", into: "x/named", context: Self.context)
+    #expect(result.from == "x/unknown:e1")
     #expect(result.snapshots == 1)
     #expect(result.retractions == 1)
     #expect(result.surveys == 1)

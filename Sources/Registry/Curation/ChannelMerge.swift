@@ -4,6 +4,8 @@ import Vocabulary
 
 /// What `mergeChannel` moved.
 public struct ChannelMergeResult: Sendable, Equatable {
+  /// The key of the channel removed.
+  public var from: String
   /// The channel that remains, as stored after the merge.
   public var into: Channel
   public var snapshots: Int
@@ -111,7 +113,7 @@ extension RegistryDatabase {
       try db.execute(sql: "DELETE FROM channel WHERE id = ?", arguments: [fromId])
 
       return ChannelMergeResult(
-        into: merged, snapshots: snapshotRows.count, retractions: retractions,
+        from: from.key, into: merged, snapshots: snapshotRows.count, retractions: retractions,
         surveys: surveys.count)
     }
   }

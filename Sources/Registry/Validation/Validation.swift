@@ -140,19 +140,19 @@ public enum Validation {
   static func possibleDuplicateChannels(_ db: Database, _ o: ValidationOptions) throws
     -> [Finding]
   {
-    try Row.fetchAll(
+    // The open named channels n beside the unnamed channel u: listed, and counted.
+    let namedBeside = """
+      n.entity_id = u.entity_id AND n.platform = u.platform
+        AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed'
+      """
+    return try Row.fetchAll(
       db,
       sql: """
         SELECT key, entity_id, named, count FROM (
           SELECT u.key, u.entity_id, (
             SELECT group_concat(key, ', ') FROM (
-              SELECT n.key FROM channel n
-              WHERE n.entity_id = u.entity_id AND n.platform = u.platform
-                AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed'
-              ORDER BY n.key)) AS named, (
-            SELECT count(*) FROM channel n
-            WHERE n.entity_id = u.entity_id AND n.platform = u.platform
-              AND n.handle IS NOT NULL AND n.closed_on IS NULL AND n.status <> 'closed') AS count
+              SELECT n.key FROM channel n WHERE \(namedBeside) ORDER BY n.key)) AS named, (
+            SELECT count(*) FROM channel n WHERE \(namedBeside)) AS count
           FROM channel u
           WHERE u.handle IS NULL AND u.closed_on IS NULL AND u.status <> 'closed')
         WHERE named IS NOT NULL ORDER BY key

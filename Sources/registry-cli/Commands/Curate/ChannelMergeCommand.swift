@@ -28,12 +28,10 @@ struct ChannelMergeCommand: ParsableCommand {
 
   func run() throws {
     let context = try change.context()
-    let registry = try database.open()
-    let from = try registry.resolveChannel(channel).key
-    let r = try registry.mergeChannel(from, into: into, context: context)
+    let r = try database.open().mergeChannel(channel, into: into, context: context)
     Terminal.note(
-      "merged \(from) into \(r.into.key): \(r.snapshots) snapshot(s), \(r.retractions) "
-        + "retracted snapshot(s) and \(r.surveys) survey(s) moved; \(from) removed (its fields: "
-        + "`registry-cli log --channel \(from)`)")
+      "merged \(r.from) into \(r.into.key): \(r.snapshots) snapshot(s), \(r.retractions) "
+        + "retracted snapshot(s) and \(r.surveys) survey(s) moved; \(r.from) removed (its "
+        + "fields: `registry-cli log --channel \(r.from)`)")
   }
 }
